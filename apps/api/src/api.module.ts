@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessModule } from '#access';
+import { CallsModule } from '#calls';
+import { ClientsModule } from '#clients';
+import { ComplianceModule } from '#compliance';
+import { AppConfig } from '#config';
+import { DeliveriesModule } from '#deliveries';
+import { IdentityModule } from '#identity';
+import { PlatformModule } from '#platform';
+import type { PlatformOverrides } from '#platform';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { CallsController } from './calls/calls.controller';
+import { BreakGlassController } from './break-glass/break-glass.controller';
+import { ClientsController } from './clients/clients.controller';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { complianceControllers } from './compliance';
+import { InstructionsController } from './clients/instructions.controller';
+import { HealthController } from './health/health.controller';
+import { MessagesController } from './messages/messages.controller';
+import { ClientPublicKeyController } from './recordings/client-public-key.controller';
+import { RecordingsController } from './recordings/recordings.controller';
+import { UsersController } from './users/users.controller';
+
+/** The HTTP service: wires the domain libraries to their controllers, nothing more. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(config, overrides),
+        AccessModule,
+        ClientsModule,
+        IdentityModule,
+        CallsModule,
+        DeliveriesModule,
+        ComplianceModule,
+        TerminusModule,
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
+      ],
+      controllers: [AuditController, AuthController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+export class IntakeFieldDto {
+  @Matches(/^[a-z][a-z0-9_]{0,62}$/, { message: 'name must be snake_case letters and digits' })
+  name: string;
+
+  @IsIn(['string', 'number', 'boolean', 'email', 'phone', 'date'])
+  type: 'string' | 'number' | 'boolean' | 'email' | 'phone' | 'date';
+
+  @IsBoolean()
+  required: boolean;
+}
+
+export class InstructionsDto {
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => IntakeFieldDto)
+  intakeFields?: IntakeFieldDto[];
+
+  @IsOptional() @IsInt() @Min(1) @Max(3650)
+  recordingRetentionDays?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(720)
+  deliveryExpiryHours?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(3650)
+  callerDataRetentionDays?: number;
+
+  @IsOptional() @IsBoolean()
+  supervisorReviewAllowed?: boolean;
+
+  @IsOptional() @IsBoolean()
+  aggregateStatisticsAllowed?: boolean;
+}
+
+export class CreateClientDto {
+  @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @IsOptional() @IsString() @MaxLength(200)
+  contactName?: string;
+
+  @IsOptional() @IsEmail()
+  contactEmail?: string;
+
+  @IsOptional() @IsString() @MaxLength(40)
+  contactPhone?: string;
+
+  @IsOptional() @ValidateNested() @Type(() => InstructionsDto)
+  instructions?: InstructionsDto;
+}
+
+export class CreateIngestKeyDto {
+  @IsOptional() @IsString() @MaxLength(100)
+  label?: string;
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, IngestKeysService, Roles } from '#access';
+import type { Principal } from '#access';
+import { ClientsService } from '#clients';
+import { CreateClientDto, CreateIngestKeyDto } from './client.dto';
+
+@ApiTags('clients')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('clients')
+export class ClientsController {
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly ingestKeys: IngestKeysService,
+  ) {}
+
+  @Post()
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateClientDto) {
+    const { client, instructions } = await this.clients.create(dto, { id: principal.id, role: 'admin' });
+    return { ...client, instructions };
+  }
+
+  @Get()
+  list() {
+    return this.clients.list();
+  }
+
+  @Get(':clientId')
+  get(@Param('clientId', ParseUUIDPipe) clientId: string) {
+    return this.clients.get(clientId);
+  }
+
+  @Post(':clientId/ingest-keys')
+  issueIngestKey(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string, @Body() dto: CreateIngestKeyDto) {
+    return this.ingestKeys.issue(clientId, dto.label, { id: principal.id });
+  }
+
+  @Get(':clientId/ingest-keys')
+  async listIngestKeys(@Param('clientId', ParseUUIDPipe) clientId: string) {
+    const keys = await this.ingestKeys.list(clientId);
+    return keys.map(({ secretHash: _hash, ...key }) => key);
+  }
+
+  @Delete(':clientId/ingest-keys/:keyId')
+  @HttpCode(204)
+  revokeIngestKey(
+    @CurrentPrincipal() principal: Principal,
+    @Param('clientId', ParseUUIDPipe) clientId: string,
+    @Param('keyId', ParseUUIDPipe) keyId: string,
+  ) {
+    return this.ingestKeys.revoke(clientId, keyId, { id: principal.id });
+  }
+}

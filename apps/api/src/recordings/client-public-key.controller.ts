@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '#access';
+import type { Principal } from '#access';
+import { ClientPublicKeyRecord, ClientPublicKeysService } from '#calls';
+import { NotFoundError } from '#errors';
+import { RegisterPublicKeyDto } from './client-public-key.dto';
+
+const view = ({ client: _client, ...record }: ClientPublicKeyRecord) => record;
+
+/** A client's RSA public key or certificate, for end-to-end delivery of its recordings. */
+@ApiTags('clients')
+@ApiBearerAuth()
+@Controller('clients/:clientId/public-key')
+export class ClientPublicKeyController {
+  constructor(private readonly keys: ClientPublicKeysService) {}
+
+  @Put()
+  @Roles('admin')
+  async register(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string, @Body() dto: RegisterPublicKeyDto) {
+    return view(await this.keys.register({ id: principal.id }, clientId, dto.pem));
+  }
+
+  @Get()
+  @Roles('admin', 'client')
+  async get(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string) {
+    if (principal.clientId && principal.clientId !== clientId) throw new NotFoundError('Public key');
+    return view(await this.keys.get(clientId));
+  }
+}

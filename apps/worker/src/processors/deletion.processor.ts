@@ -1,0 +1,60 @@
+import { Process, Processor } from '@nestjs/bull';
+import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Job } from 'bull';
+import {
+  DELETE_RECORDING_JOB,
+  DeletionScheduler,
+  DeletionSweeper,
+  DELETIONS_QUEUE,
+  RecordingDeletionService,
+  SWEEP_OUTBOX_JOB,
+  SWEEP_RETENTION_JOB,
+} from '#deliveries';
+import type { DeleteRecordingJob, DeletionOutcome, OutboxSweepResult, RetentionSweepResult } from '#deliveries';
+
+/**
+ * Thin: delegates each deletion and sweep to the deliveries library, logs ids and counts, rethrows so
+ * bull retries with backoff. Registers the periodic sweeps at start, and again whenever Redis comes
+ * back (a Redis that lost its data lost the repeat schedule too).
+ */
+@Processor(DELETIONS_QUEUE)
+export class DeletionProcessor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DeletionProcessor.name);
+  private stopWatching?: () => void;
+
+  constructor(
+    private readonly deletion: RecordingDeletionService,
+    private readonly sweeper: DeletionSweeper,
+    private readonly scheduler: DeletionScheduler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.scheduler.scheduleSweeps();
+    this.stopWatching = this.scheduler.onReconnect(() => {
+      this.scheduler.scheduleSweeps().catch((error) => this.logger.warn({ err: error }, 'could not re-register the deletion sweeps; next reconnect will'));
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.stopWatching?.();
+  }
+
+  @Process({ name: DELETE_RECORDING_JOB, concurrency: 4 })
+  async deleteRecording(job: Job<DeleteRecordingJob>): Promise<DeletionOutcome> {
+    return this.deletion.process(job.data.outboxId);
+  }
+
+  @Process(SWEEP_OUTBOX_JOB)
+  sweepOutbox(): Promise<OutboxSweepResult> {
+    return this.sweeper.sweepOutbox();
+  }
+
+  @Process(SWEEP_RETENTION_JOB)
+  async sweepRetention(): Promise<RetentionSweepResult> {
+    const result = await this.sweeper.sweepRetention();
+    if (result.recordingsDue || result.deliveriesExpired) {
+      this.logger.log(`retention: ${result.recordingsDue} recordings scheduled for deletion, ${result.deliveriesExpired} deliveries expired`);
+    }
+    return result;
+  }
+}

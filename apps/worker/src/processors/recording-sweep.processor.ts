@@ -1,0 +1,31 @@
+import { Process, Processor } from '@nestjs/bull';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler, SWEEP_RECORDINGS_JOB } from '#calls';
+import type { SweepResult } from '#calls';
+
+/** Thin: registers the periodic sweep once the worker is up, runs it, logs counts (no ids of content). */
+@Processor(RECORDINGS_QUEUE)
+export class RecordingSweepProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RecordingSweepProcessor.name);
+
+  constructor(
+    private readonly sweeper: RecordingSweeper,
+    private readonly scheduler: RecordingSweepScheduler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.scheduler.scheduleRepeating();
+  }
+
+  @Process(SWEEP_RECORDINGS_JOB)
+  async sweep(): Promise<SweepResult> {
+    try {
+      const result = await this.sweeper.sweep();
+      if (result.abandoned || result.orphans) this.logger.log(`recordings sweep: ${result.abandoned} abandoned uploads, ${result.orphans} orphaned objects removed`);
+      return result;
+    } catch (error) {
+      this.logger.error({ err: error }, 'recordings sweep failed; bull retries it');
+      throw error;
+    }
+  }
+}

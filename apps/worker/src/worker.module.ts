@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { RecordingVaultModule } from '#calls';
+import { ComplianceWorkerModule } from '#compliance';
+import { AppConfig } from '#config';
+import { DeletionModule } from '#deliveries';
+import { PlatformModule } from '#platform';
+import type { PlatformOverrides } from '#platform';
+import { AuditVerificationProcessor } from './processors/audit-verification.processor';
+import { DeletionProcessor } from './processors/deletion.processor';
+import { ComplianceRetentionProcessor } from './processors/compliance-retention.processor';
+import { RecordingSweepProcessor } from './processors/recording-sweep.processor';
+import { WorkerSchedules } from './worker-schedules';
+
+/** The queue worker: bull processors and periodic schedules over the same libraries as the API. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(config, overrides), RecordingVaultModule, DeletionModule, ComplianceWorkerModule],
+      providers: [AuditVerificationProcessor, ComplianceRetentionProcessor, DeletionProcessor, RecordingSweepProcessor, WorkerSchedules],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * bench:api — what the policy, row-level security and the audit chain cost on the hottest write.
+ * autocannon (50 connections) against POST /calls/:id/messages, and in the same app and run against
+ * a bare endpoint that does one INSERT of the same row and nothing else. Prints both rates, the
+ * ratio (goal ≥ 60 %) and p99 latency (goal < 50 ms).
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { execFile } from 'node:child_process';
+import type autocannon from 'autocannon';
+import { DataSource } from 'typeorm';
+import { Public } from '#access';
+import { ApiModule } from '../apps/api/src/api.module';
+import { configureHttp } from '../apps/api/src/http-setup';
+import { createTestEnvironment } from '../test/support/test-environment';
+import { createClientWithUsers, loginAdmin } from '../test/support/test-app';
+import request from 'supertest';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_SECONDS = Number(process.argv[2] ?? 10);
+const MESSAGE = { callerName: 'Bench Caller', callerPhone: '+44 20 7946 0000', body: 'Please call back about the quote.' };
+
+/** The baseline: the same row, one INSERT as the owner of nothing, no policy, no tenant scope, no audit. */
+@Controller('bench')
+class BareInsertController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Public()
+  @Post('bare-message')
+  @HttpCode(201)
+  async insert(@Body() body: { clientId: string; callId: string; agentId: string }) {
+    const id = randomUUID();
+    // calls/caller_messages have forced row-level security: the bare insert still has to name its tenant.
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('app.client_id', $1, true)`, [body.clientId]);
+      await tx.query(
+        `INSERT INTO caller_messages (id, client_id, call_id, agent_id, caller_name, caller_phone, body, instructions_version) VALUES ($1, $2, $3, $4, $5, $6, $7, 1)`,
+        [id, body.clientId, body.callId, body.agentId, MESSAGE.callerName, MESSAGE.callerPhone, MESSAGE.body],
+      );
+    });
+    return { id };
+  }
+}
+
+/** autocannon in its own process, so the load generator does not share the server's event loop. */
+function run(options: { url: string; duration: number; headers: Record<string, string>; body: string }): Promise<autocannon.Result> {
+  const args = ['-c', String(CONNECTIONS), '-d', String(options.duration), '-m', 'POST', '-b', options.body, '--json'];
+  for (const [name, value] of Object.entries(options.headers)) args.push('-H', `${name}=${value}`);
+  return new Promise((resolve, reject) =>
+    execFile('node_modules/.bin/autocannon', [...args, options.url], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(JSON.parse(stdout)),
+    ),
+  );
+}
+
+async function main() {
+  const env = await createTestEnvironment({ LOG_LEVEL: 'silent' });
+  @Module({ imports: [ApiModule.forRoot(env.config)], controllers: [BareInsertController] })
+  class BenchModule {}
+  const app = configureHttp(await NestFactory.create(BenchModule, { logger: false }));
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  try {
+    const http = request(app.getHttpServer());
+    const adminToken = await loginAdmin(http);
+    const { clientId, agent } = await createClientWithUsers(http, adminToken, 'Bench Ltd');
+    const call = await http.post('/calls').set('Authorization', `Bearer ${agent.token}`).send({ clientId, callerNumber: '+44 20 7946 0000', startedAt: new Date().toISOString() }).expect(201);
+    const me = await http.post('/auth/login').send({ email: agent.email, password: 'a-long-test-password' }).expect(200);
+
+    const common = { duration: DURATION_SECONDS, headers: { 'content-type': 'application/json' } };
+    // Warm both paths (JIT, pool) before measuring.
+    await run({ ...common, duration: 2, url: `${url}/bench/bare-message`, body: JSON.stringify({ clientId, callId: call.body.id, agentId: me.body.user.id }) });
+    const bare = await run({ ...common, url: `${url}/bench/bare-message`, body: JSON.stringify({ clientId, callId: call.body.id, agentId: me.body.user.id }) });
+    await run({ ...common, duration: 2, url: `${url}/calls/${call.body.id}/messages`, headers: { ...common.headers, authorization: `Bearer ${agent.token}` }, body: JSON.stringify(MESSAGE) });
+    const full = await run({ ...common, url: `${url}/calls/${call.body.id}/messages`, headers: { ...common.headers, authorization: `Bearer ${agent.token}` }, body: JSON.stringify(MESSAGE) });
+
+    for (const [name, result] of [['bare INSERT', bare], ['POST /calls/:id/messages', full]] as const) {
+      const non2xx = result.non2xx + result.errors;
+      console.log(`${name.padEnd(26)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${result.requests.total} requests, ${non2xx} non-2xx/errors)`);
+    }
+    console.log(`ratio full/bare: ${((full.requests.average / bare.requests.average) * 100).toFixed(1)} % (goal >= 60 %); full p99 ${full.latency.p99} ms (goal < 50 ms)`);
+  } finally {
+    await app.close();
+    await env.destroy();
+  }
+}
+
+void main();

@@ -1,0 +1,324 @@
+/*
+ * npm run bench:delivery — downloading a delivery, against a raw GetObject baseline of the same bytes.
+ *
+ * The API runs as a child process (the real ApiModule and HTTP set-up, S3 driver) against an s3rver
+ * in this process. Each round uploads recordings totalling BENCH_DELIVERY_MIB (default 256) MiB
+ * through PUT /calls/:id/recording, then, interleaved:
+ *   raw:      GetObject of every stored (encrypted) object, one after the other, read to the end;
+ *   delivery: POST /deliveries, then GET /deliveries/:id/download (HTTP Basic): one ZIP streamed with
+ *             every recording decrypted and verified, SHA-256 per file, messages, manifest.
+ * Prints both rates, their ratio (goal ≥ 80 %) and the API process's peak RSS growth while it
+ * streams (goal < 64 MiB), from /proc/<pid>/status (VmHWM reset via clear_refs, VmRSS sampled every
+ * 10 ms). The worker is not running, so the objects stay for the next round's comparison; the
+ * archive is checked (size, every recording's SHA-256 in the manifest equals the upload's).
+ * BENCH_PROFILE=/tmp/delivery.cpuprofile writes a CPU profile of the API streaming the last round.
+ */
+import 'reflect-metadata';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { NestFactory } from '@nestjs/core';
+import { fork, ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { Readable } from 'node:stream';
+import { loadConfig } from '#config';
+import { ApiModule } from '../apps/api/src/api.module';
+import { configureHttp } from '../apps/api/src/http-setup';
+import { startS3Endpoint } from '../test/support/s3-endpoint';
+import { ADMIN, createTestEnvironment, TestEnvironment } from '../test/support/test-environment';
+import { ownerQuery } from '../test/support/test-app';
+
+const MiB = 1024 * 1024;
+const TOTAL = Number(process.env.BENCH_DELIVERY_MIB ?? 256) * MiB;
+const RECORDINGS = Number(process.env.BENCH_DELIVERY_RECORDINGS ?? 8);
+const PASSWORD = 'bench-password-long-enough';
+
+function audioStream(size: number, block: Buffer): { stream: Readable; sha256: () => string } {
+  const first = Buffer.from(block);
+  Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1').copy(first);
+  const hash = createHash('sha256');
+  let digest: string | undefined;
+  const stream = Readable.from(
+    (function* () {
+      for (let sent = 0; sent < size; sent += MiB) {
+        const chunk = (sent === 0 ? first : block).subarray(0, Math.min(MiB, size - sent));
+        hash.update(chunk);
+        yield chunk;
+      }
+    })(),
+    { objectMode: false, highWaterMark: 4 * MiB },
+  );
+  return { stream, sha256: () => (digest ??= hash.digest('hex')) };
+}
+
+function request(port: number, method: string, path: string, headers: Record<string, string | number>, body?: Buffer | Readable): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c) => parts.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(parts).toString();
+        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
+      });
+    });
+    req.on('error', reject);
+    if (body instanceof Readable) body.pipe(req);
+    else req.end(body);
+  });
+}
+
+const json = (port: number, method: string, path: string, body: unknown, token?: string) =>
+  request(port, method, path, { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, Buffer.from(JSON.stringify(body))).then((r) => {
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
+    return r.json;
+  });
+
+/**
+ * Downloads the delivery, keeping only the ZIP's tail (its central directory and the manifest, the
+ * last entry) so a 256 MiB archive is never held; returns the byte count and the manifest.
+ */
+function download(port: number, deliveryId: string, password: string): Promise<{ bytes: number; seconds: number; manifest: any }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request(
+      { host: '127.0.0.1', port, method: 'GET', path: `/deliveries/${deliveryId}/download`, headers: { Authorization: `Basic ${Buffer.from(`${deliveryId}:${password}`).toString('base64')}` } },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`download answered ${res.statusCode}`));
+        let bytes = 0;
+        let kept = 0;
+        const tail: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          tail.push(chunk);
+          kept += chunk.length;
+          while (kept - tail[0].length >= 2 * MiB) kept -= tail.shift()!.length;
+        });
+        res.on('end', () => {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          readManifest(Buffer.concat(tail)).then((manifest) => resolve({ bytes, seconds, manifest }), reject);
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The manifest from the archive's last bytes: find its local header, read the stored entry. */
+function readManifest(tail: Buffer): Promise<any> {
+  const name = Buffer.from('manifest.json');
+  for (let at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); at >= 0; at = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at - 1)) {
+    const nameLength = tail.readUInt16LE(at + 26);
+    const extraLength = tail.readUInt16LE(at + 28);
+    if (!tail.subarray(at + 30, at + 30 + nameLength).equals(name)) continue;
+    const start = at + 30 + nameLength + extraLength;
+    const usesDescriptor = (tail.readUInt16LE(at + 6) & 0x08) !== 0;
+    const end = usesDescriptor ? tail.indexOf(Buffer.from([0x50, 0x4b, 0x07, 0x08]), start) : start + tail.readUInt32LE(at + 18);
+    return Promise.resolve(JSON.parse(tail.subarray(start, end).toString()));
+  }
+  return Promise.reject(new Error('manifest.json not found at the end of the archive'));
+}
+
+const procStatus = (pid: number, field: 'VmRSS' | 'VmHWM') => {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : NaN;
+};
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+const mib = (bytes: number) => (bytes / MiB).toFixed(1);
+
+async function runApi(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = configureHttp(await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true, logger: false }));
+  await app.listen(0, '127.0.0.1');
+  process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) => void profile(message));
+  process.send!({ port: app.getHttpServer().address().port });
+  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
+}
+
+/** BENCH_PROFILE=<file>: a CPU profile of the API while it streams the last round's delivery only. */
+let session: import('node:inspector').Session | undefined;
+async function profile(message: { profile?: 'start' | 'stop'; file?: string }): Promise<void> {
+  const { Session } = await import('node:inspector');
+  const post = (method: string) => new Promise<any>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  if (message.profile === 'start') {
+    session = new Session();
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    process.send!({ profiling: true });
+  } else if (message.profile === 'stop' && session) {
+    const { profile: result } = await post('Profiler.stop');
+    writeFileSync(message.file!, JSON.stringify(result));
+    session.disconnect();
+    process.send!({ profiled: message.file });
+  }
+}
+
+function ask(child: ChildProcess, message: object, answer: string): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (reply: Record<string, unknown>) => {
+      if (answer in reply) {
+        child.off('message', listener);
+        resolve();
+      }
+    };
+    child.on('message', listener);
+    child.send(message);
+  });
+}
+
+async function main(): Promise<void> {
+  const s3 = await startS3Endpoint('callvault-bench');
+  let env: TestEnvironment | undefined;
+  let child: ChildProcess | undefined;
+  try {
+    env = await createTestEnvironment({
+      STORAGE_DRIVER: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_REGION: s3.config.region,
+      S3_BUCKET: s3.config.bucket,
+      S3_ACCESS_KEY_ID: s3.config.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey,
+      RECORDING_MAX_BYTES: String(4 * 1024 * MiB),
+    });
+    child = fork(__filename, [], {
+      env: { ...process.env, ...env.env, BENCH_ROLE: 'api' },
+      execArgv: ['-C', 'development', '-r', 'ts-node/register/transpile-only', ...(process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [])],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      child!.once('message', (m: { port: number }) => resolve(m.port));
+      child!.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+    });
+    const pid = child.pid!;
+
+    const admin = (await json(port, 'POST', '/auth/login', ADMIN)).accessToken;
+    const client = await json(port, 'POST', '/clients', { name: 'Bench Answering Co' }, admin);
+    await json(port, 'POST', '/users', { email: 'agent@bench.test', password: PASSWORD, role: 'agent' }, admin);
+    await json(port, 'POST', '/users', { email: 'client@bench.test', password: PASSWORD, role: 'client', clientId: client.id }, admin);
+    const agent = (await json(port, 'POST', '/auth/login', { email: 'agent@bench.test', password: PASSWORD })).accessToken;
+    const clientUser = (await json(port, 'POST', '/auth/login', { email: 'client@bench.test', password: PASSWORD })).accessToken;
+
+    const block = randomBytes(MiB);
+    /** Uploads `count` recordings totalling `total` bytes; returns their ids, SHA-256s and storage keys. */
+    const upload = async (total: number, count: number) => {
+      const uploaded: { id: string; sha256: string; storageKey: string }[] = [];
+      for (let i = 0; i < count; i++) {
+        const size = Math.floor(total / count) + (i < total % count ? 1 : 0);
+        const call = await json(port, 'POST', '/calls', { clientId: client.id, callerNumber: '+15550100', startedAt: new Date(Date.now() + i * 1000).toISOString() }, agent);
+        await json(port, 'POST', `/calls/${call.id}/messages`, { callerName: 'Bench Caller', callerPhone: '+15550100', body: 'Bench message' }, agent);
+        const source = audioStream(size, block);
+        const reply = await request(port, 'PUT', `/calls/${call.id}/recording`, { Authorization: `Bearer ${agent}`, 'Content-Type': 'audio/wav', 'Content-Length': size }, source.stream);
+        if (reply.status !== 201) throw new Error(`upload: ${reply.status} ${JSON.stringify(reply.json)}`);
+        const [row] = await ownerQuery<{ storage_key: string }>(env!.config, 'SELECT storage_key FROM recordings WHERE id = $1', [reply.json.id]);
+        uploaded.push({ id: reply.json.id, sha256: source.sha256(), storageKey: row.storage_key });
+      }
+      return uploaded;
+    };
+
+    const s3client = new S3Client({
+      endpoint: s3.endpoint,
+      region: s3.config.region,
+      credentials: { accessKeyId: s3.config.accessKeyId, secretAccessKey: s3.config.secretAccessKey },
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const rawGet = async (keys: string[]) => {
+      let bytes = 0;
+      const started = process.hrtime.bigint();
+      for (const key of keys) {
+        const response = await s3client.send(new GetObjectCommand({ Bucket: s3.config.bucket, Key: key }));
+        for await (const chunk of response.Body as Readable) bytes += chunk.length;
+      }
+      return { bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+    };
+    const deliver = async (recordings: { id: string; sha256: string }[]) => {
+      const created = await json(port, 'POST', '/deliveries', { recordingIds: recordings.map((r) => r.id) }, clientUser);
+      const result = await download(port, created.id, created.password);
+      const bySha = new Map(result.manifest.files.filter((f: any) => f.recordingId).map((f: any) => [f.recordingId, f.sha256]));
+      for (const r of recordings) if (bySha.get(r.id) !== r.sha256) throw new Error(`delivery: recording ${r.id} SHA-256 in the manifest differs from the upload`);
+      return result;
+    };
+
+    // Warm up both paths (JIT, connections, keys).
+    const warm = await upload(32 * MiB, 2);
+    await rawGet(warm.map((r) => r.storageKey));
+    await deliver(warm);
+
+    const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+    const raws: { bytes: number; seconds: number }[] = [];
+    const deliveries: { bytes: number; seconds: number }[] = [];
+    const growths: number[] = [];
+    let cpu = { raw: 0, bench: 0, api: 0 };
+    for (let round = 0; round < rounds; round++) {
+      const recordings = await upload(TOTAL, RECORDINGS);
+      const cpuBeforeRaw = cpuSeconds(process.pid);
+      raws.push(await rawGet(recordings.map((r) => r.storageKey)));
+      cpu.raw += cpuSeconds(process.pid) - cpuBeforeRaw;
+
+      await new Promise((r) => setTimeout(r, 500));
+      const baseline = procStatus(pid, 'VmRSS');
+      let hwmReset = true;
+      try {
+        writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      } catch {
+        hwmReset = false;
+      }
+      let sampledPeak = baseline;
+      const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, procStatus(pid, 'VmRSS'))), 10);
+      const profiling = process.env.BENCH_PROFILE && round === rounds - 1;
+      if (profiling) await ask(child, { profile: 'start' }, 'profiling');
+      const cpuBefore = { bench: cpuSeconds(process.pid), api: cpuSeconds(pid) };
+      deliveries.push(await deliver(recordings));
+      if (profiling) await ask(child, { profile: 'stop', file: process.env.BENCH_PROFILE }, 'profiled');
+      clearInterval(sampler);
+      cpu = { raw: cpu.raw, bench: cpu.bench + cpuSeconds(process.pid) - cpuBefore.bench, api: cpu.api + cpuSeconds(pid) - cpuBefore.api };
+      const peak = Math.max(sampledPeak, hwmReset ? procStatus(pid, 'VmHWM') : 0);
+      growths.push(peak - baseline);
+      console.log(
+        `round ${round + 1}: raw GetObject ${(raws[round].bytes / MiB / raws[round].seconds).toFixed(1)} MiB/s, delivery ${(deliveries[round].bytes / MiB / deliveries[round].seconds).toFixed(1)} MiB/s, API RSS ${mib(baseline)} -> ${mib(peak)} MiB`,
+      );
+    }
+    const median = <T extends { bytes: number; seconds: number }>(xs: T[]) => [...xs].sort((x, y) => y.bytes / y.seconds - x.bytes / x.seconds)[xs.length >> 1];
+    const raw = median(raws);
+    const delivery = median(deliveries);
+    const rawRate = raw.bytes / MiB / raw.seconds;
+    const deliveryRate = delivery.bytes / MiB / delivery.seconds;
+    const growth = Math.max(...growths);
+    console.log(`raw GetObject from s3rver:   ${mib(raw.bytes)} MiB (${RECORDINGS} stored objects) in ${raw.seconds.toFixed(2)} s = ${rawRate.toFixed(1)} MiB/s (median of ${rounds})`);
+    console.log(`API delivery download (ZIP): ${mib(delivery.bytes)} MiB (${RECORDINGS} recordings decrypted + messages + manifest) in ${delivery.seconds.toFixed(2)} s = ${deliveryRate.toFixed(1)} MiB/s (median of ${rounds})`);
+    console.log(`delivery / raw ratio:        ${((deliveryRate / rawRate) * 100).toFixed(1)} % (goal >= 80 %) ${deliveryRate / rawRate >= 0.8 ? 'OK' : 'BELOW GOAL'}`);
+    console.log(`API peak RSS growth:         ${mib(growth)} MiB while streaming (largest of ${rounds}; VmHWM and 10 ms VmRSS samples of the API process) (goal < 64 MiB) ${growth < 64 * MiB ? 'OK' : 'ABOVE GOAL'}`);
+    console.log(`CPU seconds per run:         raw: bench+s3rver ${(cpu.raw / rounds).toFixed(2)}; delivery: bench+s3rver ${(cpu.bench / rounds).toFixed(2)}, API ${(cpu.api / rounds).toFixed(2)}`);
+    s3client.destroy();
+  } finally {
+    if (child?.connected) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      child.disconnect();
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    child?.kill();
+    await env?.destroy();
+    await s3.stop();
+  }
+}
+
+if (process.env.BENCH_ROLE === 'api') {
+  runApi().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

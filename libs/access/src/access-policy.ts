@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService, DataRole, Purpose } from '#audit';
+import { ClientsService, ProcessingInstructions } from '#clients';
+import { ForbiddenError, NotFoundError } from '#errors';
+import { AgentAssignmentsService } from './agent-assignments.service';
+import { BreakGlassService } from './break-glass.service';
+import { actorOf, Principal } from './principal';
+
+/** One access to personal data, described in the domain's words. */
+export interface AccessRequest {
+  /** What is done, e.g. 'message.read', 'recording.ingest', 'delivery.create'. */
+  action: string;
+  /** The client whose data it is. For processor data, the controller. */
+  clientId: string;
+  dataRole: DataRole;
+  purpose: Purpose;
+  /** True when caller content (names, numbers, text, audio) is touched; false for metadata and counts. */
+  content: boolean;
+  subject?: { type: string; id: string };
+}
+
+/** What the decision relied on; the caller records it with the access it makes. */
+export interface AccessGrant {
+  instructions: ProcessingInstructions;
+  /** Set when a DPO reached caller content through break-glass. */
+  breakGlassId?: string;
+}
+
+type Refusal = ForbiddenError | NotFoundError;
+
+/**
+ * The one policy for personal data: role × data role × purpose × the client's instructions. Guards
+ * and services ask it; nothing else decides. Every refusal is audited here, once.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly assignments: AgentAssignmentsService,
+    private readonly breakGlass: BreakGlassService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async authorize(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<AccessGrant> {
+    // Another tenant's client looks exactly like a missing one: no existence oracle.
+    if (principal.clientId && principal.clientId !== request.clientId) return this.refuse(principal, request, null, new NotFoundError('Client'));
+    const instructions = await this.clients.currentInstructions(request.clientId, manager).catch(() => null);
+    if (!instructions) return this.refuse(principal, request, null, new NotFoundError('Client'));
+    const purposeRefusal = this.purposeRefusal(principal, request, instructions);
+    if (purposeRefusal) return this.refuse(principal, request, instructions, purposeRefusal);
+    const decision = await this.roleDecision(principal, request, manager);
+    if (decision instanceof Error) return this.refuse(principal, request, instructions, decision);
+    return { instructions, ...decision };
+  }
+
+  /** Caller data serves the client's purposes only (GDPR art. 28(3)(a); seed 000 on marketing). */
+  private purposeRefusal(principal: Principal, request: AccessRequest, instructions: ProcessingInstructions): Refusal | null {
+    if (request.dataRole !== 'processor') return null;
+    switch (request.purpose) {
+      case 'service_delivery':
+        return null;
+      case 'billing':
+        return request.content ? new ForbiddenError('Billing uses counts, not caller content', 'purpose_refused') : null;
+      case 'quality_review':
+        if (principal.kind !== 'user' || principal.role !== 'supervisor') return new ForbiddenError('Only supervisors review calls', 'role');
+        return instructions.supervisorReviewAllowed ? null : new ForbiddenError("The client's instructions do not allow quality review", 'instructions_refuse');
+      case 'legal_obligation':
+        return principal.kind === 'user' && principal.role === 'dpo' ? null : new ForbiddenError('Only the DPO acts on legal obligations', 'purpose_refused');
+      case 'marketing':
+        return new ForbiddenError('Caller data may not be used for marketing without the caller\'s express permission', 'purpose_refused');
+      case 'security':
+        return request.content ? new ForbiddenError('Security review uses metadata, not caller content', 'purpose_refused') : null;
+    }
+  }
+
+  private async roleDecision(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<Refusal | { breakGlassId?: string }> {
+    if (principal.kind === 'ingest_key') {
+      return request.action === 'recording.ingest' ? {} : new ForbiddenError('An ingest key may only push recordings', 'role');
+    }
+    switch (principal.role) {
+      case 'client':
+        return {};
+      case 'agent':
+      case 'supervisor':
+        return (await this.assignments.serves(principal.id, request.clientId, manager)) ? {} : new NotFoundError('Client');
+      case 'admin':
+        return request.dataRole === 'processor' && request.content ? new ForbiddenError('Admins have no access to caller content', 'role') : {};
+      case 'dpo': {
+        if (request.dataRole !== 'processor' || !request.content) return {};
+        const grant = await this.breakGlass.active(principal.id, request.clientId, manager);
+        return grant ? { breakGlassId: grant.id } : new ForbiddenError('Caller content needs break-glass access with a reason', 'break_glass_required');
+      }
+    }
+  }
+
+  private async refuse(principal: Principal, request: AccessRequest, instructions: ProcessingInstructions | null, refusal: Refusal): Promise<never> {
+    await this.audit.append({
+      actor: actorOf(principal),
+      clientId: instructions ? request.clientId : null,
+      dataRole: request.dataRole,
+      purpose: request.purpose,
+      action: request.action,
+      subject: request.subject,
+      outcome: 'denied',
+      details: { reason: refusal.code, instructionsVersion: instructions?.version ?? null },
+    });
+    throw refusal;
+  }
+}

@@ -1,0 +1,59 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuditService, Role } from '#audit';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#errors';
+import { ALLOWED_ROLES, INGEST_KEY_ROUTE, PUBLIC_ROUTE } from './access.decorators';
+import { AccessTokenService } from './access-token.service';
+import { IngestKeysService } from './ingest-keys.service';
+import { actorOf, Principal } from './principal';
+
+/**
+ * The one place that decides who may call a route: authenticates the bearer token or ingest key,
+ * then checks the route's roles. Deny by default: a route with no @Roles and no @Public is refused.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly ingestKeys: IngestKeysService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest();
+    const principal = await this.authenticate(request, this.reflector.getAllAndOverride<boolean>(INGEST_KEY_ROUTE, targets));
+    if (!principal) throw new UnauthenticatedError();
+    request.principal = principal;
+    // Tenant: a route naming a client in its path is closed to other clients' users and keys,
+    // and looks exactly like a missing client to them.
+    const pathClientId: string | undefined = request.params?.clientId;
+    if (pathClientId && principal.clientId && principal.clientId !== pathClientId) throw new NotFoundError('Client');
+    if (principal.kind === 'ingest_key') return true; // ingest keys reach only @AcceptsIngestKey routes
+    const roles = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
+    if (roles.includes(principal.role)) return true;
+    await this.audit.append({
+      actor: actorOf(principal),
+      clientId: principal.clientId,
+      dataRole: 'controller',
+      purpose: 'security',
+      action: 'access.denied',
+      outcome: 'denied',
+      details: { route: `${request.method} ${request.route?.path ?? ''}`, reason: 'role' },
+    });
+    throw new ForbiddenError(`Role ${principal.role} may not do this`);
+  }
+
+  private async authenticate(request: { headers: Record<string, string | undefined> }, ingestKeyRoute: boolean): Promise<Principal | null> {
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) return this.tokens.read(authorization.slice(7).trim());
+    const ingestKey = request.headers['x-ingest-key'];
+    if (ingestKeyRoute && ingestKey) {
+      const key = await this.ingestKeys.verify(ingestKey);
+      return key ? { kind: 'ingest_key', id: key.id, clientId: key.clientId } : null;
+    }
+    return null;
+  }
+}

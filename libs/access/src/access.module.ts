@@ -1,0 +1,32 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ClientsModule } from '#clients';
+import { AppConfig } from '#config';
+import { CryptoModule } from '#crypto';
+import { AccessGuard } from './access.guard';
+import { AccessPolicy } from './access-policy';
+import { AgentAssignmentsService } from './agent-assignments.service';
+import { BreakGlassService } from './break-glass.service';
+import { AccessTokenService } from './access-token.service';
+import { AuditTrailService } from './audit-trail.service';
+import { IngestKeysService } from './ingest-keys.service';
+
+/** Credentials (tokens, ingest keys), the guard on every route, and the one policy for personal data. */
+@Global()
+@Module({
+  imports: [
+    ClientsModule,
+    CryptoModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  providers: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService],
+})
+export class AccessModule {}

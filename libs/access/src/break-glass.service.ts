@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { AuditService } from '#audit';
+import { Clock } from '#clock';
+import { ClientsService } from '#clients';
+import { InvalidInputError } from '#errors';
+import { BreakGlassGrant } from './break-glass-grant.entity';
+
+export const BREAK_GLASS_MAX_MINUTES = 240;
+
+/** The DPO's only way to caller content: a stated reason, a time limit, an audit event the client sees. */
+@Injectable()
+export class BreakGlassService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clients: ClientsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async open(dpoId: string, clientId: string, reason: string, durationMinutes: number): Promise<BreakGlassGrant> {
+    if (reason.trim().length < 10) throw new InvalidInputError('reason must say why, in at least 10 characters', 'break_glass_reason');
+    if (durationMinutes < 1 || durationMinutes > BREAK_GLASS_MAX_MINUTES) {
+      throw new InvalidInputError(`durationMinutes must be between 1 and ${BREAK_GLASS_MAX_MINUTES}`);
+    }
+    await this.clients.get(clientId);
+    return this.dataSource.transaction(async (tx) => {
+      const grant = await tx.save(
+        tx.create(BreakGlassGrant, {
+          dpoId,
+          clientId,
+          reason: reason.trim(),
+          expiresAt: new Date(this.clock.now().getTime() + durationMinutes * 60_000),
+        }),
+      );
+      await this.audit.append(
+        {
+          actor: { id: dpoId, role: 'dpo' },
+          clientId,
+          dataRole: 'processor',
+          purpose: 'legal_obligation',
+          action: 'break_glass.open',
+          subject: { type: 'break_glass', id: grant.id },
+          outcome: 'success',
+          details: { expiresAt: grant.expiresAt.toISOString(), durationMinutes },
+        },
+        tx,
+      );
+      return grant;
+    });
+  }
+
+  /** The DPO's grant for this client that is still open, if any. */
+  active(dpoId: string, clientId: string, manager: EntityManager = this.dataSource.manager): Promise<BreakGlassGrant | null> {
+    return manager.findOne(BreakGlassGrant, {
+      where: { dpoId, clientId, expiresAt: MoreThan(this.clock.now()) },
+      order: { expiresAt: 'DESC' },
+    });
+  }
+
+  list(): Promise<BreakGlassGrant[]> {
+    return this.dataSource.getRepository(BreakGlassGrant).find({ order: { createdAt: 'DESC' }, take: 200 });
+  }
+}

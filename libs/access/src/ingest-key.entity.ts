@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Client } from '#clients';
+import { NoPersonalData } from '#audit';
+
+/** The telephony system's credential for pushing one client's recordings. Stored only as a slow hash. */
+@NoPersonalData()
+@Entity('ingest_keys')
+@Index('ix_ingest_keys_client', ['clientId'])
+export class IngestKey {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_ingest_keys' })
+  id: string;
+
+  @Column('uuid')
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id', foreignKeyConstraintName: 'fk_ingest_keys_client' })
+  client?: Client;
+
+  @Column('varchar', { length: 100, nullable: true })
+  label: string | null;
+
+  @Column('text')
+  secretHash: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  revokedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  lastUsedAt: Date | null;
+}

@@ -1,0 +1,118 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntitySubscriberInterface, IsNull, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
+import { AuditEvent } from './audit-event.entity';
+
+/** One chain, one writer at a time, across every API and worker process. */
+const CHAIN_LOCK = 7002;
+const BATCH = 1000;
+/** Safety net: events committed by a process that died before chaining them are picked up by any other. */
+const SWEEP_MS = 1000;
+
+/**
+ * Chains pending audit events: gives each its place (`seq`), the previous hash, the exact hashed text
+ * and its hash. Events are written in their own business transaction without any lock; when that
+ * transaction commits, the committer waits here until its events are chained (group commit: one
+ * locked pass chains everything committed so far), so the chain lock is never held across a
+ * business transaction and readers always find their own events chained.
+ */
+@Injectable()
+export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AuditSequencer.name);
+  private running: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
+  /** Its own connection, so a pool full of committers waiting here can never starve the sequencer. */
+  private runner: QueryRunner | null = null;
+  private sweep?: NodeJS.Timeout;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    this.dataSource.subscribers.push(this);
+    this.sweep = setInterval(() => void this.chainCommitted().catch(() => undefined), SWEEP_MS).unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sweep);
+    await Promise.allSettled([this.running, this.next]);
+    await this.runner?.release().catch(() => undefined);
+    this.runner = null;
+  }
+
+  /** Marks a transaction as carrying audit events, so its commit waits for them to be chained. */
+  static markPending(queryRunner: QueryRunner): void {
+    queryRunner.data = { ...queryRunner.data, auditPending: true };
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): Promise<void> | void {
+    const runner = event.queryRunner;
+    if (runner.isTransactionActive || !runner.data?.auditPending) return; // a savepoint, or nothing to chain
+    runner.data.auditPending = false;
+    // The business change is committed: a failure here must not turn its answer into an error.
+    return this.chainCommitted().catch((error) => this.logger.warn({ err: error }, 'audit events left pending; the sweep will chain them'));
+  }
+
+  /** Resolves once every event committed before the call is chained. */
+  chainCommitted(): Promise<void> {
+    if (!this.running) {
+      this.running = this.chainPending().finally(() => (this.running = null));
+      return this.running;
+    }
+    // A pass is under way and may have read the pending set already: wait for the next one.
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null;
+        return this.chainCommitted();
+      });
+    return this.next;
+  }
+
+  private async chainPending(): Promise<void> {
+    const runner = await this.connection();
+    try {
+      for (;;) {
+        await runner.startTransaction();
+        await runner.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+        const pending = await runner.manager.find(AuditEvent, { where: { seq: IsNull() }, order: { id: 'ASC' }, take: BATCH });
+        if (pending.length) await this.chain(runner, pending);
+        await runner.commitTransaction();
+        if (pending.length < BATCH) return;
+      }
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release().catch(() => undefined);
+      this.runner = null;
+      throw error;
+    }
+  }
+
+  private async chain(runner: QueryRunner, pending: AuditEvent[]): Promise<void> {
+    const [last] = await runner.query('SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1');
+    let seq = last ? BigInt(last.seq) : 0n;
+    let prevHash: string = last?.hash ?? GENESIS_HASH;
+    const columns: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];
+    for (const event of pending) {
+      seq += 1n;
+      const canonical = canonicalText({ ...event, seq: seq.toString(), prevHash });
+      const hash = chainHash(canonical);
+      [event.id, seq.toString(), prevHash, hash, canonical].forEach((value, i) => columns[i].push(value));
+      prevHash = hash;
+    }
+    await runner.query(
+      `UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, canonical = v.canonical
+         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS v(id, seq, prev_hash, hash, canonical)
+        WHERE e.id = v.id`,
+      columns,
+    );
+  }
+
+  private async connection(): Promise<QueryRunner> {
+    if (!this.runner) {
+      this.runner = this.dataSource.createQueryRunner();
+      await this.runner.connect();
+    }
+    return this.runner;
+  }
+}

@@ -1,0 +1,14 @@
+import { BullModule } from '@nestjs/bull';
+import { Global, Module } from '@nestjs/common';
+import { AUDIT_QUEUE, AuditVerificationScheduler } from './audit-verification.scheduler';
+import { AuditSequencer } from './audit-sequencer';
+import { AuditService } from './audit.service';
+
+/** Global: every domain appends to the same record. */
+@Global()
+@Module({
+  imports: [BullModule.registerQueue({ name: AUDIT_QUEUE })],
+  providers: [AuditSequencer, AuditService, AuditVerificationScheduler],
+  exports: [AuditService, AuditVerificationScheduler],
+})
+export class AuditModule {}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { brokenLink } from './audit-chain';
+import { AuditSequencer } from './audit-sequencer';
+import { AuditDetails, AuditEvent } from './audit-event.entity';
+import type { ActorRole, DataRole, Outcome, Purpose } from './vocabulary';
+
+export interface AuditEntry {
+  actor: { id: string | null; role: ActorRole };
+  clientId?: string | null;
+  dataRole: DataRole;
+  purpose: Purpose;
+  action: string;
+  subject?: { type: string; id: string };
+  outcome: Outcome;
+  details?: AuditDetails;
+}
+
+export interface AuditFilter {
+  clientId?: string;
+  actorId?: string;
+  action?: string;
+  subjectId?: string;
+  from?: Date;
+  to?: Date;
+  /** Page backwards from this sequence number (exclusive). */
+  beforeSeq?: string;
+  limit?: number;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  events: number;
+  head: { seq: string; hash: string } | null;
+  broken?: { seq: string; reason: string };
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sequencer: AuditSequencer,
+  ) {}
+
+  /**
+   * Appends one event. Pass the caller's transaction manager so the event commits or rolls back with
+   * the change it records; the commit then waits until the event is chained. Without a manager the
+   * event is written and chained at once.
+   */
+  async append(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const event = {
+      occurredAt: new Date(),
+      actorId: entry.actor.id,
+      actorRole: entry.actor.role,
+      clientId: entry.clientId ?? null,
+      dataRole: entry.dataRole,
+      purpose: entry.purpose,
+      action: entry.action,
+      subjectType: entry.subject?.type ?? null,
+      subjectId: entry.subject?.id ?? null,
+      outcome: entry.outcome,
+      details: entry.details ?? {},
+    };
+    const runner = manager?.queryRunner;
+    if (manager && runner?.isTransactionActive) {
+      await manager.insert(AuditEvent, event);
+      AuditSequencer.markPending(runner);
+      return;
+    }
+    await this.dataSource.manager.insert(AuditEvent, event);
+    await this.sequencer.chainCommitted();
+  }
+
+  /** Chained events only, newest first. */
+  async find(filter: AuditFilter): Promise<AuditEvent[]> {
+    await this.sequencer.chainCommitted();
+    const query = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e').where('e.seq IS NOT NULL');
+    if (filter.clientId) query.andWhere('e.client_id = :clientId', { clientId: filter.clientId });
+    if (filter.actorId) query.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.action) query.andWhere('e.action = :action', { action: filter.action });
+    if (filter.subjectId) query.andWhere('e.subject_id = :subjectId', { subjectId: filter.subjectId });
+    if (filter.from) query.andWhere('e.occurred_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('e.occurred_at < :to', { to: filter.to });
+    if (filter.beforeSeq) query.andWhere('e.seq < :before', { before: filter.beforeSeq });
+    return query
+      .orderBy('e.seq', 'DESC')
+      .limit(Math.min(filter.limit ?? 100, 1000))
+      .getMany();
+  }
+
+  /** Recomputes the whole chain in pages; names the first event that does not belong. */
+  async verify(): Promise<ChainVerification> {
+    await this.sequencer.chainCommitted();
+    const repository = this.dataSource.getRepository(AuditEvent);
+    let previous: { seq: string; hash: string } | null = null;
+    let events = 0;
+    for (;;) {
+      const page: AuditEvent[] = await repository
+        .createQueryBuilder('e')
+        .where(previous ? 'e.seq > :after' : 'e.seq IS NOT NULL', { after: previous?.seq })
+        .orderBy('e.seq', 'ASC')
+        .limit(2000)
+        .getMany();
+      for (const event of page as (AuditEvent & { seq: string; hash: string })[]) {
+        const reason = brokenLink(event, previous);
+        if (reason) return { ok: false, events, head: previous, broken: { seq: event.seq, reason } };
+        previous = { seq: event.seq, hash: event.hash };
+        events += 1;
+      }
+      if (page.length < 2000) return { ok: true, events, head: previous };
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Client } from '#clients';
+import { PersonalData } from '#audit';
+
+/** A call answered for a client (data role: processor — the client is the controller). */
+@PersonalData({ dataRole: 'processor', category: 'call', purposes: ['service_delivery', 'billing', 'quality_review'] })
+@Entity('calls')
+@Index('ix_calls_client_started', ['clientId', 'startedAt'])
+@Index('ix_calls_agent_created', ['agentId', 'createdAt'])
+@Check('ck_calls_times', `ended_at IS NULL OR ended_at >= started_at`)
+export class Call {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_calls' })
+  id: string;
+
+  @Column('uuid')
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id', foreignKeyConstraintName: 'fk_calls_client' })
+  client?: Client;
+
+  /** The agent who logged it (a user id; no FK so erasing a user never touches caller data). */
+  @Column('uuid')
+  agentId: string;
+
+  @Column('varchar', { length: 40 })
+  callerNumber: string;
+
+  @Column('timestamptz')
+  startedAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  endedAt: Date | null;
+
+  /** The processing-instructions version in force when the call was logged. */
+  @Column('int')
+  instructionsVersion: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

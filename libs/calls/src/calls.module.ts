@@ -1,0 +1,31 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { ClientsModule } from '#clients';
+import { CryptoModule } from '#crypto';
+import { CallerDataOwners } from './caller-data-owners';
+import { CallsService } from './calls.service';
+import { ClientPublicKeysService } from './client-public-keys.service';
+import { RecordingIngestService } from './recording-ingest.service';
+import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler } from './recording-sweeper';
+import { RecordingVault } from './recording-vault';
+import { RecordingsService } from './recordings.service';
+
+/**
+ * Recordings at rest, for every process that touches them (API, worker, deliveries): the vault
+ * (seal, decrypt-and-verify, locate) and the sweep of abandoned uploads. Needs only the platform
+ * (database, storage, audit, clock), not the access module.
+ */
+@Module({
+  imports: [CryptoModule, BullModule.registerQueue({ name: RECORDINGS_QUEUE })],
+  providers: [RecordingVault, RecordingSweeper, RecordingSweepScheduler],
+  exports: [RecordingVault, RecordingSweeper, RecordingSweepScheduler],
+})
+export class RecordingVaultModule {}
+
+/** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
+@Module({
+  imports: [ClientsModule, CryptoModule, RecordingVaultModule],
+  providers: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService],
+  exports: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
+})
+export class CallsModule {}

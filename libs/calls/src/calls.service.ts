@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccessPolicy, actorOf } from '#access';
+import type { Principal } from '#access';
+import { AuditService } from '#audit';
+import { Clock } from '#clock';
+import { AppConfig } from '#config';
+import { TenantScope } from '#database';
+import { DomainError, InvalidInputError, NotFoundError } from '#errors';
+import { Call } from './call.entity';
+import { CallerDataOwners } from './caller-data-owners';
+import { CallerMessage } from './caller-message.entity';
+import { validateCustomFields } from './intake-validation';
+import { asMissing, DEFAULT_PAGE, isStaff, MAX_PAGE, newestFirst, readerScope, windowStart } from './reader-scope';
+
+export interface NewCall {
+  clientId: string;
+  callerNumber: string;
+  startedAt: Date;
+  endedAt?: Date | null;
+}
+
+export interface NewMessage {
+  callerName: string;
+  callerPhone: string;
+  callerEmail?: string | null;
+  body: string;
+  urgency?: 'normal' | 'urgent';
+  callbackRequested?: boolean;
+  /** Answers to the client's own intake fields; checked against its current instructions. */
+  customFields?: unknown;
+}
+
+export interface ListQuery {
+  clientId?: string;
+  limit?: number;
+  /** Id of the last item of the previous page. */
+  before?: string;
+}
+
+/**
+ * Capture: agents log calls and the caller's messages for the clients they serve. Every write and
+ * read runs in the owning client's tenant scope, is decided by the access policy and is audited (ids
+ * and the instructions version only). Agents read back their own work within the working window.
+ */
+@Injectable()
+export class CallsService {
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly owners: CallerDataOwners,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async createCall(principal: Principal, input: NewCall): Promise<Call> {
+    if (input.endedAt && input.endedAt.getTime() < input.startedAt.getTime()) throw new InvalidInputError('endedAt must not be before startedAt');
+    const now = this.clock.now();
+    return this.scope.run(input.clientId, async (tx) => {
+      const { instructions } = await this.policy.authorize(principal, this.request('call.create', input.clientId), tx);
+      const call = tx.create(Call, {
+        id: randomUUID(),
+        clientId: input.clientId,
+        agentId: principal.id,
+        callerNumber: input.callerNumber,
+        startedAt: input.startedAt,
+        endedAt: input.endedAt ?? null,
+        instructionsVersion: instructions.version,
+        createdAt: now,
+      });
+      await tx.insert(Call, call);
+      await this.audit.append(this.event(principal, call.clientId, 'call.create', { type: 'call', id: call.id }, { instructionsVersion: instructions.version }), tx);
+      return call;
+    });
+  }
+
+  async addMessage(principal: Principal, callId: string, input: NewMessage): Promise<CallerMessage> {
+    const clientId = await this.owners.ownerOf('call', callId);
+    if (!clientId) throw new NotFoundError('Call');
+    const now = this.clock.now();
+    return this.scope.run(clientId, async (tx) => {
+      const { instructions } = await this.policy
+        .authorize(principal, this.request('message.create', clientId, { type: 'call', id: callId }), tx)
+        .catch(asMissing('Call'));
+      await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx);
+      const customFields = validateCustomFields(instructions.intakeFields ?? [], input.customFields);
+      const message = tx.create(CallerMessage, {
+        id: randomUUID(),
+        clientId,
+        callId,
+        agentId: principal.id,
+        callerName: input.callerName,
+        callerPhone: input.callerPhone,
+        callerEmail: input.callerEmail ?? null,
+        body: input.body,
+        urgency: input.urgency ?? 'normal',
+        callbackRequested: input.callbackRequested ?? false,
+        customFields,
+        instructionsVersion: instructions.version,
+        deliveryId: null,
+        deliveredAt: null,
+        createdAt: now,
+      });
+      await tx.insert(CallerMessage, message);
+      await this.audit.append(
+        this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
+        tx,
+      );
+      return message;
+    });
+  }
+
+  /**
+   * Newest first. A client user gets all of its client's messages; an agent (or supervisor) only the
+   * ones it logged within the working window, across the clients it logged them for.
+   */
+  async listMessages(principal: Principal, query: ListQuery): Promise<CallerMessage[]> {
+    const now = this.clock.now();
+    const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
+    const reader = await readerScope(principal, query.clientId, { now, hours: this.config.agentWindowHours }, (a, s) => this.owners.agentClients(a, s));
+    const before = query.before ? await this.cursor(principal, query.before, reader.clientIds, reader.agent) : undefined;
+
+    const found: { clientId: string; version: number; rows: CallerMessage[] }[] = [];
+    for (const clientId of reader.clientIds) {
+      const page = await this.scope.run(clientId, async (tx) => {
+        const grant = await this.authorizeRead(principal, clientId, 'message.read', tx, Boolean(reader.agent));
+        if (!grant) return null;
+        const q = tx
+          .createQueryBuilder(CallerMessage, 'm')
+          .where('m.client_id = :clientId', { clientId })
+          .orderBy('m.created_at', 'DESC')
+          .addOrderBy('m.id', 'DESC')
+          .limit(limit);
+        if (reader.agent) q.andWhere('m.agent_id = :agentId AND m.created_at >= :since', { agentId: reader.agent.id, since: reader.agent.since });
+        if (before) q.andWhere('(m.created_at, m.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
+        return { clientId, version: grant.instructions.version, rows: await q.getMany() };
+      });
+      if (page) found.push(page);
+    }
+    const chosen = found.flatMap((p) => p.rows).sort(newestFirst).slice(0, limit);
+    await this.auditList(principal, 'message', found, chosen);
+    return chosen;
+  }
+
+  /** The call must be this agent's, logged within its working window; ingest keys and client users pass. */
+  async ownCallInWindow(principal: Principal, clientId: string, callId: string, now: Date, action: string, tx: EntityManager): Promise<Call> {
+    const call = await tx.findOne(Call, { where: { id: callId } });
+    if (!call) throw new NotFoundError('Call');
+    if (!isStaff(principal)) return call;
+    const reason =
+      call.agentId !== principal.id ? 'not_own_call' : call.createdAt.getTime() < windowStart(now, this.config.agentWindowHours).getTime() ? 'outside_working_window' : null;
+    if (!reason) return call;
+    // Recorded in its own transaction: the caller's rolls back with the refusal.
+    await this.audit.append({ ...this.event(principal, clientId, action, { type: 'call', id: callId }, { reason }), outcome: 'denied' });
+    throw new NotFoundError('Call');
+  }
+
+  /** The access decision for one client of a list; for agents, a client it no longer serves is skipped (the refusal is audited). */
+  async authorizeRead(principal: Principal, clientId: string, action: string, tx: EntityManager, skipRefused: boolean, content = true) {
+    try {
+      return await this.policy.authorize(principal, { ...this.request(action, clientId), content }, tx);
+    } catch (error) {
+      if (skipRefused && error instanceof DomainError) return null;
+      throw error;
+    }
+  }
+
+  /** One list event per client involved (or one without a client when there was none), then one read event per item returned. */
+  async auditList<T extends { id: string; clientId: string }>(
+    principal: Principal,
+    kind: 'message' | 'recording',
+    pages: { clientId: string; version: number; rows: T[] }[],
+    chosen: T[],
+  ): Promise<void> {
+    if (!pages.length) {
+      await this.audit.append(this.event(principal, null, `${kind}.list`, undefined, { count: 0 }));
+      return;
+    }
+    for (const page of pages) {
+      const items = chosen.filter((item) => item.clientId === page.clientId);
+      await this.scope.run(page.clientId, async (tx) => {
+        await this.audit.append(this.event(principal, page.clientId, `${kind}.list`, undefined, { count: items.length, instructionsVersion: page.version }), tx);
+        for (const item of items) {
+          await this.audit.append(this.event(principal, page.clientId, `${kind}.read`, { type: kind, id: item.id }, { instructionsVersion: page.version, via: 'list' }), tx);
+        }
+      });
+    }
+  }
+
+  /** The keyset position of `before`: an item the reader may see (else 400: the cursor is not one of its items). */
+  private async cursor(principal: Principal, id: string, clientIds: string[], agent?: { id: string; since: Date }) {
+    const clientId = await this.owners.ownerOf('message', id);
+    const row =
+      clientId && clientIds.includes(clientId)
+        ? await this.scope.run(clientId, (tx) => tx.findOne(CallerMessage, { where: { id }, select: { id: true, createdAt: true, agentId: true } }))
+        : null;
+    if (!row || (agent && (row.agentId !== agent.id || row.createdAt < agent.since))) throw new InvalidInputError('before is not a message of this list');
+    return { createdAt: row.createdAt, id: row.id };
+  }
+
+  private request(action: string, clientId: string, subject?: { type: string; id: string }) {
+    return { action, clientId, dataRole: 'processor' as const, purpose: 'service_delivery' as const, content: true, subject };
+  }
+
+  private event(
+    principal: Principal,
+    clientId: string | null,
+    action: string,
+    subject: { type: string; id: string } | undefined,
+    details: Record<string, string | number | boolean | null>,
+  ) {
+    return {
+      actor: actorOf(principal),
+      clientId,
+      dataRole: 'processor' as const,
+      purpose: 'service_delivery' as const,
+      action,
+      subject,
+      outcome: 'success' as const,
+      details,
+    };
+  }
+}

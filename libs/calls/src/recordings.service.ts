@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccessPolicy, actorOf } from '#access';
+import type { Principal } from '#access';
+import { AuditService } from '#audit';
+import { Clock } from '#clock';
+import { AppConfig } from '#config';
+import { TenantScope } from '#database';
+import { InvalidInputError, NotFoundError } from '#errors';
+import { CallerDataOwners } from './caller-data-owners';
+import type { ListQuery } from './calls.service';
+import { CallsService } from './calls.service';
+import { Recording } from './recording.entity';
+import { asMissing, DEFAULT_PAGE, isStaff, MAX_PAGE, newestFirst, readerScope, windowStart } from './reader-scope';
+
+/** What any reader sees of a recording: metadata only, never audio, storage key or key ids. */
+export interface RecordingView {
+  id: string;
+  callId: string;
+  clientId: string;
+  status: Recording['status'];
+  contentType: string;
+  size: number | null;
+  sha256: string | null;
+  createdAt: Date;
+  storedAt: Date | null;
+  retainUntil: Date | null;
+  deliveredAt: Date | null;
+  deletedAt: Date | null;
+}
+
+export const recordingView = (r: Recording): RecordingView => ({
+  id: r.id,
+  callId: r.callId,
+  clientId: r.clientId,
+  status: r.status,
+  contentType: r.contentType,
+  size: r.size,
+  sha256: r.sha256,
+  createdAt: r.createdAt,
+  storedAt: r.storedAt,
+  retainUntil: r.retainUntil,
+  deliveredAt: r.deliveredAt,
+  deletedAt: r.deletedAt,
+});
+
+/**
+ * Recording metadata for readers: a client user reads all of its own; an agent (or supervisor) the
+ * recordings of calls it logged within the working window; an admin names the client (metadata is
+ * not caller content, so the policy lets it). Every read is audited.
+ */
+@Injectable()
+export class RecordingsService {
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly policy: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly owners: CallerDataOwners,
+    private readonly calls: CallsService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(principal: Principal, query: ListQuery): Promise<RecordingView[]> {
+    const now = this.clock.now();
+    const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
+    const reader = await readerScope(principal, query.clientId, { now, hours: this.config.agentWindowHours }, (a, s) => this.owners.agentClients(a, s));
+    const before = query.before ? await this.cursor(principal, query.before, reader.clientIds) : undefined;
+
+    const found: { clientId: string; version: number; rows: Recording[] }[] = [];
+    for (const clientId of reader.clientIds) {
+      const page = await this.scope.run(clientId, async (tx) => {
+        const grant = await this.calls.authorizeRead(principal, clientId, 'recording.read', tx, Boolean(reader.agent), false);
+        if (!grant) return null;
+        const q = this.visible(tx, principal, now)
+          .andWhere('r.client_id = :clientId', { clientId })
+          .orderBy('r.created_at', 'DESC')
+          .addOrderBy('r.id', 'DESC')
+          .limit(limit);
+        if (before) q.andWhere('(r.created_at, r.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
+        return { clientId, version: grant.instructions.version, rows: await q.getMany() };
+      });
+      if (page) found.push(page);
+    }
+    const chosen = found.flatMap((p) => p.rows).sort(newestFirst).slice(0, limit);
+    await this.calls.auditList(principal, 'recording', found, chosen);
+    return chosen.map(recordingView);
+  }
+
+  async get(principal: Principal, recordingId: string): Promise<RecordingView> {
+    const clientId = await this.owners.ownerOf('recording', recordingId);
+    if (!clientId) throw new NotFoundError('Recording');
+    const now = this.clock.now();
+    const subject = { type: 'recording', id: recordingId };
+    const found = await this.scope.run(clientId, async (tx) => {
+      const { instructions } = await this.policy
+        .authorize(principal, { action: 'recording.read', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false, subject }, tx)
+        .catch(asMissing('Recording'));
+      const row = await this.visible(tx, principal, now).andWhere('r.id = :recordingId', { recordingId }).getOne();
+      if (!row) return { denied: true as const };
+      await this.audit.append(
+        { actor: actorOf(principal), clientId, dataRole: 'processor', purpose: 'service_delivery', action: 'recording.read', subject, outcome: 'success', details: { instructionsVersion: instructions.version } },
+        tx,
+      );
+      return { row };
+    });
+    if ('denied' in found) {
+      const reason = isStaff(principal) ? 'not_own_or_outside_working_window' : 'not_visible';
+      await this.audit.append({ actor: actorOf(principal), clientId, dataRole: 'processor', purpose: 'service_delivery', action: 'recording.read', subject, outcome: 'denied', details: { reason } });
+      throw new NotFoundError('Recording');
+    }
+    return recordingView(found.row);
+  }
+
+  /** Recordings this principal may see in the current tenant scope: all of them, or for staff those of its own calls within the window. */
+  private visible(tx: EntityManager, principal: Principal, now: Date) {
+    const q = tx.createQueryBuilder(Recording, 'r');
+    if (isStaff(principal)) {
+      q.innerJoin('calls', 'c', 'c.id = r.call_id').where('c.agent_id = :agentId AND c.created_at >= :since', {
+        agentId: principal.id,
+        since: windowStart(now, this.config.agentWindowHours),
+      });
+    } else {
+      q.where('TRUE');
+    }
+    return q;
+  }
+
+  private async cursor(principal: Principal, id: string, clientIds: string[]) {
+    const clientId = await this.owners.ownerOf('recording', id);
+    const row =
+      clientId && clientIds.includes(clientId)
+        ? await this.scope.run(clientId, (tx) => this.visible(tx, principal, this.clock.now()).andWhere('r.id = :id', { id }).getOne())
+        : null;
+    if (!row) throw new InvalidInputError('before is not a recording of this list');
+    return { createdAt: row.createdAt, id: row.id };
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '#audit';
+import type { ActorRole } from '#audit';
+import { NotFoundError } from '#errors';
+import { Client } from './client.entity';
+import { ProcessingInstructions } from './processing-instructions.entity';
+
+export type InstructionChanges = NonNullable<NewClient['instructions']>;
+
+export interface NewClient {
+  name: string;
+  contactName?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  instructions?: Partial<Pick<ProcessingInstructions, 'intakeFields' | 'recordingRetentionDays' | 'deliveryExpiryHours' | 'callerDataRetentionDays' | 'supervisorReviewAllowed' | 'aggregateStatisticsAllowed'>>;
+}
+
+type Actor = { id: string | null; role: ActorRole };
+
+@Injectable()
+export class ClientsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates the client and version 1 of its processing instructions, audited, in one transaction. */
+  create(input: NewClient, actor: Actor): Promise<{ client: Client; instructions: ProcessingInstructions }> {
+    return this.dataSource.transaction(async (tx) => {
+      const { instructions: given, ...fields } = input;
+      const client = await tx.save(tx.create(Client, fields));
+      const instructions = await tx.save(
+        tx.create(ProcessingInstructions, { ...given, clientId: client.id, version: 1, createdBy: actor.id }),
+      );
+      await this.audit.append(
+        {
+          actor,
+          clientId: client.id,
+          dataRole: 'controller',
+          purpose: 'service_delivery',
+          action: 'client.create',
+          subject: { type: 'client', id: client.id },
+          outcome: 'success',
+          details: { instructionsVersion: 1 },
+        },
+        tx,
+      );
+      return { client, instructions };
+    });
+  }
+
+  list(): Promise<Client[]> {
+    return this.dataSource.getRepository(Client).find({ order: { createdAt: 'ASC' } });
+  }
+
+  async get(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<Client> {
+    const client = await manager.findOne(Client, { where: { id: clientId } });
+    if (!client) throw new NotFoundError('Client');
+    return client;
+  }
+
+  /** The version of the client's instructions in force now. */
+  async currentInstructions(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<ProcessingInstructions> {
+    const current = await manager.findOne(ProcessingInstructions, { where: { clientId }, order: { version: 'DESC' } });
+    if (!current) throw new NotFoundError('Client');
+    return current;
+  }
+
+  /**
+   * A new version of the client's instructions: the current one with these changes. Versions are
+   * never edited, so each access can name the version it relied on.
+   */
+  issueInstructions(clientId: string, changes: InstructionChanges, actor: Actor): Promise<ProcessingInstructions> {
+    return this.dataSource.transaction(async (tx) => {
+      // Serialise issuers for this client so two changes never claim the same version number.
+      await tx.query('SELECT pg_advisory_xact_lock(7004, hashtext($1))', [clientId]);
+      const { id: _id, createdAt: _at, createdBy: _by, version, ...current } = await this.currentInstructions(clientId, tx);
+      const next = await tx.save(tx.create(ProcessingInstructions, { ...current, ...changes, version: version + 1, createdBy: actor.id }));
+      await this.audit.append(
+        {
+          actor,
+          clientId,
+          dataRole: 'controller',
+          purpose: 'service_delivery',
+          action: 'instructions.issue',
+          subject: { type: 'processing_instructions', id: next.id },
+          outcome: 'success',
+          details: { version: next.version },
+        },
+        tx,
+      );
+      return next;
+    });
+  }
+
+  instructionHistory(clientId: string): Promise<ProcessingInstructions[]> {
+    return this.dataSource.getRepository(ProcessingInstructions).find({ where: { clientId }, order: { version: 'DESC' } });
+  }
+}

@@ -1,0 +1,60 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Client } from './client.entity';
+import { NoPersonalData } from '#audit';
+
+/** One field of a client's intake script, validated on every caller message. */
+export interface IntakeField {
+  name: string;
+  type: 'string' | 'number' | 'boolean' | 'email' | 'phone' | 'date';
+  required: boolean;
+}
+
+/**
+ * A client's documented instructions to its processor (GDPR art. 28(3)(a)). Versioned and never
+ * edited: a change is a new version, and every access records the version it relied on.
+ */
+@NoPersonalData()
+@Entity('processing_instructions')
+@Unique('uq_processing_instructions_client_version', ['clientId', 'version'])
+@Check('ck_processing_instructions_retention', `recording_retention_days BETWEEN 1 AND 3650`)
+@Check('ck_processing_instructions_expiry', `delivery_expiry_hours BETWEEN 1 AND 720`)
+export class ProcessingInstructions {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_processing_instructions' })
+  id: string;
+
+  @Column('uuid')
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'client_id', foreignKeyConstraintName: 'fk_processing_instructions_client' })
+  client?: Client;
+
+  @Column('int')
+  version: number;
+
+  @Column('jsonb', { default: [] })
+  intakeFields: IntakeField[];
+
+  /** Recordings never downloaded are deleted after this many days. */
+  @Column('int', { default: 30 })
+  recordingRetentionDays: number;
+
+  @Column('int', { default: 72 })
+  deliveryExpiryHours: number;
+
+  /** Caller data of a terminated client is erased this many days after the contract ends. */
+  @Column('int', { default: 90 })
+  callerDataRetentionDays: number;
+
+  @Column('boolean', { default: false })
+  supervisorReviewAllowed: boolean;
+
+  @Column('boolean', { default: false })
+  aggregateStatisticsAllowed: boolean;
+
+  @Column('uuid', { nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

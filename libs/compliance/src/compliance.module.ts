@@ -1,0 +1,76 @@
+import { BullModule } from '@nestjs/bull';
+import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ClientsModule } from '#clients';
+import { CryptoModule } from '#crypto';
+import { DeliveriesModule } from '#deliveries';
+import { BreachesService } from './breaches/breaches.service';
+import { ConsentService } from './consent/consent.service';
+import { SuppressionList } from './consent/suppression-list';
+import { CallerDataOperations } from './dsr/caller-data-operations';
+import { ControllerDataOperations } from './dsr/controller-data-operations';
+import { DsrService } from './dsr/dsr.service';
+import { IdentitySearch } from './dsr/identity-search';
+import { ProcessingRestrictions } from './dsr/processing-restrictions';
+import { COMPLIANCE_QUEUE, RetentionScheduler } from './retention/retention.scheduler';
+import { RetentionService } from './retention/retention.service';
+import { IdentifierHasher } from './shared/identifiers';
+import { SubProcessorsService } from './sub-processors/sub-processors.service';
+import { UsageService } from './usage/usage.service';
+
+/**
+ * GDPR operations: data subject requests, the breach register, retention schedules, marketing consent
+ * and suppression, the sub-processor register, usage reports. Needs the platform (config, clock,
+ * database, audit, storage, queue) and the access module in the container.
+ */
+/** Retention schedules: what both the API (to run a sweep on demand) and the worker (to run it) need. */
+@Module({
+  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE })],
+  providers: [RetentionScheduler, RetentionService],
+  exports: [RetentionScheduler, RetentionService],
+})
+export class RetentionModule {}
+
+@Module({
+  imports: [ClientsModule, CryptoModule, DeliveriesModule, RetentionModule],
+  providers: [
+    BreachesService,
+    CallerDataOperations,
+    ConsentService,
+    ControllerDataOperations,
+    DsrService,
+    IdentifierHasher,
+    IdentitySearch,
+    ProcessingRestrictions,
+    SubProcessorsService,
+    SuppressionList,
+    UsageService,
+  ],
+  exports: [
+    BreachesService,
+    ConsentService,
+    DsrService,
+    ProcessingRestrictions,
+    RetentionModule,
+    SubProcessorsService,
+    UsageService,
+  ],
+})
+export class ComplianceModule {}
+
+/** Registers the nightly retention sweep once the worker is up (bull de-duplicates repeat keys). */
+@Injectable()
+export class ComplianceSchedules implements OnApplicationBootstrap {
+  constructor(private readonly retention: RetentionScheduler) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.retention.scheduleNightly();
+  }
+}
+
+/** The worker's side: retention and its nightly schedule. The processor itself lives in the worker app. */
+@Module({
+  imports: [RetentionModule],
+  providers: [ComplianceSchedules],
+  exports: [RetentionModule],
+})
+export class ComplianceWorkerModule {}

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import type { Archiver, ArchiverError, ArchiverOptions } from 'archiver';
+
+// archiver 7 (installed) exports a factory; @types/archiver 8 describes v8's classes, so type the factory here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const createArchive = require('archiver') as (format: 'zip', options?: ArchiverOptions) => Archiver;
+
+/** One kind of record in an export: a JSON array and a CSV file with these columns. */
+export interface ExportTable {
+  name: string;
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+/**
+ * Everything one export holds, ready to be archived. Deliberately independent of HTTP: the same
+ * dataset can be streamed to the DPO, or handed to the one-time delivery mechanism as one archive.
+ */
+export interface ExportDataset {
+  format: 'callvault-dsr-export/1';
+  requestId: string;
+  /** 'operator' for the operator's own records, or the client whose caller records these are. */
+  scope: { dataRole: 'controller' } | { dataRole: 'processor'; clientId: string };
+  generatedAt: string;
+  tables: ExportTable[];
+  notes: string[];
+}
+
+const csvCell = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // A spreadsheet would run a cell starting with these as a formula; the JSON file keeps the exact value.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** RFC 4180 CSV with a header row. */
+export function toCsv(table: ExportTable): string {
+  const lines = [table.columns.join(',')];
+  for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(row[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** The archive's files, in order: data.json, one CSV per table, then manifest.json naming each with its SHA-256. */
+export function exportFiles(dataset: ExportDataset): { name: string; content: Buffer }[] {
+  const json = Buffer.from(
+    JSON.stringify(
+      {
+        format: dataset.format,
+        requestId: dataset.requestId,
+        scope: dataset.scope,
+        generatedAt: dataset.generatedAt,
+        ...Object.fromEntries(dataset.tables.map((t) => [t.name, t.rows])),
+      },
+      (_key, value) => (value instanceof Date ? value.toISOString() : value),
+      2,
+    ),
+  );
+  const files = [{ name: 'data.json', content: json }, ...dataset.tables.map((t) => ({ name: `${t.name}.csv`, content: Buffer.from(toCsv(t)) }))];
+  const manifest = {
+    format: dataset.format,
+    requestId: dataset.requestId,
+    scope: dataset.scope,
+    generatedAt: dataset.generatedAt,
+    files: files.map((f) => ({
+      name: f.name,
+      sha256: sha256(f.content),
+      bytes: f.content.length,
+      records: f.name === 'data.json' ? undefined : dataset.tables.find((t) => `${t.name}.csv` === f.name)?.rows.length,
+    })),
+    notes: dataset.notes,
+  };
+  return [...files, { name: 'manifest.json', content: Buffer.from(JSON.stringify(manifest, null, 2)) }];
+}
+
+/** The dataset as a ZIP stream (JSON + CSV + manifest). */
+export function exportArchive(dataset: ExportDataset): Readable {
+  const zip = createArchive('zip', { zlib: { level: 6 } });
+  const out = new PassThrough();
+  zip.on('error', (error: ArchiverError) => out.destroy(error));
+  zip.pipe(out);
+  const date = new Date(dataset.generatedAt);
+  for (const file of exportFiles(dataset)) zip.append(file.content, { name: file.name, date });
+  void zip.finalize();
+  return out;
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Purpose } from '#audit';
+import { ForbiddenError } from '#errors';
+import { ProcessingRestriction } from './processing-restriction.entity';
+
+export interface RecordRef {
+  type: string;
+  id: string;
+}
+
+/**
+ * The purposes refused for a record because its subject restricted processing (art. 18) or objected
+ * (art. 21). Small on purpose, so the access policy can consult it: `refusedPurposes` for a decision,
+ * `assertAllowed` to refuse with a clear error.
+ */
+@Injectable()
+export class ProcessingRestrictions {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Every purpose an active restriction or objection refuses for this record. */
+  async refusedPurposes(record: RecordRef, manager: EntityManager = this.dataSource.manager): Promise<Purpose[]> {
+    const rows: { purpose: Purpose }[] = await manager.query(
+      `SELECT DISTINCT unnest(purposes) AS purpose FROM processing_restrictions
+        WHERE record_type = $1 AND record_id = $2 AND lifted_at IS NULL`,
+      [record.type, record.id],
+    );
+    return rows.map((r) => r.purpose).sort();
+  }
+
+  /** The subset of `records` (ids of one type) for which `purpose` is refused. */
+  async restrictedAmong(recordType: string, ids: string[], purpose: Purpose, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { record_id: string }[] = await manager.query(
+      `SELECT DISTINCT record_id FROM processing_restrictions
+        WHERE record_type = $1 AND record_id = ANY($2::uuid[]) AND $3 = ANY(purposes) AND lifted_at IS NULL`,
+      [recordType, ids, purpose],
+    );
+    return new Set(rows.map((r) => r.record_id));
+  }
+
+  async assertAllowed(record: RecordRef, purpose: Purpose, manager?: EntityManager): Promise<void> {
+    if ((await this.refusedPurposes(record, manager)).includes(purpose)) {
+      throw new ForbiddenError(`Processing of this ${record.type} for ${purpose} is restricted at the data subject's request`, 'processing_restricted');
+    }
+  }
+
+  /** Marks the records; called by the request workflow inside its transaction. */
+  async mark(
+    tx: EntityManager,
+    entries: { recordType: string; recordId: string; clientId: string | null }[],
+    purposes: readonly Purpose[],
+    grounds: 'restriction' | 'objection',
+    requestId: string,
+  ): Promise<void> {
+    if (!entries.length) return;
+    await tx.insert(
+      ProcessingRestriction,
+      entries.map((e) => ({ ...e, requestId, purposes: [...purposes], grounds })),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { DomainError } from '#errors';
+import type { RetentionReport } from './retention.service';
+
+export const COMPLIANCE_QUEUE = 'compliance';
+export const RETENTION_SWEEP_JOB = 'retention-sweep';
+
+/** The only code that enqueues compliance jobs: the nightly retention sweep, and one on demand. */
+@Injectable()
+export class RetentionScheduler {
+  constructor(@InjectQueue(COMPLIANCE_QUEUE) private readonly queue: Queue) {}
+
+  scheduleNightly(): Promise<Job> {
+    return this.queue.add(RETENTION_SWEEP_JOB, {}, { repeat: { cron: '41 2 * * *' }, jobId: 'nightly-retention-sweep' });
+  }
+
+  /** Runs a sweep on the worker and waits for its report; if no worker finishes it in time, the job stays queued. */
+  async runNow(timeoutMs = 120_000): Promise<RetentionReport> {
+    const job = await this.queue.add(RETENTION_SWEEP_JOB, {});
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new DomainError('worker_unavailable', 503, `The retention sweep is queued (job ${job.id}) but no worker finished it within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([job.finished() as Promise<RetentionReport>, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBase64,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** The environment as the operator writes it. Validated once at boot; nothing else reads process.env. */
+export class Environment {
+  @IsOptional() @IsIn(['development', 'test', 'production'])
+  NODE_ENV?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  QUEUE_PREFIX?: string;
+
+  @IsOptional() @IsIn(['local', 's3'])
+  STORAGE_DRIVER?: string;
+
+  @IsOptional() @IsString()
+  STORAGE_LOCAL_DIR?: string;
+
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3')
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3') @IsString() @MinLength(1)
+  S3_REGION?: string;
+
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3') @IsString() @MinLength(3)
+  S3_BUCKET?: string;
+
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3') @IsString() @MinLength(1)
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((env: Environment) => env.STORAGE_DRIVER === 's3') @IsString() @MinLength(1)
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.MASTER_KEY !== undefined)
+  @IsBase64()
+  MASTER_KEY?: string;
+
+  @IsOptional() @IsEmail()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @ValidateIf((env: Environment) => env.BOOTSTRAP_ADMIN_EMAIL !== undefined) @IsString() @MinLength(12)
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production') @IsString() @MinLength(32)
+  JWT_SECRET?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  RECORDING_MAX_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168)
+  AGENT_WINDOW_HOURS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+}
+
+/** Checks the raw environment; returns one message per bad variable, naming it. */
+export function validateEnvironment(raw: Record<string, string | undefined>): { env: Environment; errors: string[] } {
+  // An empty variable counts as unset, so `FOO=` in an env file means "use the default".
+  const known = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, known);
+  const errors = validateSync(env, { skipMissingProperties: false }).map((error) => {
+    const reasons = Object.values(error.constraints ?? {}).join('; ');
+    return `${error.property}: ${reasons}`;
+  });
+  return { env, errors };
+}

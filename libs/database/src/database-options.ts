@@ -1,0 +1,36 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { APP_ROLE } from './app-role';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** Everything the database knows about: each domain library contributes its entities and migrations. */
+export interface Schema {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+export interface ConnectionOptions {
+  /** Owner connections run migrations and maintenance; application connections SET ROLE to APP_ROLE. */
+  as: 'owner' | 'application';
+  poolSize?: number;
+}
+
+export function dataSourceOptions(url: string, schema: Schema, options: ConnectionOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: false,
+    extra: {
+      max: options.poolSize ?? 20,
+      application_name: options.as === 'owner' ? 'callvault-owner' : 'callvault',
+      ...(options.as === 'application' ? { options: `-c role=${APP_ROLE}` } : {}),
+    },
+  };
+}

@@ -1,0 +1,10 @@
+export { APP_ROLE } from './app-role';
+export { dataSourceOptions } from './database-options';
+export type { ConnectionOptions, Schema } from './database-options';
+export { dropDatabase, ensureDatabaseExists, migrateDatabase, schemaDrift } from './database-preparation';
+export { DatabaseModule } from './database.module';
+export { ApplicationRole1700000000000 } from './migrations/1700000000000-ApplicationRole';
+export { SnakeNamingStrategy } from './snake-naming.strategy';
+export { bigintNumber } from './bigint-number.transformer';
+export { TenantScope, tenantIsolationSql } from './tenant-scope';
+export type { AcrossClientsReason } from './tenant-scope';

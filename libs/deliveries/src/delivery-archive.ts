@@ -1,0 +1,125 @@
+/** One caller message as the client receives it (messages.json and messages.csv). */
+export interface DeliveredMessage {
+  id: string;
+  callId: string;
+  createdAt: string;
+  callStartedAt: string | null;
+  callEndedAt: string | null;
+  callerNumber: string | null;
+  callerName: string;
+  callerPhone: string;
+  callerEmail: string | null;
+  urgency: string;
+  callbackRequested: boolean;
+  body: string;
+  customFields: Record<string, string | number | boolean>;
+  /** The archive path of the call's recording, when this delivery carries it. */
+  recordingFile: string | null;
+}
+
+export interface ManifestFile {
+  name: string;
+  size: number;
+  sha256: string;
+  recordingId?: string;
+  callId?: string;
+}
+
+export interface Manifest {
+  format: 'callvault-delivery-1';
+  deliveryId: string;
+  createdAt: string;
+  generatedAt: string;
+  files: ManifestFile[];
+  /** Recordings chosen for the delivery that no longer exist (deleted at their retention meanwhile). */
+  omitted: { recordingId: string; reason: 'no_longer_stored' }[];
+}
+
+const EXTENSIONS: Record<string, string> = { 'audio/wav': 'wav', 'audio/mpeg': 'mp3', 'audio/ogg': 'ogg', 'audio/mp4': 'm4a' };
+
+/**
+ * `recordings/2026-11-22T10-31-05Z_1a2b3c4d.wav`: the call's start (UTC, to the second) and a prefix of
+ * the recording id, lengthened if two would collide. Nothing personal: no caller name or number.
+ */
+export function recordingFileName(startedAt: Date | null, recordingId: string, contentType: string, taken: Set<string>): string {
+  const stamp = startedAt ? startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-') : 'unknown-time';
+  const extension = EXTENSIONS[contentType] ?? 'bin';
+  const compact = recordingId.replace(/-/g, '');
+  for (let length = 8; ; length += 4) {
+    const name = `recordings/${stamp}_${compact.slice(0, Math.min(length, compact.length))}.${extension}`;
+    if (!taken.has(name) || length >= compact.length) {
+      taken.add(name);
+      return name;
+    }
+  }
+}
+
+export const CSV_COLUMNS = [
+  'id',
+  'created_at',
+  'call_id',
+  'call_started_at',
+  'call_ended_at',
+  'caller_number',
+  'caller_name',
+  'caller_phone',
+  'caller_email',
+  'urgency',
+  'callback_requested',
+  'body',
+  'custom_fields',
+  'recording_file',
+] as const;
+
+/**
+ * One CSV cell (RFC 4180). Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is
+ * prefixed with an apostrophe, since callers' words end up in the client's spreadsheet; a plain phone
+ * number (+44 20 ...) is left as it is. messages.json keeps every value exactly.
+ */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !/^\+?[0-9][0-9 ().-]*$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(message: DeliveredMessage): string {
+  const cells = [
+    message.id,
+    message.createdAt,
+    message.callId,
+    message.callStartedAt,
+    message.callEndedAt,
+    message.callerNumber,
+    message.callerName,
+    message.callerPhone,
+    message.callerEmail,
+    message.urgency,
+    message.callbackRequested,
+    message.body,
+    JSON.stringify(message.customFields ?? {}),
+    message.recordingFile,
+  ];
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** messages.json, page by page: `{"deliveryId":…,"messages":[…]}`. */
+export async function* messagesJson(deliveryId: string, pages: AsyncIterable<DeliveredMessage[]>): AsyncGenerator<Buffer> {
+  yield Buffer.from(`{"deliveryId":${JSON.stringify(deliveryId)},"messages":[`);
+  let first = true;
+  for await (const page of pages) {
+    const parts: string[] = [];
+    for (const message of page) {
+      parts.push(`${first ? '' : ','}\n${JSON.stringify(message)}`);
+      first = false;
+    }
+    if (parts.length) yield Buffer.from(parts.join(''));
+  }
+  yield Buffer.from(`${first ? '' : '\n'}]}\n`);
+}
+
+/** messages.csv, page by page, header first, CRLF line ends. */
+export async function* messagesCsv(pages: AsyncIterable<DeliveredMessage[]>): AsyncGenerator<Buffer> {
+  yield Buffer.from(`${CSV_COLUMNS.join(',')}\r\n`);
+  for await (const page of pages) if (page.length) yield Buffer.from(page.map(csvRow).join(''));
+}

@@ -1,0 +1,36 @@
+import { DomainError } from '#errors';
+
+/** 401 for a download: no credential, or not this delivery's password. */
+export class DeliveryCredentialError extends DomainError {
+  constructor(message = 'This delivery needs its id and one-time password (HTTP Basic)') {
+    super('delivery_credential', 401, message);
+  }
+}
+
+/** 410: the delivery was downloaded (and its recordings deleted), or it expired. */
+export class DeliveryGoneError extends DomainError {
+  constructor(reason: 'consumed' | 'expired') {
+    super(`delivery_${reason}`, 410, reason === 'consumed' ? 'This delivery has already been downloaded' : 'This delivery has expired');
+  }
+}
+
+/** 423: too many wrong passwords; the client can ask for a new delivery. */
+export class DeliveryLockedError extends DomainError {
+  constructor() {
+    super('delivery_locked', 423, 'This delivery is locked after too many wrong passwords; create a new delivery');
+  }
+}
+
+/** 409: another download of this delivery is running. */
+export class DeliveryBusyError extends DomainError {
+  constructor() {
+    super('delivery_busy', 409, 'Another download of this delivery is running; try again when it has ended');
+  }
+}
+
+/** 416: a delivery streams as a whole, once; partial requests are refused and never consume it. */
+export class DeliveryRangeError extends DomainError {
+  constructor() {
+    super('delivery_range', 416, 'A delivery is downloaded as a whole; Range requests are not served');
+  }
+}

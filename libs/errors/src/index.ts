@@ -1,0 +1,1 @@
+export { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './domain-error';

@@ -1,0 +1,30 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '#config';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+/** Creates the first admin from BOOTSTRAP_ADMIN_* when no admin exists; never a second time. */
+@Injectable()
+export class BootstrapAdmin implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BootstrapAdmin.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly users: UsersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const bootstrap = this.config.bootstrapAdmin;
+    if (!bootstrap) return;
+    await this.dataSource.transaction(async (tx) => {
+      // Several API processes may start together: one creates, the others see it.
+      await tx.query('SELECT pg_advisory_xact_lock(7003)');
+      if (await tx.exists(User, { where: { role: 'admin' } })) return;
+      const admin = await this.users.create({ email: bootstrap.email, password: bootstrap.password, role: 'admin' }, { id: null, role: 'system' }, tx);
+      this.logger.log(`Bootstrap admin created (user ${admin.id})`);
+    });
+  }
+}

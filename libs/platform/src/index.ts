@@ -1,0 +1,3 @@
+export { PlatformModule } from './platform.module';
+export type { PlatformOverrides } from './platform.module';
+export { schema } from './schema';

@@ -1,0 +1,2 @@
+export { QueueModule } from './queue.module';
+export { RedisProbe } from './redis-probe';

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type TestAgent from 'supertest/lib/agent';
+import { Entry, fromBuffer, ZipFile } from 'yauzl';
+import type { AppConfig } from '#config';
+import { login, ownerQuery } from '../support/test-app';
+
+/**
+ * Caller data written straight into the suite's database (as the owner, past row-level security), so
+ * the compliance suites control every timestamp and do not depend on the capture routes.
+ */
+export async function seedCall(
+  config: AppConfig,
+  call: { clientId: string; callerNumber: string; startedAt: Date; endedAt?: Date | null; createdAt?: Date },
+): Promise<string> {
+  const id = randomUUID();
+  await ownerQuery(
+    config,
+    `INSERT INTO calls (id, client_id, agent_id, caller_number, started_at, ended_at, instructions_version, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $7)`,
+    [id, call.clientId, randomUUID(), call.callerNumber, call.startedAt, call.endedAt ?? null, call.createdAt ?? call.startedAt],
+  );
+  return id;
+}
+
+export async function seedMessage(
+  config: AppConfig,
+  message: { clientId: string; callId: string; name: string; phone: string; email?: string | null; body: string; createdAt?: Date },
+): Promise<string> {
+  const id = randomUUID();
+  await ownerQuery(
+    config,
+    `INSERT INTO caller_messages (id, client_id, call_id, agent_id, caller_name, caller_phone, caller_email, body, instructions_version, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, coalesce($9, now()))`,
+    [id, message.clientId, message.callId, randomUUID(), message.name, message.phone, message.email ?? null, message.body, message.createdAt ?? null],
+  );
+  return id;
+}
+
+export async function seedRecording(
+  config: AppConfig,
+  recording: { clientId: string; callId: string; status?: string; storedAt?: Date | null; deletedAt?: Date | null; dataKeyId?: string | null; storageKey?: string },
+): Promise<{ id: string; storageKey: string }> {
+  const id = randomUUID();
+  const storageKey = recording.storageKey ?? `recordings/${recording.clientId}/${id}`;
+  await ownerQuery(
+    config,
+    `INSERT INTO recordings (id, client_id, call_id, status, content_type, size, storage_key, data_key_id, uploaded_by, uploaded_via, instructions_version, stored_at, deleted_at)
+     VALUES ($1, $2, $3, $4, 'audio/wav', 1024, $5, $6, $7, 'agent', 1, $8, $9)`,
+    [id, recording.clientId, recording.callId, recording.status ?? 'stored', storageKey, recording.dataKeyId ?? null, randomUUID(), recording.storedAt ?? null, recording.deletedAt ?? null],
+  );
+  return { id, storageKey };
+}
+
+/** Ends a client's contract (no route does this yet). */
+export function terminateClient(config: AppConfig, clientId: string, endedAt: Date): Promise<unknown> {
+  return ownerQuery(config, `UPDATE clients SET status = 'terminated', contract_ended_at = $2 WHERE id = $1`, [clientId, endedAt]);
+}
+
+/** A user of any operator role, signed in. */
+export async function createStaff(http: TestAgent, adminToken: string, role: 'dpo' | 'admin' | 'agent' | 'supervisor', email: string) {
+  const password = 'a-long-test-password';
+  const created = await http.post('/users').set('Authorization', `Bearer ${adminToken}`).send({ email, password, role }).expect(201);
+  return { id: created.body.id as string, token: await login(http, email, password) };
+}
+
+/** A client business with contact details, and optionally one client user. */
+export async function createClient(
+  http: TestAgent,
+  adminToken: string,
+  body: { name: string; contactName?: string; contactEmail?: string; contactPhone?: string },
+  user?: { email: string },
+) {
+  const client = await http.post('/clients').set('Authorization', `Bearer ${adminToken}`).send(body).expect(201);
+  const clientId: string = client.body.id;
+  if (!user) return { clientId };
+  const password = 'a-long-test-password';
+  const created = await http.post('/users').set('Authorization', `Bearer ${adminToken}`).send({ email: user.email, password, role: 'client', clientId }).expect(201);
+  return { clientId, userId: created.body.id as string, token: await login(http, user.email, password) };
+}
+
+/** Collects a binary response body (supertest buffers only text types by default). */
+export function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** Every file of a ZIP, by name, read with yauzl. */
+export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, { lazyEntries: true }, (error: Error | null, zip?: ZipFile) => {
+      if (error || !zip) return reject(error);
+      const files = new Map<string, Buffer>();
+      zip.on('entry', (entry: Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+          stream.on('error', reject);
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+/** A minimal RFC 4180 parser for the exports' CSV files (quoted cells, doubled quotes, CRLF). */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  const [header, ...data] = rows;
+  return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}

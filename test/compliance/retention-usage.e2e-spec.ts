@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
+import { ManualClock } from '#clock';
+import { COMPLIANCE_QUEUE } from '#compliance';
+import { createClientWithUsers, loginAdmin, ownerQuery, startTestApi, startTestWorker, TestApi } from '../support/test-app';
+import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
+import { createClient, createStaff, parseCsv, seedCall, seedMessage, seedRecording, terminateClient } from './compliance-fixtures';
+
+const DAY = 24 * 3_600_000;
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Retention schedules run by the worker (D12) and usage reports (D6). */
+describe('compliance: retention and usage', () => {
+  const clock = new ManualClock(new Date('2026-06-15T03:00:00Z'));
+  let env: TestEnvironment;
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let adminToken: string;
+  let dpo: { id: string; token: string };
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    api = await startTestApi(env.config, { clock });
+    worker = await startTestWorker(env.config, { clock });
+    adminToken = await loginAdmin(api.http);
+    dpo = await createStaff(api.http, adminToken, 'dpo', 'dpo@callvault.test');
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await env?.destroy();
+  });
+
+  it('D12: the worker erases business contacts 7 years after contract end and caller data after the client’s period, auditing each erasure', async () => {
+    const now = clock.now().getTime();
+    const ago = (days: number) => new Date(now - days * DAY);
+    const old = await createClient(api.http, adminToken, { name: 'Old Co', contactName: 'Olive Old', contactEmail: 'olive@old.example', contactPhone: '01632 960100' }, { email: 'olive@old.example' });
+    const six = await createClient(api.http, adminToken, { name: 'Six Co', contactName: 'Sid Six', contactEmail: 'sid@six.example' });
+    await terminateClient(env.config, old.clientId, new Date('2019-06-14T00:00:00Z')); // 7 years and a day ago
+    await terminateClient(env.config, six.clientId, new Date('2020-06-15T12:00:00Z')); // not quite 6 years
+
+    // Caller data: 'Gone' ended 91 days ago (default period 90 days); 'Short' asked for 10 days and ended 11 days ago;
+    // 'Recent' ended 30 days ago; 'Live' is still a client.
+    const gone = await createClient(api.http, adminToken, { name: 'Gone Co' });
+    const recent = await createClient(api.http, adminToken, { name: 'Recent Co' });
+    const live = await createClient(api.http, adminToken, { name: 'Live Co' });
+    const short = (await api.http.post('/clients').set(bearer(adminToken)).send({ name: 'Short Co', instructions: { callerDataRetentionDays: 10 } }).expect(201)).body.id as string;
+    await terminateClient(env.config, gone.clientId, ago(91));
+    await terminateClient(env.config, short, ago(11));
+    await terminateClient(env.config, recent.clientId, ago(30));
+    const seedCaller = async (clientId: string, phone: string) => {
+      const callId = await seedCall(env.config, { clientId, callerNumber: phone, startedAt: ago(200) });
+      await seedMessage(env.config, { clientId, callId, name: 'Some Caller', phone, body: 'Please call back' });
+      return callId;
+    };
+    await seedCaller(gone.clientId, '+447700900501');
+    const goneWithDeletedRecording = await seedCaller(gone.clientId, '+447700900502');
+    await seedRecording(env.config, { clientId: gone.clientId, callId: goneWithDeletedRecording, status: 'deleted', storedAt: ago(199), deletedAt: ago(150) });
+    const goneWithLiveRecording = await seedCaller(gone.clientId, '+447700900503');
+    await seedRecording(env.config, { clientId: gone.clientId, callId: goneWithLiveRecording, status: 'stored', storedAt: ago(199) });
+    await seedCaller(short, '+447700900504');
+    await seedCaller(recent.clientId, '+447700900505');
+    await seedCaller(live.clientId, '+447700900506');
+
+    const report = (await api.http.post('/retention/run').set(bearer(dpo.token)).expect(200)).body;
+    expect(report.ranAt).toBe(clock.now().toISOString());
+    expect(report.clientContacts).toEqual([{ clientId: old.clientId, usersAnonymised: 1 }]);
+    expect(report.callerData).toEqual(
+      expect.arrayContaining([
+        { clientId: gone.clientId, messages: 3, calls: 2, callsWaitingForRecordings: 1 },
+        { clientId: short, messages: 1, calls: 1, callsWaitingForRecordings: 0 },
+      ]),
+    );
+    expect(report.callerData).toHaveLength(2);
+
+    const contacts = await ownerQuery<{ id: string; contact_name: string | null; contact_email: string | null; contact_phone: string | null }>(
+      env.config,
+      'SELECT id, contact_name, contact_email, contact_phone FROM clients WHERE id = ANY($1)',
+      [[old.clientId, six.clientId]],
+    );
+    expect(contacts.find((c) => c.id === old.clientId)).toMatchObject({ contact_name: null, contact_email: null, contact_phone: null });
+    expect(contacts.find((c) => c.id === six.clientId)).toMatchObject({ contact_name: 'Sid Six', contact_email: 'sid@six.example' });
+    const [oldUser] = await ownerQuery<{ email: string; disabled_at: Date | null }>(env.config, 'SELECT email, disabled_at FROM users WHERE id = $1', [old.userId]);
+    expect(oldUser.email).toBe(`erased+${old.userId}@erased.invalid`);
+    expect(oldUser.disabled_at).not.toBeNull();
+    await api.http.post('/auth/login').send({ email: 'olive@old.example', password: 'a-long-test-password' }).expect(401);
+
+    const left = await ownerQuery<{ client_id: string; calls: number; messages: number }>(
+      env.config,
+      `SELECT c.id AS client_id, (SELECT count(*)::int FROM calls WHERE client_id = c.id) AS calls, (SELECT count(*)::int FROM caller_messages WHERE client_id = c.id) AS messages
+         FROM clients c WHERE c.id = ANY($1)`,
+      [[gone.clientId, short, recent.clientId, live.clientId]],
+    );
+    const byClient = Object.fromEntries(left.map((r) => [r.client_id, { calls: r.calls, messages: r.messages }]));
+    expect(byClient).toEqual({
+      [gone.clientId]: { calls: 1, messages: 0 }, // the call whose recording the deliveries library has yet to delete
+      [short]: { calls: 0, messages: 0 },
+      [recent.clientId]: { calls: 1, messages: 1 },
+      [live.clientId]: { calls: 1, messages: 1 },
+    });
+
+    // Each erasure is in the audit log, by client id and count, as the system.
+    const events = (await api.http.get('/audit?limit=1000').set(bearer(dpo.token)).expect(200)).body.filter((e: { action: string }) => e.action.startsWith('retention.'));
+    expect(events.map((e: { action: string; clientId: string; details: unknown }) => [e.action, e.clientId, e.details])).toEqual(
+      expect.arrayContaining([
+        ['retention.client_contact.erase', old.clientId, { usersAnonymised: 1 }],
+        ['retention.caller_message.erase', gone.clientId, { count: 3 }],
+        ['retention.call.erase', gone.clientId, { count: 2 }],
+        ['retention.caller_message.erase', short, { count: 1 }],
+        ['retention.call.erase', short, { count: 1 }],
+      ]),
+    );
+    expect(events.every((e: { actorRole: string }) => e.actorRole === 'system')).toBe(true);
+    expect(JSON.stringify(events)).not.toMatch(/Olive|olive@|Some Caller|7700/);
+
+    // Idempotent: a second run finds nothing. Once the recording is deleted, its call goes too.
+    expect((await api.http.post('/retention/run').set(bearer(adminToken)).expect(200)).body).toMatchObject({ clientContacts: [], callerData: [{ clientId: gone.clientId, messages: 0, calls: 0, callsWaitingForRecordings: 1 }] });
+    await ownerQuery(env.config, `UPDATE recordings SET status = 'deleted', deleted_at = now() WHERE call_id = $1`, [goneWithLiveRecording]);
+    expect((await api.http.post('/retention/run').set(bearer(dpo.token)).expect(200)).body.callerData).toEqual([{ clientId: gone.clientId, messages: 0, calls: 1, callsWaitingForRecordings: 0 }]);
+    expect((await api.http.post('/retention/run').set(bearer(dpo.token)).expect(200)).body).toMatchObject({ clientContacts: [], callerData: [] });
+
+    // The clock decides: a day later, 'Six Co' is still inside its 7 years; the nightly run is scheduled on the worker.
+    clock.advance(DAY);
+    expect((await api.http.post('/retention/run').set(bearer(dpo.token)).expect(200)).body.clientContacts).toEqual([]);
+    const repeats = await worker.get<Queue>(getQueueToken(COMPLIANCE_QUEUE)).getRepeatableJobs();
+    expect(repeats).toEqual([expect.objectContaining({ name: 'retention-sweep', cron: '41 2 * * *' })]);
+    await api.http.post('/retention/run').set(bearer((await createClientWithUsers(api.http, adminToken, 'Nosy Co')).clientUser.token)).expect(403);
+  });
+
+  it('D6: usage per day and in total (calls, minutes, messages, recordings, deliveries) for admins and that client, as JSON and CSV', async () => {
+    const a = await createClientWithUsers(api.http, adminToken, 'Usage A');
+    const b = await createClientWithUsers(api.http, adminToken, 'Usage B');
+    const at = (iso: string) => new Date(iso);
+    // 1 June: two calls (90 s → 2 billable minutes, 30 s → 1), one message, one recording received.
+    const c1 = await seedCall(env.config, { clientId: a.clientId, callerNumber: '+447700900601', startedAt: at('2026-06-01T09:00:00Z'), endedAt: at('2026-06-01T09:01:30Z') });
+    await seedCall(env.config, { clientId: a.clientId, callerNumber: '+447700900602', startedAt: at('2026-06-01T23:59:00Z'), endedAt: at('2026-06-01T23:59:30Z') });
+    await seedMessage(env.config, { clientId: a.clientId, callId: c1, name: 'Usage Caller', phone: '+447700900601', body: 'secret text', createdAt: at('2026-06-01T09:02:00Z') });
+    await seedRecording(env.config, { clientId: a.clientId, callId: c1, storedAt: at('2026-06-01T09:03:00Z') });
+    // 2 June: one call of 2 minutes, two messages, one recording deleted; a call still in progress counts 0 minutes.
+    const c2 = await seedCall(env.config, { clientId: a.clientId, callerNumber: '+447700900603', startedAt: at('2026-06-02T10:00:00Z'), endedAt: at('2026-06-02T10:02:00Z') });
+    await seedCall(env.config, { clientId: a.clientId, callerNumber: '+447700900604', startedAt: at('2026-06-02T11:00:00Z') });
+    await seedMessage(env.config, { clientId: a.clientId, callId: c2, name: 'Usage Caller', phone: '+447700900603', body: 'x', createdAt: at('2026-06-02T10:03:00Z') });
+    await seedMessage(env.config, { clientId: a.clientId, callId: c2, name: 'Usage Caller', phone: '+447700900603', body: 'y', createdAt: at('2026-06-02T10:04:00Z') });
+    await seedRecording(env.config, { clientId: a.clientId, callId: c2, status: 'deleted', storedAt: at('2026-05-30T10:03:00Z'), deletedAt: at('2026-06-02T12:00:00Z') });
+    // Outside the period, and another client's: not counted.
+    await seedCall(env.config, { clientId: a.clientId, callerNumber: '+447700900605', startedAt: at('2026-06-04T00:00:00Z'), endedAt: at('2026-06-04T00:10:00Z') });
+    await seedCall(env.config, { clientId: b.clientId, callerNumber: '+447700900606', startedAt: at('2026-06-02T10:00:00Z'), endedAt: at('2026-06-02T10:30:00Z') });
+    // Deliveries are counted once the deliveries library's table exists.
+    const [{ present }] = await ownerQuery<{ present: boolean }>(env.config, `SELECT to_regclass('public.deliveries') IS NOT NULL AS present`);
+    if (present) {
+      await ownerQuery(
+        env.config,
+        `INSERT INTO deliveries (id, client_id, created_by, created_by_role, instructions_version, recording_count, message_count, expires_at, created_at)
+         VALUES ($1, $2, $3, 'client', 1, 1, 1, $4, $5)`,
+        [randomUUID(), a.clientId, randomUUID(), at('2026-06-05T00:00:00Z'), at('2026-06-02T15:00:00Z')],
+      );
+    }
+    const deliveries = (n: number) => (present ? n : null);
+
+    const url = `/clients/${a.clientId}/usage?from=2026-06-01&to=2026-06-03`;
+    const report = (await api.http.get(url).set(bearer(adminToken)).expect(200)).body;
+    expect(report).toEqual({
+      clientId: a.clientId,
+      from: '2026-06-01',
+      to: '2026-06-03',
+      days: [
+        { date: '2026-06-01', calls: 2, minutes: 3, messages: 1, recordingsReceived: 1, recordingsDeleted: 0, deliveries: deliveries(0) },
+        { date: '2026-06-02', calls: 2, minutes: 2, messages: 2, recordingsReceived: 0, recordingsDeleted: 1, deliveries: deliveries(1) },
+        { date: '2026-06-03', calls: 0, minutes: 0, messages: 0, recordingsReceived: 0, recordingsDeleted: 0, deliveries: deliveries(0) },
+      ],
+      total: { calls: 4, minutes: 5, messages: 3, recordingsReceived: 1, recordingsDeleted: 1, deliveries: deliveries(1) },
+    });
+    expect(JSON.stringify(report)).not.toMatch(/Usage Caller|secret text|7700/);
+
+    // The client's own users see the same; another client's users and operator staff without billing see nothing.
+    expect((await api.http.get(url).set(bearer(a.clientUser.token)).expect(200)).body.total).toEqual(report.total);
+    await api.http.get(url).set(bearer(b.clientUser.token)).expect(404);
+    await api.http.get(url).set(bearer(a.agent.token)).expect(403);
+    await api.http.get(url).set(bearer(dpo.token)).expect(403);
+    await api.http.get(`/clients/${a.clientId}/usage?from=2026-06-03&to=2026-06-01`).set(bearer(adminToken)).expect(400);
+    await api.http.get(`/clients/${a.clientId}/usage?from=2025-01-01&to=2026-06-01`).set(bearer(adminToken)).expect(400);
+
+    for (const request of [api.http.get(`${url}&format=csv`), api.http.get(url).set('Accept', 'text/csv')]) {
+      const csv = await request.set(bearer(a.clientUser.token)).expect(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const rows = parseCsv(csv.text);
+      expect(rows.map((r) => r.date)).toEqual(['2026-06-01', '2026-06-02', '2026-06-03', 'total']);
+      expect(rows[3]).toEqual({ date: 'total', calls: '4', minutes: '5', messages: '3', recordingsReceived: '1', recordingsDeleted: '1', deliveries: present ? '1' : '' });
+    }
+    const reads = (await api.http.get(`/audit?action=usage.read&clientId=${a.clientId}`).set(bearer(adminToken)).expect(200)).body;
+    expect(reads.length).toBeGreaterThanOrEqual(4);
+  });
+});
