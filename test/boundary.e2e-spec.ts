@@ -23,6 +23,7 @@ describe('boundary (issue 5)', () => {
   let dpo: { id: string; token: string };
   let supervisorB: string;
   const fixturesA: Record<string, string> = {};
+  let dsrIdA: string;
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
@@ -52,6 +53,9 @@ describe('boundary (issue 5)', () => {
       .expect(201);
     const recording = await api.http.put(`/calls/${call.body.id}/recording`).set(bearer(a.agent.token)).set('Content-Type', 'audio/wav').send(wavBytes(2048)).expect(201);
     Object.assign(fixturesA, { clientId: a.clientId, callId: call.body.id, messageId: message.body.id, recordingId: recording.body.id });
+    // A data subject request naming A's caller: forwarded to client A only.
+    const dsr = await api.http.post('/dsr').set(bearer(dpo.token)).send({ type: 'access', subject: { email: CALLER.email } }).expect(201);
+    dsrIdA = dsr.body.id;
   });
 
   afterAll(async () => {
@@ -75,6 +79,9 @@ describe('boundary (issue 5)', () => {
     'POST /clients/:clientId/instructions': { deliveryExpiryHours: 24 },
     'POST /clients/:clientId/ingest-keys': {},
     'PUT /users/:userId/clients': { clientIds: [] },
+    'POST /dsr/:id/actions': { action: 'export' },
+    'POST /breaches/:id/actions': { action: 'notify_client' },
+    'POST /marketing/consents/:id/withdraw': {},
   };
 
   describe('cross-tenant matrix built from the route table', () => {
@@ -89,7 +96,8 @@ describe('boundary (issue 5)', () => {
       expect(routes.length).toBeGreaterThanOrEqual(8);
       const leaks: string[] = [];
       for (const route of routes) {
-        const path = route.path.replace(/:(\w+)/g, (_, name: string) => fixturesA[name] ?? '00000000-0000-4000-8000-000000000000');
+        const idOfA = (name: string) => (name === 'id' && route.path.startsWith('/dsr/') ? dsrIdA : fixturesA[name]);
+        const path = route.path.replace(/:(\w+)/g, (_, name: string) => idOfA(name) ?? '00000000-0000-4000-8000-000000000000');
         for (const caller of callers()) {
           let req = api.http[route.method.toLowerCase() as 'get'](path).set(caller.headers);
           const sample = SAMPLE_BODIES[`${route.method} ${route.path}`];
@@ -98,7 +106,7 @@ describe('boundary (issue 5)', () => {
           const response = await req;
           const text = response.text ?? '';
           if (![401, 403, 404].includes(response.status)) leaks.push(`${route.method} ${route.path} as ${caller.who}: ${response.status} ${text.slice(0, 120)}`);
-          if (Object.values(fixturesA).some((id) => id !== path && text.includes(id)) || text.includes(CALLER.name)) {
+          if (Object.values(fixturesA).some((id) => id !== path && text.includes(id)) || text.includes(CALLER.name) || text.includes(CALLER.email) || (dsrIdA !== undefined && !path.includes(dsrIdA) && text.includes(dsrIdA))) {
             leaks.push(`${route.method} ${route.path} as ${caller.who}: body names client A's data`);
           }
         }
