@@ -170,6 +170,40 @@ describe('compliance: data subject requests', () => {
     await expect(api.app.get(ProcessingRestrictions).assertAllowed({ type: 'client_contact', id: olga.clientId }, 'legal_obligation')).resolves.toBeUndefined();
   });
 
+  it("D7: a caller's restriction or objection, instructed by the client, is enforced by the access policy", async () => {
+    clock.set(new Date('2026-03-11T12:00:00Z'));
+    const r = await createClientWithUsers(api.http, adminToken, 'Client R');
+    const caller = { name: 'Rita Restricts', phone: '+44 7700 900777', email: 'rita@restricts.example' };
+    const call = (await api.http.post('/calls').set(bearer(r.agent.token)).send({ clientId: r.clientId, callerNumber: caller.phone, startedAt: clock.now().toISOString() }).expect(201)).body;
+    const log = () => api.http.post(`/calls/${call.id}/messages`).set(bearer(r.agent.token)).send({ callerName: caller.name, callerPhone: caller.phone, callerEmail: caller.email, body: 'Please ring back' });
+    const message = (await log().expect(201)).body;
+    // Rita opted in to marketing during the call: the operator may use her details.
+    await api.http
+      .post('/marketing/consents')
+      .set(bearer(dpo.token))
+      .send({ subjectType: 'caller', clientId: r.clientId, email: caller.email, wording: 'May we send you offers?', channel: 'in_call', positiveAction: true, positiveActionDescription: 'said yes when asked' })
+      .expect(201);
+    const marketing = () => api.http.post('/marketing/exports').set(bearer(adminToken)).send({ source: 'caller_data', channel: 'email', clientId: r.clientId, callerMessageIds: [message.id] });
+    await marketing().expect(200);
+
+    // She objects to marketing; client R instructs the objection on its records.
+    const objection = await createRequest({ type: 'objection', subject: { email: caller.email }, verificationMethod: 'email_confirmation' });
+    await act(objection.id, dpo.token, { action: 'restrict' }).expect(200);
+    await act(objection.id, r.clientUser.token, { action: 'restrict' }).expect(200);
+    const refusedExport = (await marketing().expect(403)).body;
+    expect(refusedExport).toMatchObject({ code: 'processing_restricted', message: expect.stringContaining('marketing') });
+    expect(JSON.stringify(refusedExport)).not.toMatch(/Rita|rita@/);
+    await log().expect(201); // an objection to marketing leaves the service itself alone
+
+    // Then she restricts processing altogether: the call is only stored, no longer worked on.
+    const restriction = await createRequest({ type: 'restriction', subject: { phone: caller.phone }, verificationMethod: 'email_confirmation' });
+    await act(restriction.id, dpo.token, { action: 'restrict' }).expect(200);
+    await act(restriction.id, r.clientUser.token, { action: 'restrict' }).expect(200);
+    expect((await log().expect(403)).body).toMatchObject({ code: 'processing_restricted' });
+    const denied = (await api.http.get(`/audit?action=message.create&clientId=${r.clientId}`).set(bearer(dpo.token)).expect(200)).body;
+    expect(denied.filter((e: { outcome: string }) => e.outcome === 'denied')).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'processing_restricted' }) })]);
+  });
+
   it('D9: erasure erases or anonymises, and reports each record kept under a retention hold with its reason', async () => {
     clock.set(new Date('2026-03-12T09:00:00Z'));
     const person = { name: 'Bob Stone', email: 'bob.stone@example.org', phone: '07700 900222' };

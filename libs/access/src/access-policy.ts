@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError } from '#errors';
 import { AgentAssignmentsService } from './agent-assignments.service';
 import { BreakGlassService } from './break-glass.service';
 import { actorOf, Principal } from './principal';
+import { SubjectDecisions } from './subject-decisions';
 
 /** One access to personal data, described in the domain's words. */
 export interface AccessRequest {
@@ -18,6 +19,8 @@ export interface AccessRequest {
   /** True when caller content (names, numbers, text, audio) is touched; false for metadata and counts. */
   content: boolean;
   subject?: { type: string; id: string };
+  /** Several records of one kind used at once (a marketing export names each caller's message). */
+  subjects?: { type: string; id: string }[];
 }
 
 /** What the decision relied on; the caller records it with the access it makes. */
@@ -35,12 +38,19 @@ type Refusal = ForbiddenError | NotFoundError;
  */
 @Injectable()
 export class AccessPolicy {
+  private subjectDecisions: SubjectDecisions | null = null;
+
   constructor(
     private readonly clients: ClientsService,
     private readonly assignments: AgentAssignmentsService,
     private readonly breakGlass: BreakGlassService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Called once by the compliance library, which keeps the consent and restriction registers. */
+  consult(decisions: SubjectDecisions): void {
+    this.subjectDecisions = decisions;
+  }
 
   async authorize(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<AccessGrant> {
     // Another tenant's client looks exactly like a missing one: no existence oracle.
@@ -49,6 +59,8 @@ export class AccessPolicy {
     if (!instructions) return this.refuse(principal, request, null, new NotFoundError('Client'));
     const purposeRefusal = this.purposeRefusal(principal, request, instructions);
     if (purposeRefusal) return this.refuse(principal, request, instructions, purposeRefusal);
+    const subjectRefusal = await this.subjectRefusal(request, manager);
+    if (subjectRefusal) return this.refuse(principal, request, instructions, subjectRefusal);
     const decision = await this.roleDecision(principal, request, manager);
     if (decision instanceof Error) return this.refuse(principal, request, instructions, decision);
     return { instructions, ...decision };
@@ -68,10 +80,23 @@ export class AccessPolicy {
       case 'legal_obligation':
         return principal.kind === 'user' && principal.role === 'dpo' ? null : new ForbiddenError('Only the DPO acts on legal obligations', 'purpose_refused');
       case 'marketing':
-        return new ForbiddenError('Caller data may not be used for marketing without the caller\'s express permission', 'purpose_refused');
+        // Only the operator's own marketing, naming each caller so their permission can be checked.
+        return principal.kind === 'user' && principal.role === 'admin' && request.subjects?.length
+          ? null
+          : new ForbiddenError("Caller data may not be used for marketing without each caller's express permission", 'purpose_refused');
       case 'security':
         return request.content ? new ForbiddenError('Security review uses metadata, not caller content', 'purpose_refused') : null;
     }
+  }
+
+  /** Restrictions, objections and missing marketing permission; without the registers, marketing is refused. */
+  private async subjectRefusal(request: AccessRequest, manager?: EntityManager): Promise<Refusal | null> {
+    if (request.dataRole !== 'processor') return null;
+    if (!this.subjectDecisions) {
+      return request.purpose === 'marketing' ? new ForbiddenError("No caller's express permission can be checked here", 'caller_permission_missing') : null;
+    }
+    const refusal = await this.subjectDecisions.refusal(request, manager);
+    return refusal && new ForbiddenError(refusal.message, refusal.code);
   }
 
   private async roleDecision(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<Refusal | { breakGlassId?: string }> {
@@ -85,7 +110,8 @@ export class AccessPolicy {
       case 'supervisor':
         return (await this.assignments.serves(principal.id, request.clientId, manager)) ? {} : new NotFoundError('Client');
       case 'admin':
-        return request.dataRole === 'processor' && request.content ? new ForbiddenError('Admins have no access to caller content', 'role') : {};
+        // Marketing reached here only with every named caller's express permission on record.
+        return request.dataRole === 'processor' && request.content && request.purpose !== 'marketing' ? new ForbiddenError('Admins have no access to caller content', 'role') : {};
       case 'dpo': {
         if (request.dataRole !== 'processor' || !request.content) return {};
         const grant = await this.breakGlass.active(principal.id, request.clientId, manager);

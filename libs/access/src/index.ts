@@ -17,6 +17,8 @@ export { AuditTrailService } from './audit-trail.service';
 export { IngestKey } from './ingest-key.entity';
 export { IngestKeysService } from './ingest-keys.service';
 export { actorOf } from './principal';
+export { SubjectDecisions } from './subject-decisions';
+export type { SubjectRefusal } from './subject-decisions';
 export type { Principal } from './principal';
 
 export const accessEntities = [AgentAssignment, BreakGlassGrant, IngestKey];

@@ -14,6 +14,7 @@ import { ProcessingRestrictions } from './dsr/processing-restrictions';
 import { COMPLIANCE_QUEUE, RetentionScheduler } from './retention/retention.scheduler';
 import { RetentionService } from './retention/retention.service';
 import { IdentifierHasher } from './shared/identifiers';
+import { RegisteredSubjectDecisions } from './shared/subject-decisions';
 import { SubProcessorsService } from './sub-processors/sub-processors.service';
 import { UsageService } from './usage/usage.service';
 
@@ -41,6 +42,7 @@ export class RetentionModule {}
     IdentifierHasher,
     IdentitySearch,
     ProcessingRestrictions,
+    RegisteredSubjectDecisions,
     SubProcessorsService,
     SuppressionList,
     UsageService,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { actorOf } from '#access';
+import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { CallerMessage } from '#calls';
 import { Client } from '#clients';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '#errors';
+import { InvalidInputError, NotFoundError } from '#errors';
 import { ProcessingRestrictions } from '../dsr/processing-restrictions';
 import { IdentifierHasher, normalizeEmail, PersonIdentifiers } from '../shared/identifiers';
 import { ConsentChannel, ConsentSubjectType, MarketingConsent } from './marketing-consent.entity';
@@ -68,6 +68,7 @@ export class ConsentService {
     private readonly restrictions: ProcessingRestrictions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async record(principal: Principal, input: NewConsent) {
@@ -214,39 +215,30 @@ export class ConsentService {
   }
 
   /**
-   * Caller data reaches a marketing list only for callers whose express permission is on record; one
-   * caller without it refuses the whole export, so nobody's details are used by mistake.
+   * Caller data reaches a marketing list only through the access policy, which refuses the whole export
+   * when one named caller's express permission is missing, so nobody's details are used by mistake.
    */
   private async fromCallerData(principal: Principal, request: Extract<MarketingExportRequest, { source: 'caller_data' }>): Promise<MarketingExport> {
     const ids = [...new Set(request.callerMessageIds)];
     if (!ids.length) throw new InvalidInputError('callerMessageIds must name the callers');
     const people = await this.scope.run(request.clientId, async (tx) => {
-      const messages = await tx.find(CallerMessage, {
-        where: { clientId: request.clientId, id: In(ids) },
-        select: { id: true, callerName: true, callerEmail: true, callerPhone: true },
-      });
-      if (messages.length !== ids.length) throw new NotFoundError('Caller message');
-      const found = messages.map((m) => ({ id: m.id, person: { name: m.callerName, email: m.callerEmail, phone: m.callerPhone } }));
-      const permitted = await this.callerPermissions(request.clientId, found.map((f) => f.person), tx);
-      return found.map((f, i) => ({ ...f, permitted: permitted[i] }));
+      const found = await tx.count(CallerMessage, { where: { clientId: request.clientId, id: In(ids) } });
+      if (found !== ids.length) throw new NotFoundError('Caller message');
+      const subjects = ids.map((id) => ({ type: 'message', id }));
+      await this.policy.authorize(principal, { action: 'marketing.export', clientId: request.clientId, dataRole: 'processor', purpose: 'marketing', content: true, subjects }, tx);
+      const messages = await tx.find(CallerMessage, { where: { clientId: request.clientId, id: In(ids) }, select: { id: true, callerName: true, callerEmail: true, callerPhone: true } });
+      return messages.map((m) => ({ name: m.callerName, email: m.callerEmail, phone: m.callerPhone }));
     });
-    const without = people.filter((p) => !p.permitted);
-    if (without.length) {
-      await this.audit.append({
-        actor: actorOf(principal),
-        clientId: request.clientId,
-        dataRole: 'processor',
-        purpose: 'marketing',
-        action: 'marketing.export',
-        outcome: 'denied',
-        details: { reason: 'caller_permission_missing', callers: without.length, firstMessageId: without[0].id },
-      });
-      throw new ForbiddenError(
-        `Caller data may not be used for marketing without the caller's express permission: none on record for ${without.length} of ${people.length} callers (messages ${without.map((p) => p.id).join(', ')})`,
-        'caller_permission_missing',
-      );
-    }
-    return this.filtered('caller_data', request.channel, people.map((p) => p.person), 0);
+    return this.filtered('caller_data', request.channel, people, 0);
+  }
+
+  /** Which of these caller messages' callers gave no express marketing permission for this client. */
+  async callersWithoutPermission(clientId: string, messageIds: string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!messageIds.length) return [];
+    const messages = await manager.find(CallerMessage, { where: { clientId, id: In(messageIds) }, select: { id: true, callerEmail: true, callerPhone: true } });
+    const permitted = await this.callerPermissions(clientId, messages.map((m) => ({ email: m.callerEmail, phone: m.callerPhone })), manager);
+    const allowed = new Set(messages.filter((_, i) => permitted[i]).map((m) => m.id));
+    return messageIds.filter((id) => !allowed.has(id));
   }
 
   private async filtered(source: MarketingExport['source'], channel: MarketingChannel, candidates: (PersonIdentifiers & { name: string | null })[], restricted: number): Promise<MarketingExport> {

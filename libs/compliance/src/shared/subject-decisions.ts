@@ -1,0 +1,50 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccessPolicy, SubjectDecisions } from '#access';
+import type { AccessRequest, SubjectRefusal } from '#access';
+import { ConsentService } from '../consent/consent.service';
+import { ProcessingRestrictions } from '../dsr/processing-restrictions';
+
+/** Audit subjects name messages 'message'; the registers name the record kind. */
+const RECORD_KIND: Record<string, string> = { message: 'caller_message' };
+
+/**
+ * The registers' answer to the access policy: a record whose subject restricted or objected to this
+ * purpose is refused, and marketing needs each named caller's express permission (D3, D7).
+ */
+@Injectable()
+export class RegisteredSubjectDecisions extends SubjectDecisions implements OnModuleInit {
+  constructor(
+    private readonly policy: AccessPolicy,
+    private readonly consent: ConsentService,
+    private readonly restrictions: ProcessingRestrictions,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.policy.consult(this);
+  }
+
+  async refusal(request: AccessRequest, manager?: EntityManager): Promise<SubjectRefusal | null> {
+    const records = [...(request.subject ? [request.subject] : []), ...(request.subjects ?? [])].map((s) => ({ kind: RECORD_KIND[s.type] ?? s.type, id: s.id }));
+    for (const kind of new Set(records.map((r) => r.kind))) {
+      const ids = records.filter((r) => r.kind === kind).map((r) => r.id);
+      const restricted = await this.restrictions.restrictedAmong(kind, ids, request.purpose, manager);
+      if (restricted.size) {
+        return { code: 'processing_restricted', message: `Processing for ${request.purpose} is restricted at the data subject's request (${kind} ${[...restricted].join(', ')})` };
+      }
+    }
+    if (request.purpose !== 'marketing') return null;
+    const messages = records.filter((r) => r.kind === 'caller_message').map((r) => r.id);
+    const missing = [
+      ...records.filter((r) => r.kind !== 'caller_message').map((r) => r.id),
+      ...(await this.consent.callersWithoutPermission(request.clientId, messages, manager)),
+    ];
+    if (!missing.length && messages.length) return null;
+    return {
+      code: 'caller_permission_missing',
+      message: `Caller data may not be used for marketing without the caller's express permission: none on record for ${missing.length} of ${records.length} callers (messages ${missing.join(', ')})`,
+    };
+  }
+}
