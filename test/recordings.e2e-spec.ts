@@ -440,6 +440,12 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
       expect((await upload(a.agent, callId, Buffer.concat([MP3_HEADER, randomBytes(1000)]), 'audio/mpeg')).status).toBe(201);
     });
 
+    it("gives an upload at the size limit time to arrive at 1 MiB/s (Node's 300 s request timeout would cut a 2 GiB one)", () => {
+      expect(api.app.getHttpServer().requestTimeout).toBe((env.config.recordingMaxBytes / MiB) * 1000);
+      expect(env.config.recordingMaxBytes).toBe(2 * 1024 * MiB);
+      expect(small.app.getHttpServer().requestTimeout).toBe(300_000);
+    });
+
     it('413 before reading when the declared length is over the limit', async () => {
       const callId = await newCall(a);
       const { port } = small.app.getHttpServer().address() as AddressInfo;
