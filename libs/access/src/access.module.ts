@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ClientsModule } from '#clients';
@@ -21,7 +22,9 @@ import { IngestKeysService } from './ingest-keys.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
+        // as a public key on every verify, which measured as 16 % of the API's CPU under load.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as Buffer,
         signOptions: { expiresIn: config.accessTokenTtlSeconds, algorithm: 'HS256' },
       }),
     }),

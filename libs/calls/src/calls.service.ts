@@ -77,10 +77,8 @@ export class CallsService {
   }
 
   async addMessage(principal: Principal, callId: string, input: NewMessage): Promise<CallerMessage> {
-    const clientId = await this.owners.ownerOf('call', callId);
-    if (!clientId) throw new NotFoundError('Call');
     const now = this.clock.now();
-    return this.scope.run(clientId, async (tx) => {
+    return this.owners.inScopeOfOwner('call', callId, async (tx, clientId) => {
       const { instructions } = await this.policy
         .authorize(principal, this.request('message.create', clientId, { type: 'call', id: callId }), tx)
         .catch(asMissing('Call'));

@@ -20,6 +20,22 @@ export class TenantScope {
   }
 
   /**
+   * `run` for the client an id belongs to, found inside the same transaction in the statement that
+   * enters the scope (one round trip, not two). `ownerSql` is an SQL expression giving that client's
+   * id; `missing` is thrown when it gives none.
+   */
+  runAsOwner<T>(ownerSql: string, params: unknown[], missing: () => Error, work: (tx: EntityManager, clientId: string) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (tx) => {
+      const [row]: { client_id: string }[] = await tx.query(
+        `SELECT set_config('app.client_id', coalesce((${ownerSql})::text, ''), true) AS client_id, set_config('app.tenant_scope', '', true)`,
+        params,
+      );
+      if (!row?.client_id) throw missing();
+      return work(tx, row.client_id);
+    });
+  }
+
+  /**
    * For the few operations that must cross clients on purpose: the worker's deletion and retention
    * sweeps, and finding a delivery by its id before its password is checked. Callers name why.
    */
