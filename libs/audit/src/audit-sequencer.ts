@@ -5,7 +5,7 @@ import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
 /** One chain, one writer at a time, across every API and worker process. */
-const CHAIN_LOCK = 7002;
+export const CHAIN_LOCK = 7002;
 const BATCH = 1000;
 /** Safety net: events committed by a process that died before chaining them are picked up by any other. */
 const SWEEP_MS = 1000;
@@ -89,7 +89,12 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
   }
 
   private async chain(runner: QueryRunner, pending: AuditEvent[]): Promise<void> {
-    const [last] = await runner.query('SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1');
+    // The head is the newest chained event or, when retention pruned every one, the last pruned segment's end.
+    const [last] = await runner.query(
+      `(SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
+       UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
+       ORDER BY seq DESC LIMIT 1`,
+    );
     let seq = last ? BigInt(last.seq) : 0n;
     let prevHash: string = last?.hash ?? GENESIS_HASH;
     const columns: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bull';
 import { Global, Module } from '@nestjs/common';
 import { AUDIT_QUEUE, AuditVerificationScheduler } from './audit-verification.scheduler';
+import { AuditSegments } from './audit-segments';
 import { AuditSequencer } from './audit-sequencer';
 import { AuditService } from './audit.service';
 
@@ -8,7 +9,7 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   imports: [BullModule.registerQueue({ name: AUDIT_QUEUE })],
-  providers: [AuditSequencer, AuditService, AuditVerificationScheduler],
-  exports: [AuditService, AuditVerificationScheduler],
+  providers: [AuditSegments, AuditSequencer, AuditService, AuditVerificationScheduler],
+  exports: [AuditSegments, AuditService, AuditVerificationScheduler],
 })
 export class AuditModule {}

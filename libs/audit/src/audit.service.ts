@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { brokenLink } from './audit-chain';
+import { brokenLink, GENESIS_HASH } from './audit-chain';
+import { AuditSegment } from './audit-segment.entity';
 import { AuditSequencer } from './audit-sequencer';
 import { AuditDetails, AuditEvent } from './audit-event.entity';
 import type { ActorRole, DataRole, Outcome, Purpose } from './vocabulary';
@@ -34,6 +35,8 @@ export interface ChainVerification {
   events: number;
   head: { seq: string; hash: string } | null;
   broken?: { seq: string; reason: string };
+  /** Set once retention pruned old segments: where the remaining chain is anchored. */
+  prunedThrough?: { seq: string; hash: string };
 }
 
 @Injectable()
@@ -89,11 +92,25 @@ export class AuditService {
       .getMany();
   }
 
-  /** Recomputes the whole chain in pages; names the first event that does not belong. */
+  /**
+   * Recomputes the whole chain in pages; names the first event that does not belong. Pruned segments
+   * must link to each other from the genesis, the events left continue from the last one, and each
+   * sealed segment still ends on the hash it was sealed with.
+   */
   async verify(): Promise<ChainVerification> {
     await this.sequencer.chainCommitted();
-    const repository = this.dataSource.getRepository(AuditEvent);
+    const segments = await this.dataSource.getRepository(AuditSegment).find({ order: { firstSeq: 'ASC' } });
     let previous: { seq: string; hash: string } | null = null;
+    for (const segment of segments.filter((s) => s.prunedAt)) {
+      const expectedFirst = previous ? (BigInt(previous.seq) + 1n).toString() : '1';
+      if (segment.firstSeq !== expectedFirst || segment.prevHash !== (previous?.hash ?? GENESIS_HASH)) {
+        return { ok: false, events: 0, head: previous, broken: { seq: segment.firstSeq, reason: 'pruned segments do not link' } };
+      }
+      previous = { seq: segment.lastSeq, hash: segment.lastHash };
+    }
+    const prunedThrough = previous;
+    const sealedEnds = new Map(segments.filter((s) => !s.prunedAt).map((s) => [s.lastSeq, s.lastHash]));
+    const repository = this.dataSource.getRepository(AuditEvent);
     let events = 0;
     for (;;) {
       const page: AuditEvent[] = await repository
@@ -103,12 +120,13 @@ export class AuditService {
         .limit(2000)
         .getMany();
       for (const event of page as (AuditEvent & { seq: string; hash: string })[]) {
-        const reason = brokenLink(event, previous);
-        if (reason) return { ok: false, events, head: previous, broken: { seq: event.seq, reason } };
+        const sealedEnd = sealedEnds.get(event.seq);
+        const reason = brokenLink(event, previous) ?? (sealedEnd !== undefined && sealedEnd !== event.hash ? 'differs from its sealed segment' : null);
+        if (reason) return { ok: false, events, head: previous, broken: { seq: event.seq, reason }, ...(prunedThrough ? { prunedThrough } : {}) };
         previous = { seq: event.seq, hash: event.hash };
         events += 1;
       }
-      if (page.length < 2000) return { ok: true, events, head: previous };
+      if (page.length < 2000) return { ok: true, events, head: previous, ...(prunedThrough ? { prunedThrough } : {}) };
     }
   }
 }

@@ -1,18 +1,23 @@
 import { AuditEvent } from './audit-event.entity';
+import { AuditSegment } from './audit-segment.entity';
 import { AuditEvents1700000000200 } from './migrations/1700000000200-AuditEvents';
+import { AuditSegments1700000000210 } from './migrations/1700000000210-AuditSegments';
 
 export { brokenLink, canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 export { AuditEvent } from './audit-event.entity';
 export type { AuditDetails } from './audit-event.entity';
 export { AUDIT_QUEUE, AuditVerificationScheduler, VERIFY_CHAIN_JOB } from './audit-verification.scheduler';
 export { AuditModule } from './audit.module';
+export { AuditSegment } from './audit-segment.entity';
+export { AuditSegments } from './audit-segments';
+export type { AuditRetirement } from './audit-segments';
 export { AuditService } from './audit.service';
 export type { AuditEntry, AuditFilter, ChainVerification } from './audit.service';
 export { DATA_ROLES, PURPOSES, ROLES } from './vocabulary';
 export type { ActorRole, DataRole, Outcome, Purpose, Role } from './vocabulary';
 
-export const auditEntities = [AuditEvent];
-export const auditMigrations = [AuditEvents1700000000200];
+export const auditEntities = [AuditEvent, AuditSegment];
+export const auditMigrations = [AuditEvents1700000000200, AuditSegments1700000000210];
 export { assertPersonalDataDeclared, NoPersonalData, PersonalData, personalDataOf } from './personal-data';
 export type { PersonalDataDeclaration } from './personal-data';
 export { auditEventsToCsv } from './audit-csv';

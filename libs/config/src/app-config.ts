@@ -30,6 +30,7 @@ export class AppConfig {
   logLevel: string;
   recordingMaxBytes: number;
   agentWindowHours: number;
+  auditRetentionMonths: number;
   loginRateLimitPerMinute: number;
 }
 
@@ -97,6 +98,7 @@ export function loadConfig(
   config.logLevel = env.LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info');
   config.recordingMaxBytes = env.RECORDING_MAX_BYTES ?? 2 * 1024 ** 3;
   config.agentWindowHours = env.AGENT_WINDOW_HOURS ?? 12;
+  config.auditRetentionMonths = env.AUDIT_RETENTION_MONTHS ?? 84;
   config.loginRateLimitPerMinute = env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10;
   return config;
 }

@@ -80,6 +80,10 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(168)
   AGENT_WINDOW_HOURS?: number;
 
+  /** How long audit events are kept; they leave by whole sealed monthly segments. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(12) @Max(1200)
+  AUDIT_RETENTION_MONTHS?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   LOGIN_RATE_LIMIT_PER_MINUTE?: number;
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '#audit';
+import { AuditSegments, AuditService } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
 import { CLIENT_CONTACT_RETENTION_MONTHS } from '../dsr/controller-data-operations';
@@ -17,6 +17,8 @@ export interface RetentionReport {
   clientContacts: { clientId: string; usersAnonymised: number }[];
   /** Caller data of terminated clients past their instructions' period. */
   callerData: { clientId: string; messages: number; calls: number; callsWaitingForRecordings: number }[];
+  /** Audit sealed into a segment this run, and segments pruned past AUDIT_RETENTION_MONTHS. */
+  audit: { sealed: { firstSeq: string; lastSeq: string; events: number } | null; pruned: { firstSeq: string; lastSeq: string; events: number }[] };
 }
 
 /**
@@ -34,13 +36,18 @@ export class RetentionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: TenantScope,
     private readonly audit: AuditService,
+    private readonly auditSegments: AuditSegments,
     private readonly clock: Clock,
   ) {}
 
   async sweep(): Promise<RetentionReport> {
     const now = this.clock.now();
-    const report: RetentionReport = { ranAt: now.toISOString(), clientContacts: await this.eraseClientContacts(now), callerData: await this.eraseCallerData(now) };
-    this.logger.log(`retention sweep: ${report.clientContacts.length} clients' contacts, ${report.callerData.length} clients' caller data`);
+    const clientContacts = await this.eraseClientContacts(now);
+    const callerData = await this.eraseCallerData(now);
+    const { sealed, pruned } = await this.auditSegments.retire(now);
+    const span = (s: { firstSeq: string; lastSeq: string; events: number }) => ({ firstSeq: s.firstSeq, lastSeq: s.lastSeq, events: s.events });
+    const report: RetentionReport = { ranAt: now.toISOString(), clientContacts, callerData, audit: { sealed: sealed && span(sealed), pruned: pruned.map(span) } };
+    this.logger.log(`retention sweep: ${clientContacts.length} clients' contacts, ${callerData.length} clients' caller data, ${pruned.length} audit segments pruned`);
     return report;
   }
 
