@@ -52,8 +52,9 @@ export async function seedRecording(
 }
 
 /** Ends a client's contract (no route does this yet). */
-export function terminateClient(config: AppConfig, clientId: string, endedAt: Date): Promise<unknown> {
-  return ownerQuery(config, `UPDATE clients SET status = 'terminated', contract_ended_at = $2 WHERE id = $1`, [clientId, endedAt]);
+/** Ends a client's contract through the admin API (at a past date, so retention can be tested). */
+export async function terminateClient(http: TestAgent, adminToken: string, clientId: string, endedAt: Date): Promise<void> {
+  await http.post(`/clients/${clientId}/termination`).set('Authorization', `Bearer ${adminToken}`).send({ endedAt: endedAt.toISOString() }).expect(200);
 }
 
 /** A user of any operator role, signed in. */

@@ -210,8 +210,8 @@ describe('compliance: data subject requests', () => {
     const live = await createClient(api.http, adminToken, { name: 'Stone Masons (live)', contactName: person.name, contactEmail: person.email }, { email: person.email });
     const recent = await createClient(api.http, adminToken, { name: 'Stone Old Co', contactName: person.name, contactEmail: person.email });
     const ancient = await createClient(api.http, adminToken, { name: 'Stone Ancient Co', contactName: person.name, contactPhone: '+44 7700 900222' });
-    await terminateClient(env.config, recent.clientId, new Date('2024-01-31T00:00:00Z'));
-    await terminateClient(env.config, ancient.clientId, new Date('2018-06-30T00:00:00Z'));
+    await terminateClient(api.http, adminToken, recent.clientId, new Date('2024-01-31T00:00:00Z'));
+    await terminateClient(api.http, adminToken, ancient.clientId, new Date('2018-06-30T00:00:00Z'));
     // Caller data at client A: a call from Bob's number with a message and an encrypted recording.
     const callId = await seedCall(env.config, { clientId: a.clientId, callerNumber: '+447700900222', startedAt: new Date('2026-03-01T10:00:00Z'), endedAt: new Date('2026-03-01T10:03:00Z') });
     const messageId = await seedMessage(env.config, { clientId: a.clientId, callId, name: 'Bob Stone', phone: '+44 7700 900222', body: 'Bob asks for a quote' });

@@ -6,6 +6,7 @@ import { ManualClock } from '#clock';
 import { COMPLIANCE_QUEUE } from '#compliance';
 import { createClientWithUsers, loginAdmin, ownerQuery, startTestApi, startTestWorker, TestApi } from '../support/test-app';
 import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
+import { wavBytes } from '../support/audio';
 import { createClient, createStaff, parseCsv, seedCall, seedMessage, seedRecording, terminateClient } from './compliance-fixtures';
 
 const DAY = 24 * 3_600_000;
@@ -39,8 +40,8 @@ describe('compliance: retention and usage', () => {
     const ago = (days: number) => new Date(now - days * DAY);
     const old = await createClient(api.http, adminToken, { name: 'Old Co', contactName: 'Olive Old', contactEmail: 'olive@old.example', contactPhone: '01632 960100' }, { email: 'olive@old.example' });
     const six = await createClient(api.http, adminToken, { name: 'Six Co', contactName: 'Sid Six', contactEmail: 'sid@six.example' });
-    await terminateClient(env.config, old.clientId, new Date('2019-06-14T00:00:00Z')); // 7 years and a day ago
-    await terminateClient(env.config, six.clientId, new Date('2020-06-15T12:00:00Z')); // not quite 6 years
+    await terminateClient(api.http, adminToken, old.clientId, new Date('2019-06-14T00:00:00Z')); // 7 years and a day ago
+    await terminateClient(api.http, adminToken, six.clientId, new Date('2020-06-15T12:00:00Z')); // not quite 6 years
 
     // Caller data: 'Gone' ended 91 days ago (default period 90 days); 'Short' asked for 10 days and ended 11 days ago;
     // 'Recent' ended 30 days ago; 'Live' is still a client.
@@ -48,9 +49,9 @@ describe('compliance: retention and usage', () => {
     const recent = await createClient(api.http, adminToken, { name: 'Recent Co' });
     const live = await createClient(api.http, adminToken, { name: 'Live Co' });
     const short = (await api.http.post('/clients').set(bearer(adminToken)).send({ name: 'Short Co', instructions: { callerDataRetentionDays: 10 } }).expect(201)).body.id as string;
-    await terminateClient(env.config, gone.clientId, ago(91));
-    await terminateClient(env.config, short, ago(11));
-    await terminateClient(env.config, recent.clientId, ago(30));
+    await terminateClient(api.http, adminToken, gone.clientId, ago(91));
+    await terminateClient(api.http, adminToken, short, ago(11));
+    await terminateClient(api.http, adminToken, recent.clientId, ago(30));
     const seedCaller = async (clientId: string, phone: string) => {
       const callId = await seedCall(env.config, { clientId, callerNumber: phone, startedAt: ago(200) });
       await seedMessage(env.config, { clientId, callId, name: 'Some Caller', phone, body: 'Please call back' });
@@ -128,6 +129,28 @@ describe('compliance: retention and usage', () => {
     const repeats = await worker.get<Queue>(getQueueToken(COMPLIANCE_QUEUE)).getRepeatableJobs();
     expect(repeats).toEqual([expect.objectContaining({ name: 'retention-sweep', cron: '41 2 * * *' })]);
     await api.http.post('/retention/run').set(bearer((await createClientWithUsers(api.http, adminToken, 'Nosy Co')).clientUser.token)).expect(403);
+  });
+
+  it('D12: an admin ends a client contract: capture for it stops at once, and its retention clock starts', async () => {
+    const ending = await createClientWithUsers(api.http, adminToken, 'Ending Co');
+    const key = (await api.http.post(`/clients/${ending.clientId}/ingest-keys`).set(bearer(adminToken)).send({}).expect(201)).body.key;
+    const call = (await api.http.post('/calls').set(bearer(ending.agent.token)).send({ clientId: ending.clientId, callerNumber: '+447700900600', startedAt: clock.now().toISOString() }).expect(201)).body;
+    const terminate = (body: object) => api.http.post(`/clients/${ending.clientId}/termination`).set(bearer(adminToken)).send(body);
+
+    expect((await terminate({ endedAt: new Date(clock.now().getTime() + DAY).toISOString() }).expect(400)).body.message).toBe('endedAt must not be in the future');
+    await api.http.post(`/clients/${ending.clientId}/termination`).set(bearer(ending.clientUser.token)).send({}).expect(403);
+    const ended = (await terminate({}).expect(200)).body;
+    expect(ended).toMatchObject({ id: ending.clientId, status: 'terminated', contractEndedAt: clock.now().toISOString() });
+    expect((await terminate({}).expect(409)).body.code).toBe('already_terminated');
+
+    // Nothing new is captured for it: its agent cannot log calls, its ingest key no longer authenticates.
+    await api.http.post('/calls').set(bearer(ending.agent.token)).send({ clientId: ending.clientId, callerNumber: '+447700900601', startedAt: clock.now().toISOString() }).expect(404);
+    await api.http.put(`/calls/${call.id}/recording`).set('X-Ingest-Key', key).set('Content-Type', 'audio/wav').send(wavBytes(1024)).expect(401);
+    // What it holds is still its own to read and take away until retention runs.
+    await api.http.get('/messages').set(bearer(ending.clientUser.token)).expect(200);
+    await api.http.get('/recordings').set(bearer(ending.clientUser.token)).expect(200);
+    const events = (await api.http.get(`/audit?action=client.terminate&clientId=${ending.clientId}`).set(bearer(dpo.token)).expect(200)).body;
+    expect(events).toEqual([expect.objectContaining({ actorRole: 'admin', outcome: 'success', details: { contractEndedAt: clock.now().toISOString() } })]);
   });
 
   it('D6: usage per day and in total (calls, minutes, messages, recordings, deliveries) for admins and that client, as JSON and CSV', async () => {

@@ -71,7 +71,8 @@ export class IngestKeysService {
     const match = KEY_PATTERN.exec(presented);
     if (!match) return null;
     const id = match[1].replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
-    const row = await this.dataSource.getRepository(IngestKey).findOne({ where: { id, revokedAt: IsNull() } });
+    // A terminated client's keys stop with its contract.
+    const row = await this.dataSource.getRepository(IngestKey).findOne({ where: { id, revokedAt: IsNull(), client: { status: 'active' } }, relations: { client: true } });
     if (!row || !(await this.hasher.verify(row.secretHash, match[2]))) return null;
     await this.dataSource.getRepository(IngestKey).update({ id }, { lastUsedAt: new Date() });
     return { id: row.id, clientId: row.clientId };

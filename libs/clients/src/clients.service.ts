@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
-import { NotFoundError } from '#errors';
+import { Clock } from '#clock';
+import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
 import { Client } from './client.entity';
 import { ProcessingInstructions } from './processing-instructions.entity';
 
@@ -24,6 +25,7 @@ export class ClientsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the client and version 1 of its processing instructions, audited, in one transaction. */
@@ -59,6 +61,38 @@ export class ClientsService {
     const client = await manager.findOne(Client, { where: { id: clientId } });
     if (!client) throw new NotFoundError('Client');
     return client;
+  }
+
+  /**
+   * Ends the client's contract (at `endedAt`, default now). Nothing new is captured for it from then
+   * on (its agents and ingest keys stop); what it holds runs down on the retention schedules (D12).
+   */
+  terminate(clientId: string, endedAt: Date | undefined, actor: Actor): Promise<Client> {
+    const now = this.clock.now();
+    const ended = endedAt ?? now;
+    if (ended.getTime() > now.getTime()) throw new InvalidInputError('endedAt must not be in the future');
+    return this.dataSource.transaction(async (tx) => {
+      const client = await tx.findOne(Client, { where: { id: clientId }, lock: { mode: 'pessimistic_write' } });
+      if (!client) throw new NotFoundError('Client');
+      if (client.status === 'terminated') throw new ConflictError('The client is already terminated', 'already_terminated');
+      client.status = 'terminated';
+      client.contractEndedAt = ended;
+      await tx.save(client);
+      await this.audit.append(
+        {
+          actor,
+          clientId,
+          dataRole: 'controller',
+          purpose: 'service_delivery',
+          action: 'client.terminate',
+          subject: { type: 'client', id: clientId },
+          outcome: 'success',
+          details: { contractEndedAt: ended.toISOString() },
+        },
+        tx,
+      );
+      return client;
+    });
   }
 
   /** The version of the client's instructions in force now. */

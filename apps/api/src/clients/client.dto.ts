@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDate, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class IntakeFieldDto {
   @Matches(/^[a-z][a-z0-9_]{0,62}$/, { message: 'name must be snake_case letters and digits' })
@@ -52,4 +52,10 @@ export class CreateClientDto {
 export class CreateIngestKeyDto {
   @IsOptional() @IsString() @MaxLength(100)
   label?: string;
+}
+
+export class TerminateClientDto {
+  /** When the contract ended; now when not given. Retention runs from here. */
+  @IsOptional() @Type(() => Date) @IsDate()
+  endedAt?: Date;
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, IngestKeysService, Roles } from '#access';
 import type { Principal } from '#access';
 import { ClientsService } from '#clients';
-import { CreateClientDto, CreateIngestKeyDto } from './client.dto';
+import { CreateClientDto, CreateIngestKeyDto, TerminateClientDto } from './client.dto';
 
 @ApiTags('clients')
 @ApiBearerAuth()
@@ -29,6 +29,13 @@ export class ClientsController {
   @Get(':clientId')
   get(@Param('clientId', ParseUUIDPipe) clientId: string) {
     return this.clients.get(clientId);
+  }
+
+  /** Ends the contract: no new calls or recordings; data runs down on the retention schedules. */
+  @Post(':clientId/termination')
+  @HttpCode(200)
+  terminate(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string, @Body() dto: TerminateClientDto) {
+    return this.clients.terminate(clientId, dto.endedAt, { id: principal.id, role: 'admin' });
   }
 
   @Post(':clientId/ingest-keys')
