@@ -29,14 +29,7 @@ async function main(): Promise<void> {
   let api: TestApi | undefined;
   let worker: INestApplicationContext | undefined;
   try {
-    env = await createTestEnvironment({
-      STORAGE_DRIVER: 's3',
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.config.region,
-      S3_BUCKET: s3.config.bucket,
-      S3_ACCESS_KEY_ID: s3.config.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey,
-    });
+    env = await createTestEnvironment(s3.env);
     api = await startTestApi(env.config);
     worker = await startTestWorker(env.config);
     const party = await createParty(api.http, await loginAdmin(api.http), 'Bench Answering Co');

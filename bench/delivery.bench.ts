@@ -15,20 +15,16 @@
  */
 import 'reflect-metadata';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { NestFactory } from '@nestjs/core';
 import { fork, ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Readable } from 'node:stream';
-import { loadConfig } from '#config';
-import { ApiModule } from '../apps/api/src/api.module';
-import { configureHttp } from '../apps/api/src/http-setup';
 import { startS3Endpoint } from '../test/support/s3-endpoint';
+import { MiB, mib, request, json, procStatus, cpuSeconds, runApi } from './support/api-process';
 import { ADMIN, createTestEnvironment, TestEnvironment } from '../test/support/test-environment';
 import { ownerQuery } from '../test/support/test-app';
 
-const MiB = 1024 * 1024;
 const TOTAL = Number(process.env.BENCH_DELIVERY_MIB ?? 256) * MiB;
 const RECORDINGS = Number(process.env.BENCH_DELIVERY_RECORDINGS ?? 8);
 const PASSWORD = 'bench-password-long-enough';
@@ -50,28 +46,6 @@ function audioStream(size: number, block: Buffer): { stream: Readable; sha256: (
   );
   return { stream, sha256: () => (digest ??= hash.digest('hex')) };
 }
-
-function request(port: number, method: string, path: string, headers: Record<string, string | number>, body?: Buffer | Readable): Promise<{ status: number; json: any }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c) => parts.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(parts).toString();
-        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
-      });
-    });
-    req.on('error', reject);
-    if (body instanceof Readable) body.pipe(req);
-    else req.end(body);
-  });
-}
-
-const json = (port: number, method: string, path: string, body: unknown, token?: string) =>
-  request(port, method, path, { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, Buffer.from(JSON.stringify(body))).then((r) => {
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
-    return r.json;
-  });
 
 /**
  * Downloads the delivery, keeping only the ZIP's tail (its central directory and the manifest, the
@@ -120,44 +94,6 @@ function readManifest(tail: Buffer): Promise<any> {
   return Promise.reject(new Error('manifest.json not found at the end of the archive'));
 }
 
-const procStatus = (pid: number, field: 'VmRSS' | 'VmHWM') => {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : NaN;
-};
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-const mib = (bytes: number) => (bytes / MiB).toFixed(1);
-
-async function runApi(): Promise<void> {
-  const config = loadConfig(process.env);
-  const app = configureHttp(await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true, logger: false }));
-  await app.listen(0, '127.0.0.1');
-  process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) => void profile(message));
-  process.send!({ port: app.getHttpServer().address().port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
-}
-
-/** BENCH_PROFILE=<file>: a CPU profile of the API while it streams the last round's delivery only. */
-let session: import('node:inspector').Session | undefined;
-async function profile(message: { profile?: 'start' | 'stop'; file?: string }): Promise<void> {
-  const { Session } = await import('node:inspector');
-  const post = (method: string) => new Promise<any>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
-  if (message.profile === 'start') {
-    session = new Session();
-    session.connect();
-    await post('Profiler.enable');
-    await post('Profiler.start');
-    process.send!({ profiling: true });
-  } else if (message.profile === 'stop' && session) {
-    const { profile: result } = await post('Profiler.stop');
-    writeFileSync(message.file!, JSON.stringify(result));
-    session.disconnect();
-    process.send!({ profiled: message.file });
-  }
-}
-
 function ask(child: ChildProcess, message: object, answer: string): Promise<void> {
   return new Promise((resolve) => {
     const listener = (reply: Record<string, unknown>) => {
@@ -177,12 +113,7 @@ async function main(): Promise<void> {
   let child: ChildProcess | undefined;
   try {
     env = await createTestEnvironment({
-      STORAGE_DRIVER: 's3',
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.config.region,
-      S3_BUCKET: s3.config.bucket,
-      S3_ACCESS_KEY_ID: s3.config.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey,
+      ...s3.env,
       RECORDING_MAX_BYTES: String(4 * 1024 * MiB),
     });
     child = fork(__filename, [], {

@@ -15,19 +15,14 @@
  */
 import 'reflect-metadata';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { NestFactory } from '@nestjs/core';
 import { fork, ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { loadConfig } from '#config';
-import { ApiModule } from '../apps/api/src/api.module';
-import { configureHttp } from '../apps/api/src/http-setup';
 import { startS3Endpoint } from '../test/support/s3-endpoint';
+import { MiB, mib, request, json, procStatus, cpuSeconds, runApi } from './support/api-process';
 import { ADMIN, createTestEnvironment } from '../test/support/test-environment';
 
-const MiB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_INGEST_MIB ?? 1024) * MiB;
 const CHUNK = Number(process.env.BENCH_CHUNK_KIB ?? 1024) * 1024;
 const PASSWORD = 'bench-password-long-enough';
@@ -53,59 +48,10 @@ async function digestOf(size: number, block: Buffer): Promise<string> {
   return hash.digest('hex');
 }
 
-function request(port: number, method: string, path: string, headers: Record<string, string | number>, body?: Buffer | Readable): Promise<{ status: number; json: any }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c) => parts.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(parts).toString();
-        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
-      });
-    });
-    req.on('error', reject);
-    if (body instanceof Readable) body.pipe(req);
-    else req.end(body);
-  });
-}
-
-const json = (port: number, method: string, path: string, body: unknown, token?: string) =>
-  request(port, method, path, { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, Buffer.from(JSON.stringify(body))).then((r) => {
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
-    return r.json;
-  });
-
-const procStatus = (pid: number, field: 'VmRSS' | 'VmHWM') => {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : NaN;
-};
-
-const mib = (bytes: number) => (bytes / MiB).toFixed(1);
-
-/** CPU seconds (user + system) a process has used so far. */
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-};
-
-/** Child role: the API alone, reporting its port. */
-async function runApi(): Promise<void> {
-  const config = loadConfig(process.env);
-  const app = configureHttp(await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true, logger: false }));
-  await app.listen(0, '127.0.0.1');
-  process.send!({ port: app.getHttpServer().address().port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
-}
-
 async function main(): Promise<void> {
   const s3 = await startS3Endpoint('callvault-bench');
   const env = await createTestEnvironment({
-    STORAGE_DRIVER: 's3',
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.config.region,
-    S3_BUCKET: s3.config.bucket,
-    S3_ACCESS_KEY_ID: s3.config.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey,
+    ...s3.env,
     RECORDING_MAX_BYTES: String(4 * 1024 * MiB),
   });
   let child: ChildProcess | undefined;

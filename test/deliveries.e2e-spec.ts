@@ -75,14 +75,7 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
 
   beforeAll(async () => {
     s3 = await startS3Endpoint();
-    env = await createTestEnvironment({
-      STORAGE_DRIVER: 's3',
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.config.region,
-      S3_BUCKET: s3.config.bucket,
-      S3_ACCESS_KEY_ID: s3.config.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey,
-    });
+    env = await createTestEnvironment(s3.env);
     api = await startTestApi(env.config, { clock });
     worker = await startTestWorker(env.config, { clock });
     storage = api.app.get(ObjectStorage);

@@ -198,18 +198,7 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
 
   beforeAll(async () => {
     if (driver === 's3') s3 = await startS3Endpoint();
-    env = await createTestEnvironment(
-      s3
-        ? {
-            STORAGE_DRIVER: 's3',
-            S3_ENDPOINT: s3.endpoint,
-            S3_REGION: s3.config.region,
-            S3_BUCKET: s3.config.bucket,
-            S3_ACCESS_KEY_ID: s3.config.accessKeyId,
-            S3_SECRET_ACCESS_KEY: s3.config.secretAccessKey,
-          }
-        : {},
-    );
+    env = await createTestEnvironment(s3?.env ?? {});
     api = await startTestApi(env.config, { clock });
     small = await startTestApi(Object.assign(new AppConfig(), env.config, { recordingMaxBytes: MiB }), { clock });
     admin = await loginAdmin(api.http);

@@ -45,6 +45,8 @@ export interface S3Endpoint {
     accessKeyId: 'S3RVER';
     secretAccessKey: 'S3RVER';
   };
+  /** The environment that points the app's S3 driver here. */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startS3Endpoint(bucket = 'callvault-test'): Promise<S3Endp
   return {
     endpoint,
     config: { driver: 's3', endpoint, region: 'us-east-1', bucket, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    env: { STORAGE_DRIVER: 's3', S3_ENDPOINT: endpoint, S3_REGION: 'us-east-1', S3_BUCKET: bucket, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' },
     async stop() {
       await server.close();
       await rm(directory, { recursive: true, force: true });

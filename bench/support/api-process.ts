@@ -1,0 +1,75 @@
+/**
+ * What the streaming benchmarks share: the API as a child process of its own (so its RSS and CPU are
+ * its own), plain HTTP calls to it, and /proc readings of a process.
+ */
+import { NestFactory } from '@nestjs/core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { Session } from 'node:inspector';
+import { Readable } from 'node:stream';
+import { loadConfig } from '#config';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureHttp } from '../../apps/api/src/http-setup';
+
+export const MiB = 1024 * 1024;
+export const mib = (bytes: number) => (bytes / MiB).toFixed(1);
+
+export function request(port: number, method: string, path: string, headers: Record<string, string | number>, body?: Buffer | Readable): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c) => parts.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(parts).toString();
+        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
+      });
+    });
+    req.on('error', reject);
+    if (body instanceof Readable) body.pipe(req);
+    else req.end(body);
+  });
+}
+
+export const json = (port: number, method: string, path: string, body: unknown, token?: string) =>
+  request(port, method, path, { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, Buffer.from(JSON.stringify(body))).then((r) => {
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
+    return r.json;
+  });
+
+export const procStatus = (pid: number, field: 'VmRSS' | 'VmHWM') => {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : NaN;
+};
+
+/** CPU seconds (user + system) a process has used so far. */
+export const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+};
+
+/** Child role: the API alone, reporting its port; it profiles itself when asked (BENCH_PROFILE). */
+export async function runApi(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = configureHttp(await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true, logger: false }));
+  await app.listen(0, '127.0.0.1');
+  process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) => void profile(message));
+  process.send!({ port: app.getHttpServer().address().port });
+  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
+}
+
+let session: Session | undefined;
+async function profile(message: { profile?: 'start' | 'stop'; file?: string }): Promise<void> {
+  const post = (method: string) => new Promise<any>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  if (message.profile === 'start') {
+    session = new Session();
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    process.send!({ profiling: true });
+  } else if (message.profile === 'stop' && session) {
+    const { profile: result } = await post('Profiler.stop');
+    writeFileSync(message.file!, JSON.stringify(result));
+    session.disconnect();
+    process.send!({ profiled: message.file });
+  }
+}
