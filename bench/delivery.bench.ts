@@ -15,13 +15,13 @@
  */
 import 'reflect-metadata';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { fork, ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import { startS3Endpoint } from '../test/support/s3-endpoint';
-import { MiB, mib, request, json, procStatus, cpuSeconds, runApi } from './support/api-process';
+import { MiB, mib, request, json, procStatus, cpuSeconds, runBenchmark, startApiProcess, stopApiProcess } from './support/api-process';
 import { ADMIN, createTestEnvironment, TestEnvironment } from '../test/support/test-environment';
 import { ownerQuery } from '../test/support/test-app';
 
@@ -116,15 +116,9 @@ async function main(): Promise<void> {
       ...s3.env,
       RECORDING_MAX_BYTES: String(4 * 1024 * MiB),
     });
-    child = fork(__filename, [], {
-      env: { ...process.env, ...env.env, BENCH_ROLE: 'api' },
-      execArgv: ['-C', 'development', '-r', 'ts-node/register/transpile-only', ...(process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [])],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const port = await new Promise<number>((resolve, reject) => {
-      child!.once('message', (m: { port: number }) => resolve(m.port));
-      child!.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-    });
+    const started = await startApiProcess(env.env);
+    child = started.child;
+    const port = started.port;
     const pid = child.pid!;
 
     const admin = (await json(port, 'POST', '/auth/login', ADMIN)).accessToken;
@@ -228,28 +222,10 @@ async function main(): Promise<void> {
     console.log(`CPU seconds per run:         raw: bench+s3rver ${(cpu.raw / rounds).toFixed(2)}; delivery: bench+s3rver ${(cpu.bench / rounds).toFixed(2)}, API ${(cpu.api / rounds).toFixed(2)}`);
     s3client.destroy();
   } finally {
-    if (child?.connected) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.disconnect();
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
-    child?.kill();
+    await stopApiProcess(child);
     await env?.destroy();
     await s3.stop();
   }
 }
 
-if (process.env.BENCH_ROLE === 'api') {
-  runApi().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runBenchmark(main);

@@ -15,12 +15,12 @@
  */
 import 'reflect-metadata';
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { fork, ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { startS3Endpoint } from '../test/support/s3-endpoint';
-import { MiB, mib, request, json, procStatus, cpuSeconds, runApi } from './support/api-process';
+import { MiB, mib, request, json, procStatus, cpuSeconds, runBenchmark, startApiProcess, stopApiProcess } from './support/api-process';
 import { ADMIN, createTestEnvironment } from '../test/support/test-environment';
 
 const SIZE = Number(process.env.BENCH_INGEST_MIB ?? 1024) * MiB;
@@ -56,15 +56,9 @@ async function main(): Promise<void> {
   });
   let child: ChildProcess | undefined;
   try {
-    child = fork(__filename, [], {
-      env: { ...process.env, ...env.env, BENCH_ROLE: 'api' },
-      execArgv: ['-C', 'development', '-r', 'ts-node/register/transpile-only', ...(process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [])],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const port = await new Promise<number>((resolve, reject) => {
-      child!.once('message', (m: { port: number }) => resolve(m.port));
-      child!.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
-    });
+    const started = await startApiProcess(env.env);
+    child = started.child;
+    const port = started.port;
     const pid = child.pid!;
 
     const admin = (await json(port, 'POST', '/auth/login', ADMIN)).accessToken;
@@ -167,28 +161,10 @@ async function main(): Promise<void> {
     );
     s3client.destroy();
   } finally {
-    if (child?.connected) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.disconnect();
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    }
-    child?.kill();
+    await stopApiProcess(child);
     await env.destroy();
     await s3.stop();
   }
 }
 
-if (process.env.BENCH_ROLE === 'api') {
-  runApi().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runBenchmark(main);

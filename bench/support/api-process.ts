@@ -3,9 +3,11 @@
  * its own), plain HTTP calls to it, and /proc readings of a process.
  */
 import { NestFactory } from '@nestjs/core';
+import { ChildProcess, fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { loadConfig } from '#config';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -72,4 +74,44 @@ async function profile(message: { profile?: 'start' | 'stop'; file?: string }): 
     session.disconnect();
     process.send!({ profiled: message.file });
   }
+}
+
+/** Starts the API in a process of its own (BENCH_CPU_PROFILE_DIR profiles it whole); resolves its port. */
+export async function startApiProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(join(__dirname, 'api-child.ts'), [], {
+    env: { ...process.env, ...env },
+    execArgv: ['-C', 'development', '-r', 'ts-node/register/transpile-only', ...(process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [])],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (m: { port: number }) => resolve(m.port));
+      child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
+    });
+    return { child, port };
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+}
+
+/** Lets the API close cleanly (5 s at most), then makes sure it is gone. */
+export async function stopApiProcess(child: ChildProcess | undefined): Promise<void> {
+  if (child?.connected) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.disconnect();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+  child?.kill();
+}
+
+/** Runs a benchmark's main and exits with its outcome (open handles of the stores must not keep it alive). */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
