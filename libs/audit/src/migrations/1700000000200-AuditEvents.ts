@@ -32,6 +32,8 @@ export class AuditEvents1700000000200 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_audit_events_client_time ON audit_events (client_id, occurred_at)`);
     await q.query(`CREATE INDEX ix_audit_events_actor_time ON audit_events (actor_id, occurred_at)`);
     await q.query(`CREATE INDEX ix_audit_events_subject ON audit_events (subject_id)`);
+    // Whether retention may delete a chained event; nothing may until sealed segments exist (migration 210).
+    await q.query(`CREATE FUNCTION audit_event_retired(seq bigint) RETURNS boolean LANGUAGE sql STABLE AS 'SELECT false'`);
     await q.query(`CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL AND NEW.hash IS NOT NULL
@@ -41,6 +43,9 @@ export class AuditEvents1700000000200 implements MigrationInterface {
                (OLD.id, OLD.occurred_at, OLD.actor_id, OLD.actor_role, OLD.client_id, OLD.data_role, OLD.purpose,
                 OLD.action, OLD.subject_type, OLD.subject_id, OLD.outcome, OLD.details) THEN
           RETURN NEW; -- the sequencer chaining a pending event, once
+        END IF;
+        IF TG_OP = 'DELETE' AND OLD.seq IS NOT NULL AND audit_event_retired(OLD.seq) THEN
+          RETURN OLD; -- retention retiring a whole sealed segment
         END IF;
         RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
@@ -56,5 +61,6 @@ export class AuditEvents1700000000200 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE audit_events`);
     await q.query(`DROP FUNCTION audit_events_refuse_change()`);
+    await q.query(`DROP FUNCTION audit_event_retired(bigint)`);
   }
 }

@@ -4,7 +4,7 @@ const APP_ROLE = 'callvault_app';
 
 /**
  * Sealed segments of the audit chain, the only unit in which old audit may be deleted (retention,
- * D12). The audit_events trigger now lets a row go only when it lies in a segment marked pruned; a
+ * D12). The audit_events trigger lets a row go only when it lies in a segment marked pruned; a
  * segment can be marked pruned once, and only when every older segment already is.
  */
 export class AuditSegments1700000000210 implements MigrationInterface {
@@ -48,22 +48,8 @@ export class AuditSegments1700000000210 implements MigrationInterface {
     await q.query(`CREATE TRIGGER trg_audit_segments_no_truncate BEFORE TRUNCATE ON audit_segments
       FOR EACH STATEMENT EXECUTE FUNCTION audit_segments_guard()`);
 
-    await q.query(`CREATE OR REPLACE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL AND NEW.hash IS NOT NULL
-           AND (NEW.id, NEW.occurred_at, NEW.actor_id, NEW.actor_role, NEW.client_id, NEW.data_role, NEW.purpose,
-                NEW.action, NEW.subject_type, NEW.subject_id, NEW.outcome, NEW.details)
-               IS NOT DISTINCT FROM
-               (OLD.id, OLD.occurred_at, OLD.actor_id, OLD.actor_role, OLD.client_id, OLD.data_role, OLD.purpose,
-                OLD.action, OLD.subject_type, OLD.subject_id, OLD.outcome, OLD.details) THEN
-          RETURN NEW; -- the sequencer chaining a pending event, once
-        END IF;
-        IF TG_OP = 'DELETE' AND OLD.seq IS NOT NULL AND EXISTS (
-             SELECT 1 FROM audit_segments s WHERE s.pruned_at IS NOT NULL AND OLD.seq BETWEEN s.first_seq AND s.last_seq) THEN
-          RETURN OLD; -- retention retiring a whole sealed segment
-        END IF;
-        RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
+    await q.query(`CREATE OR REPLACE FUNCTION audit_event_retired(seq bigint) RETURNS boolean LANGUAGE sql STABLE AS
+      'SELECT EXISTS (SELECT 1 FROM audit_segments s WHERE s.pruned_at IS NOT NULL AND $1 BETWEEN s.first_seq AND s.last_seq)'`);
     await q.query(`GRANT DELETE ON audit_events TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT, INSERT ON audit_segments TO ${APP_ROLE}`);
     await q.query(`GRANT UPDATE (pruned_at) ON audit_segments TO ${APP_ROLE}`);
@@ -72,6 +58,7 @@ export class AuditSegments1700000000210 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`REVOKE DELETE ON audit_events FROM ${APP_ROLE}`);
+    await q.query(`CREATE OR REPLACE FUNCTION audit_event_retired(seq bigint) RETURNS boolean LANGUAGE sql STABLE AS 'SELECT false'`);
     await q.query(`DROP TABLE audit_segments`);
     await q.query(`DROP FUNCTION audit_segments_guard()`);
   }
