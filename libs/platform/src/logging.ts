@@ -1,22 +1,23 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '#config';
+import { loggableError } from './loggable-error';
 
 /**
- * Structured JSON logs. Credentials are redacted, and request lines carry the path only: query
- * strings and bodies can hold personal data, so they never reach a log line.
+ * Structured JSON logs. Request lines carry method, path and status only: headers hold credentials,
+ * and query strings and bodies can hold personal data, so none of them reach a log line; errors are
+ * logged without the values drivers attach to them (loggableError).
  */
 export const LoggingModule = LoggerModule.forRootAsync({
   inject: [AppConfig],
   useFactory: (config: AppConfig) => ({
     pinoHttp: {
       level: config.logLevel,
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-ingest-key"]', 'res.headers["set-cookie"]'],
-        censor: '[redacted]',
-      },
       serializers: {
         req: (req: IncomingMessage & { id?: string }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
+        // The status is what an operator needs; the headers repeat on every line (and a download's name).
+        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+        err: loggableError,
       },
     },
   }),
