@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { wavBytes } from './support/audio';
+import { ownerQuery } from './support/test-app';
 import { ADMIN, createTestEnvironment, TestEnvironment } from './support/test-environment';
 
 const CALLER = { name: 'Philippa Quenby-Marsh', phone: '+44 7700 900123', email: 'pq.marsh@example.org', text: 'Please call back about the leaking boiler at Elm Cottage' };
@@ -79,5 +80,26 @@ describe('logs', () => {
       expect(lines.filter((l) => l.includes(secret))).toEqual([]);
     }
     expect(lines.filter((l) => /\n?\s+at \S+ \(/.test(l) || l.includes('\\n    at '))).toEqual([]);
+  });
+
+  it('answer an unexpected failure with a plain 500 and an error id; the log has the cause, not the caller data in it', async () => {
+    const admin = (await call('POST', '/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } })).body.accessToken as string;
+    const client = (await call('POST', '/clients', { token: admin, body: { name: 'Broken Ltd' } })).body;
+    await call('POST', '/users', { token: admin, body: { email: 'agent.broken@callvault.test', password: 'a-long-test-password', role: 'agent' } });
+    const agent = (await call('POST', '/auth/login', { body: { email: 'agent.broken@callvault.test', password: 'a-long-test-password' } })).body.accessToken as string;
+    const created = (await call('POST', '/calls', { token: agent, body: { clientId: client.id, callerNumber: CALLER.phone, startedAt: new Date().toISOString() } })).body;
+    // A schema the code does not expect: the INSERT fails inside the driver, with the caller's details as its parameters.
+    await ownerQuery(env.config, 'ALTER TABLE caller_messages RENAME COLUMN body TO body_moved');
+    try {
+      const failed = await call('POST', `/calls/${created.id}/messages`, { token: agent, body: { callerName: CALLER.name, callerPhone: CALLER.phone, callerEmail: CALLER.email, body: CALLER.text } });
+      expect(failed.status).toBe(500);
+      expect(failed.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: `Internal error (error id ${failed.body.errorId})`, errorId: expect.any(String) });
+      await new Promise((r) => setTimeout(r, 500));
+      const [line] = output.split('\n').filter((l) => l.includes(failed.body.errorId));
+      expect(JSON.parse(line)).toMatchObject({ err: { type: 'QueryFailedError', code: '42703', stack: expect.stringContaining('at ') } });
+      for (const secret of [CALLER.name, CALLER.phone, CALLER.email, CALLER.text]) expect(line).not.toContain(secret);
+    } finally {
+      await ownerQuery(env.config, 'ALTER TABLE caller_messages RENAME COLUMN body_moved TO body');
+    }
   });
 });

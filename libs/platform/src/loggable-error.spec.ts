@@ -28,4 +28,10 @@ describe('loggableError', () => {
     expect(JSON.stringify(loggableError(error))).not.toContain(CALLER.name);
     expect(loggableError('boom')).toEqual({ type: 'string', message: 'a non-Error value was thrown' });
   });
+
+  it("reads the thrown error from pino's own serialization, as pino-http passes it", () => {
+    const raw = Object.assign(new Error(`invalid input syntax for type uuid: "${CALLER.phone}"`), { code: '22P02' });
+    const pinoSerialized = Object.defineProperty({ type: 'Error', message: raw.message, stack: raw.stack }, 'raw', { value: raw, enumerable: false });
+    expect(loggableError(pinoSerialized)).toMatchObject({ type: 'Error', message: 'data exception (SQLSTATE 22P02)', code: '22P02' });
+  });
 });

@@ -4,8 +4,10 @@
  * which can be caller data, so those never reach a log line; nor does the message of a PostgreSQL
  * data exception (SQLSTATE class 22), which quotes the value it refused.
  */
-export function loggableError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error, message: 'a non-Error value was thrown' };
+export function loggableError(value: unknown): Record<string, unknown> {
+  // pino-http hands custom error serializers pino's own serialization, the thrown error kept as `raw`.
+  const error = value instanceof Error ? value : (value as { raw?: unknown } | null)?.raw;
+  if (!(error instanceof Error)) return { type: typeof value, message: 'a non-Error value was thrown' };
   const { code, constraint, table } = error as Error & { code?: unknown; constraint?: unknown; table?: unknown };
   const driver = (error as { driverError?: { code?: unknown; constraint?: unknown; table?: unknown } }).driverError;
   const sqlState = typeof (code ?? driver?.code) === 'string' ? String(code ?? driver?.code) : undefined;
