@@ -195,8 +195,9 @@ class EncryptStream extends Transform {
     cipher.setAAD(this.header);
     const ciphertext = cipher.update(plaintext);
     cipher.final();
-    if (ciphertext.length) this.push(ciphertext);
-    this.push(cipher.getAuthTag());
+    // One chunk per record: a separate 16-byte tag chunk would become its own socket write and TCP
+    // segment downstream, doubling the per-chunk work of the store on every record.
+    this.push(ciphertext.length ? Buffer.concat([ciphertext, cipher.getAuthTag()], ciphertext.length + TAG_BYTES) : cipher.getAuthTag());
   }
 }
 
