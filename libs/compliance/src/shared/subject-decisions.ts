@@ -5,8 +5,8 @@ import type { AccessRequest, SubjectRefusal } from '#access';
 import { ConsentService } from '../consent/consent.service';
 import { ProcessingRestrictions } from '../dsr/processing-restrictions';
 
-/** Audit subjects name messages 'message'; the registers name the record kind. */
-const RECORD_KIND: Record<string, string> = { message: 'caller_message' };
+/** Caller records a data subject can restrict, by the name the access request gives them. */
+const RECORD_KIND: Record<string, string> = { message: 'caller_message', call: 'call', recording: 'recording' };
 
 /**
  * The registers' answer to the access policy: a record whose subject restricted or objected to this
@@ -27,7 +27,11 @@ export class RegisteredSubjectDecisions extends SubjectDecisions implements OnMo
   }
 
   async refusal(request: AccessRequest, manager?: EntityManager): Promise<SubjectRefusal | null> {
-    const records = [...(request.subject ? [request.subject] : []), ...(request.subjects ?? [])].map((s) => ({ kind: RECORD_KIND[s.type] ?? s.type, id: s.id }));
+    const named = [...(request.subject ? [request.subject] : []), ...(request.subjects ?? [])];
+    const records = named.filter((s) => RECORD_KIND[s.type]).map((s) => ({ kind: RECORD_KIND[s.type], id: s.id }));
+    if (request.purpose === 'marketing' && records.length !== named.length) {
+      return { code: 'caller_permission_missing', message: 'Only callers named by their messages can be checked for marketing permission' };
+    }
     for (const kind of new Set(records.map((r) => r.kind))) {
       const ids = records.filter((r) => r.kind === kind).map((r) => r.id);
       const restricted = await this.restrictions.restrictedAmong(kind, ids, request.purpose, manager);
