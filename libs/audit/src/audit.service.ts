@@ -39,6 +39,9 @@ export interface ChainVerification {
   prunedThrough?: { seq: string; hash: string };
 }
 
+const INSERT_EVENT = `INSERT INTO audit_events (occurred_at, actor_id, actor_role, client_id, data_role, purpose, action, subject_type, subject_id, outcome, details)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -65,13 +68,15 @@ export class AuditService {
       outcome: entry.outcome,
       details: entry.details ?? {},
     };
+    // Plain SQL: this insert is on every request's path, and the entity insert builder cost more CPU than the row.
+    const values = [event.occurredAt, event.actorId, event.actorRole, event.clientId, event.dataRole, event.purpose, event.action, event.subjectType, event.subjectId, event.outcome, event.details];
     const runner = manager?.queryRunner;
     if (manager && runner?.isTransactionActive) {
-      await manager.insert(AuditEvent, event);
+      await manager.query(INSERT_EVENT, values);
       AuditSequencer.markPending(runner);
       return;
     }
-    await this.dataSource.manager.insert(AuditEvent, event);
+    await this.dataSource.query(INSERT_EVENT, values);
     await this.sequencer.chainCommitted();
   }
 
