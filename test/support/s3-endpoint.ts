@@ -102,23 +102,28 @@ function behaveLikeS3(server: S3rverServer): void {
     throw new S3Error('IncompleteBody', 'The request body terminated unexpectedly');
   };
 
-  // S3 never shows a truncated object, so no request may run until those being discarded are gone.
-  const discards = new Set<Promise<void>>();
-  const holdWhileDiscarding: KoaMiddleware = async (ctx, next) => {
-    await new Promise(setImmediate); // a connection dropped in the same I/O batch registers first
-    await Promise.all(discards);
+  // S3 never shows an object before its PUT has completed, so a request for a key waits while a PUT of
+  // that key is in flight (a listing, while any PUT is), and a dropped PUT is discarded by then. Waiting
+  // only for PUTs already known to have dropped raced with the drop being noticed under load.
+  const writing = new Map<string, Set<Promise<void>>>();
+  const holdWhileWriting: KoaMiddleware = async (ctx, next) => {
     const [, ...key] = ctx.path.split('/').filter(Boolean);
     const plainPut = ctx.method === 'PUT' && key.length && !ctx.get('x-amz-copy-source') && Object.keys(ctx.query).every((name) => name === 'x-id');
-    if (!plainPut) return next();
-    let handled!: () => void;
-    const discard = new Promise<void>((resolve) => (handled = resolve));
-    finished(ctx.req, () => ctx.req.complete || discards.add(discard));
-    try {
-      await next();
-    } finally {
-      discards.delete(discard);
-      handled();
+    if (plainPut) {
+      let done!: () => void;
+      const write = new Promise<void>((resolve) => (done = resolve));
+      const writes = writing.get(ctx.path) ?? new Set();
+      writing.set(ctx.path, writes.add(write));
+      try {
+        return await next();
+      } finally {
+        writes.delete(write);
+        if (!writes.size) writing.delete(ctx.path);
+        done();
+      }
     }
+    await Promise.all(key.length ? [...(writing.get(ctx.path) ?? [])] : [...writing.values()].flatMap((writes) => [...writes]));
+    return next();
   };
 
   const missingFeatures: KoaMiddleware = async (ctx, next) => {
@@ -149,5 +154,5 @@ function behaveLikeS3(server: S3rverServer): void {
     }
   };
   // Just before the router, so s3rver's XML encoder and error handler still apply.
-  server.middleware.splice(server.middleware.length - 1, 0, holdWhileDiscarding, missingFeatures);
+  server.middleware.splice(server.middleware.length - 1, 0, holdWhileWriting, missingFeatures);
 }
