@@ -5,10 +5,13 @@ import { AppConfig } from '#config';
 import { brokenLink, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 import { AuditSegment } from './audit-segment.entity';
-import { CHAIN_LOCK } from './audit-sequencer';
 import { AuditService } from './audit.service';
 
 const PAGE = 2000;
+/** Serialises sealing and pruning between workers; the sequencer's chain lock is never held this long. */
+const SEGMENT_LOCK = 7003;
+/** Events deleted per statement when a pruned segment is emptied. */
+const DELETE_BATCH = 10_000;
 
 export interface AuditRetirement {
   sealed: AuditSegment | null;
@@ -44,7 +47,7 @@ export class AuditSegments {
   /** Seals the chained events that occurred before `before` and are in no segment yet; null when there are none. */
   async seal(before: Date, now: Date): Promise<AuditSegment | null> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SEGMENT_LOCK]);
       const [last] = await tx.find(AuditSegment, { order: { lastSeq: 'DESC' }, take: 1 });
       const firstSeq = last ? (BigInt(last.lastSeq) + 1n).toString() : '1';
       const [range] = await tx.query(
@@ -59,21 +62,39 @@ export class AuditSegments {
     });
   }
 
-  /** Prunes, oldest first, every sealed segment whose youngest event occurred before `olderThan`. */
+  /**
+   * Prunes, oldest first, every sealed segment whose youngest event occurred before `olderThan`: marks
+   * it pruned (audited) in one transaction, then deletes its events in batches, so neither a month of
+   * rows nor the chain is ever held in one long transaction. A run cut short is finished by the next.
+   */
   async prune(olderThan: Date, now: Date): Promise<AuditSegment[]> {
+    await this.emptyPrunedSegments();
     const pruned: AuditSegment[] = [];
     for (;;) {
       const segment = await this.dataSource.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [SEGMENT_LOCK]);
         const oldest = await tx.findOne(AuditSegment, { where: { prunedAt: IsNull() }, order: { firstSeq: 'ASC' } });
         if (!oldest || oldest.lastOccurredAt.getTime() >= olderThan.getTime()) return null;
         await tx.update(AuditSegment, { id: oldest.id }, { prunedAt: now });
-        await tx.query('DELETE FROM audit_events WHERE seq BETWEEN $1 AND $2', [oldest.firstSeq, oldest.lastSeq]);
         await this.record(tx, 'audit.segment.prune', oldest);
         return { ...oldest, prunedAt: now };
       });
       if (!segment) return pruned;
+      await this.emptyPrunedSegments();
       pruned.push(segment);
+    }
+  }
+
+  /** Deletes what is left of the events of pruned segments (the trigger lets only those go). */
+  private async emptyPrunedSegments(): Promise<void> {
+    const [through] = await this.dataSource.query(`SELECT max(last_seq)::text AS seq FROM audit_segments WHERE pruned_at IS NOT NULL`);
+    if (!through?.seq) return;
+    for (;;) {
+      const [, deleted] = await this.dataSource.query(
+        `DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE seq <= $1 LIMIT ${DELETE_BATCH})`,
+        [through.seq],
+      );
+      if (deleted < DELETE_BATCH) return;
     }
   }
 

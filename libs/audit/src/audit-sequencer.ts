@@ -5,7 +5,7 @@ import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
 /** One chain, one writer at a time, across every API and worker process. */
-export const CHAIN_LOCK = 7002;
+const CHAIN_LOCK = 7002;
 const BATCH = 1000;
 /** Safety net: events committed by a process that died before chaining them are picked up by any other. */
 const SWEEP_MS = 1000;
