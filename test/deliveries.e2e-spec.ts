@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { INestApplicationContext } from '@nestjs/common';
@@ -26,12 +27,6 @@ import {
 import { startS3Endpoint, S3Endpoint } from './support/s3-endpoint';
 import { createTestEnvironment, TestEnvironment } from './support/test-environment';
 import { loginAdmin, ownerQuery, startTestApi, startTestWorker, TestApi } from './support/test-app';
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of stream) parts.push(chunk);
-  return Buffer.concat(parts);
-}
 
 interface RecordingRow {
   id: string;
@@ -259,7 +254,7 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
       const row = await recordingRow(item.recordingId);
       const created = await createDelivery(a.client, { recordingIds: [item.recordingId] });
       const auth = basic(created.id, created.password);
-      const original = await readAll(await storage.get(row.storage_key));
+      const original = await buffer(await storage.get(row.storage_key));
       const tampered = Buffer.from(original);
       tampered[MiB + 100] ^= 0x01;
       await storage.put(row.storage_key, Readable.from([tampered]), { contentLength: tampered.length });

@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
@@ -64,12 +65,6 @@ async function drain(stream: Readable): Promise<{ size: number; sha256: string }
     size += chunk.length;
   }
   return { size, sha256: hash.digest('hex') };
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of stream) parts.push(chunk);
-  return Buffer.concat(parts);
 }
 
 interface Reply {
@@ -222,7 +217,7 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
       const res = await upload(a.agent, callId, plain);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ callId, status: 'stored', contentType: 'audio/wav', size, sha256: sha256(plain) });
-      const back = await readAll(await vault.openPlaintext(a.clientId, res.body.id));
+      const back = await buffer(await vault.openPlaintext(a.clientId, res.body.id));
       expect(back.equals(plain)).toBe(true);
       const [row] = await rowsOf(callId);
       expect(await storage.size(row.storage_key)).toBe(50 + 36 + size + Math.max(1, Math.ceil(size / (64 * KiB))) * 16);
@@ -252,7 +247,7 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
       const tiny = Buffer.from([0xff, 0xfb]);
       const res = await upload(a.agent, await newCall(a), tiny, 'audio/mpeg');
       expect(res.status).toBe(201);
-      expect((await readAll(await vault.openPlaintext(a.clientId, res.body.id))).equals(tiny)).toBe(true);
+      expect((await buffer(await vault.openPlaintext(a.clientId, res.body.id))).equals(tiny)).toBe(true);
       for (const body of [Buffer.alloc(0), Buffer.from([0xff])]) {
         const callId = await newCall(a);
         expect((await upload(a.agent, callId, body, 'application/octet-stream')).status).toBe(415);
@@ -271,7 +266,7 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
     try {
       const sealed = await vault.seal(storageKey, dataKey, Readable.from(size ? [plain] : []), { plainLength: size });
       expect(sealed).toMatchObject({ size, sha256: sha256(plain) });
-      const back = await readAll(await vault.openObject(a.clientId, storageKey, dataKey.id, { size, sha256: sealed.sha256 }));
+      const back = await buffer(await vault.openObject(a.clientId, storageKey, dataKey.id, { size, sha256: sealed.sha256 }));
       expect(back.equals(plain)).toBe(true);
     } finally {
       await storage.delete(storageKey);
@@ -284,7 +279,7 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
     const plain = Buffer.concat([WAV_HEADER, Buffer.alloc(MiB, pattern), audio(MiB, 5).subarray(16)]);
     const res = await upload(a.agent, await newCall(a), plain);
     expect(res.status).toBe(201);
-    const stored = await readAll(await storage.get(recordingStorageKey(a.clientId, res.body.id)));
+    const stored = await buffer(await storage.get(recordingStorageKey(a.clientId, res.body.id)));
     expect(stored.includes(pattern)).toBe(false);
     expect(stored.includes(pattern.subarray(0, 12))).toBe(false);
     for (let i = 0; i < 16; i++) {
@@ -512,15 +507,15 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
     const second = await upload(a.agent, await newCall(a), after);
     expect(second.status).toBe(201);
     await api.app.get(KeyStore).rotateClientKey(a.clientId);
-    expect((await readAll(await vault.openPlaintext(a.clientId, first.body.id))).equals(before)).toBe(true);
-    expect((await readAll(await vault.openPlaintext(a.clientId, second.body.id))).equals(after)).toBe(true);
+    expect((await buffer(await vault.openPlaintext(a.clientId, first.body.id))).equals(before)).toBe(true);
+    expect((await buffer(await vault.openPlaintext(a.clientId, second.body.id))).equals(after)).toBe(true);
   });
 
   describe('tampering fails loudly', () => {
     it('a flipped byte in a stored object', async () => {
       const res = await upload(a.agent, await newCall(a), audio(300 * KiB, 31));
       const key = recordingStorageKey(a.clientId, res.body.id);
-      const object = await readAll(await storage.get(key));
+      const object = await buffer(await storage.get(key));
       object[object.length >> 1] ^= 0x01;
       await storage.put(key, Readable.from([object]), { contentLength: object.length });
       const plaintext = await vault.openPlaintext(a.clientId, res.body.id);
@@ -530,7 +525,7 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
     it('another recording\'s object in its place (same client)', async () => {
       const one = await upload(a.agent, await newCall(a), audio(10 * KiB, 41));
       const two = await upload(a.agent, await newCall(a), audio(10 * KiB, 42));
-      const other = await readAll(await storage.get(recordingStorageKey(a.clientId, two.body.id)));
+      const other = await buffer(await storage.get(recordingStorageKey(a.clientId, two.body.id)));
       await storage.put(recordingStorageKey(a.clientId, one.body.id), Readable.from([other]), { contentLength: other.length });
       await expect(vault.openPlaintext(a.clientId, one.body.id)).rejects.toMatchObject({ name: 'RecordIntegrityError', message: 'object is sealed under another data key than this recording' });
     });
@@ -538,7 +533,7 @@ describe.each(['local', 's3'] as const)('recordings on the %s driver', (driver) 
     it('a truncated object', async () => {
       const res = await upload(a.agent, await newCall(a), audio(200 * KiB, 51));
       const key = recordingStorageKey(a.clientId, res.body.id);
-      const object = await readAll(await storage.get(key));
+      const object = await buffer(await storage.get(key));
       const cut = object.subarray(0, 50 + 36 + 2 * (64 * KiB + 16));
       await storage.put(key, Readable.from([cut]), { contentLength: cut.length });
       await expect(drain(await vault.openPlaintext(a.clientId, res.body.id))).rejects.toMatchObject({ name: 'RecordIntegrityError' });
