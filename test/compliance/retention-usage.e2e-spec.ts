@@ -264,9 +264,19 @@ describe('compliance: retention and usage', () => {
     expect(after.events).toBeGreaterThan(0);
     expect(BigInt(after.head.seq)).toBeGreaterThan(BigInt(lastPruned.lastSeq));
 
+    // A prune cut short after marking its segment (events still there) is finished by the next run.
+    const third = (await retention(monthsLater(start, 1))).sealed!;
+    expect(third.firstSeq).toBe((BigInt(lastPruned.lastSeq) + 1n).toString());
+    await ownerQuery(env.config, 'UPDATE audit_segments SET pruned_at = now() WHERE first_seq = $1', [third.firstSeq]);
+    const leftovers = () => ownerQuery(env.config, 'SELECT 1 FROM audit_events WHERE seq <= $1', [third.lastSeq]);
+    expect((await leftovers()).length).toBe(third.events);
+    expect(await retention(monthsLater(start, 1))).toMatchObject({ pruned: [] });
+    expect(await leftovers()).toEqual([]);
+    expect(await verify()).toMatchObject({ ok: true, prunedThrough: { seq: third.lastSeq } });
+
     // Rewriting a pruned segment's anchor (by someone able to switch triggers off) is caught.
     await ownerQuery(env.config, 'ALTER TABLE audit_segments DISABLE TRIGGER trg_audit_segments_guard');
-    await ownerQuery(env.config, `UPDATE audit_segments SET last_hash = repeat('a', 64) WHERE last_seq = $1`, [lastPruned.lastSeq]);
+    await ownerQuery(env.config, `UPDATE audit_segments SET last_hash = repeat('a', 64) WHERE last_seq = $1`, [third.lastSeq]);
     await ownerQuery(env.config, 'ALTER TABLE audit_segments ENABLE TRIGGER trg_audit_segments_guard');
     expect(await verify()).toMatchObject({ ok: false, broken: { reason: 'previous hash does not match the preceding event' } });
   });
