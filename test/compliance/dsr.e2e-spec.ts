@@ -1,3 +1,4 @@
+import { wavBytes } from '../support/audio';
 import { createHash } from 'node:crypto';
 import { ManualClock } from '#clock';
 import { ProcessingRestrictions } from '#compliance';
@@ -194,12 +195,18 @@ describe('compliance: data subject requests', () => {
     expect(refusedExport).toMatchObject({ code: 'processing_restricted', message: expect.stringContaining('marketing') });
     expect(JSON.stringify(refusedExport)).not.toMatch(/Rita|rita@/);
     await log().expect(201); // an objection to marketing leaves the service itself alone
+    const listed = async (what = 'messages') => (await api.http.get(`/${what}`).set(bearer(r.clientUser.token)).expect(200)).body.map((m: { id: string }) => m.id);
+    expect(await listed()).toContain(message.id);
+    const recording = (await api.http.put(`/calls/${call.id}/recording`).set(bearer(r.agent.token)).set('Content-Type', 'audio/wav').send(wavBytes(2048)).expect(201)).body;
+    expect(await listed('recordings')).toEqual([recording.id]);
 
     // Then she restricts processing altogether: the call is only stored, no longer worked on.
     const restriction = await createRequest({ type: 'restriction', subject: { phone: caller.phone }, verificationMethod: 'email_confirmation' });
     await act(restriction.id, dpo.token, { action: 'restrict' }).expect(200);
     await act(restriction.id, r.clientUser.token, { action: 'restrict' }).expect(200);
     expect((await log().expect(403)).body).toMatchObject({ code: 'processing_restricted' });
+    expect(await listed()).toEqual([]); // only stored now: her messages and recording leave the client's lists too
+    expect(await listed('recordings')).toEqual([]);
     const denied = (await api.http.get(`/audit?action=message.create&clientId=${r.clientId}`).set(bearer(dpo.token)).expect(200)).body;
     expect(denied.filter((e: { outcome: string }) => e.outcome === 'denied')).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'processing_restricted' }) })]);
   });

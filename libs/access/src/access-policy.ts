@@ -89,6 +89,15 @@ export class AccessPolicy {
     }
   }
 
+  /**
+   * For lists, which authorize once per client: the listed records whose data subjects restricted or
+   * objected to this purpose, to be left out.
+   */
+  async withheld(request: AccessRequest, records: { type: string; id: string }[], manager?: EntityManager): Promise<Set<string>> {
+    if (request.dataRole !== 'processor' || !this.subjectDecisions || !records.length) return new Set();
+    return this.subjectDecisions.withheld(request, records, manager);
+  }
+
   /** Restrictions, objections and missing marketing permission; without the registers, marketing is refused. */
   private async subjectRefusal(request: AccessRequest, manager?: EntityManager): Promise<Refusal | null> {
     if (request.dataRole !== 'processor') return null;

@@ -14,4 +14,7 @@ export interface SubjectRefusal {
  */
 export abstract class SubjectDecisions {
   abstract refusal(request: AccessRequest, manager?: EntityManager): Promise<SubjectRefusal | null>;
+
+  /** The ids among `records` whose subjects refused `request.purpose` (lists leave them out). */
+  abstract withheld(request: AccessRequest, records: { type: string; id: string }[], manager?: EntityManager): Promise<Set<string>>;
 }

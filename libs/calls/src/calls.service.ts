@@ -133,7 +133,9 @@ export class CallsService {
           .limit(limit);
         if (reader.agent) q.andWhere('m.agent_id = :agentId AND m.created_at >= :since', { agentId: reader.agent.id, since: reader.agent.since });
         if (before) q.andWhere('(m.created_at, m.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
-        return { clientId, version: grant.instructions.version, rows: await q.getMany() };
+        const rows = await q.getMany();
+        const withheld = await this.policy.withheld(this.request('message.read', clientId), rows.map((m) => ({ type: 'message', id: m.id })), tx);
+        return { clientId, version: grant.instructions.version, rows: rows.filter((m) => !withheld.has(m.id)) };
       });
       if (page) found.push(page);
     }

@@ -78,7 +78,10 @@ export class RecordingsService {
           .addOrderBy('r.id', 'DESC')
           .limit(limit);
         if (before) q.andWhere('(r.created_at, r.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
-        return { clientId, version: grant.instructions.version, rows: await q.getMany() };
+        const rows = await q.getMany();
+        const request = { action: 'recording.read', clientId, dataRole: 'processor' as const, purpose: 'service_delivery' as const, content: false };
+        const withheld = await this.policy.withheld(request, rows.map((r) => ({ type: 'recording', id: r.id })), tx);
+        return { clientId, version: grant.instructions.version, rows: rows.filter((r) => !withheld.has(r.id)) };
       });
       if (page) found.push(page);
     }

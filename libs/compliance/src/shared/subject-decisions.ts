@@ -33,8 +33,7 @@ export class RegisteredSubjectDecisions extends SubjectDecisions implements OnMo
       return { code: 'caller_permission_missing', message: 'Only callers named by their messages can be checked for marketing permission' };
     }
     for (const kind of new Set(records.map((r) => r.kind))) {
-      const ids = records.filter((r) => r.kind === kind).map((r) => r.id);
-      const restricted = await this.restrictions.restrictedAmong(kind, ids, request.purpose, manager);
+      const restricted = await this.restricted(kind, records, request, manager);
       if (restricted.size) {
         return { code: 'processing_restricted', message: `Processing for ${request.purpose} is restricted at the data subject's request (${kind} ${[...restricted].join(', ')})` };
       }
@@ -50,5 +49,17 @@ export class RegisteredSubjectDecisions extends SubjectDecisions implements OnMo
       code: 'caller_permission_missing',
       message: `Caller data may not be used for marketing without the caller's express permission: none on record for ${missing.length} of ${records.length} callers (messages ${missing.join(', ')})`,
     };
+  }
+
+  async withheld(request: AccessRequest, named: { type: string; id: string }[], manager?: EntityManager): Promise<Set<string>> {
+    const records = named.filter((s) => RECORD_KIND[s.type]).map((s) => ({ kind: RECORD_KIND[s.type], id: s.id }));
+    const withheld = new Set<string>();
+    for (const kind of new Set(records.map((r) => r.kind))) for (const id of await this.restricted(kind, records, request, manager)) withheld.add(id);
+    return withheld;
+  }
+
+  private restricted(kind: string, records: { kind: string; id: string }[], request: AccessRequest, manager?: EntityManager): Promise<Set<string>> {
+    const ids = records.filter((r) => r.kind === kind).map((r) => r.id);
+    return this.restrictions.restrictedAmong(kind, ids, request.purpose, manager);
   }
 }
