@@ -40,10 +40,6 @@ export class AuditSegments {
     return { sealed, pruned: await this.prune(cutoff, now) };
   }
 
-  list(): Promise<AuditSegment[]> {
-    return this.dataSource.getRepository(AuditSegment).find({ order: { firstSeq: 'ASC' } });
-  }
-
   /** Seals the chained events that occurred before `before` and are in no segment yet; null when there are none. */
   async seal(before: Date, now: Date): Promise<AuditSegment | null> {
     return this.dataSource.transaction(async (tx) => {

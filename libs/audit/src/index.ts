@@ -10,7 +10,6 @@ export { AUDIT_QUEUE, AuditVerificationScheduler, VERIFY_CHAIN_JOB } from './aud
 export { AuditModule } from './audit.module';
 export { AuditSegment } from './audit-segment.entity';
 export { AuditSegments } from './audit-segments';
-export type { AuditRetirement } from './audit-segments';
 export { AuditService } from './audit.service';
 export type { AuditEntry, AuditFilter, ChainVerification } from './audit.service';
 export { DATA_ROLES, PURPOSES, ROLES } from './vocabulary';

@@ -156,17 +156,11 @@ export class ConsentService {
   }
 
   /**
-   * Whether a caller gave the operator express permission to use their details for marketing: an
-   * active (not withdrawn) caller consent for this client matching their e-mail or phone, and neither
-   * suppressed. The access policy can consult this before any marketing use of caller data.
+   * For each person, whether they gave the operator express permission to use their details for
+   * marketing: an active (not withdrawn) caller consent for this client matching their e-mail or
+   * phone, and neither suppressed. Two queries for any number of people.
    */
-  async hasCallerPermission(clientId: string, person: PersonIdentifiers, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [permitted] = await this.callerPermissions(clientId, [person], manager);
-    return permitted;
-  }
-
-  /** hasCallerPermission for many callers at once, in two queries. */
-  async callerPermissions(clientId: string, people: PersonIdentifiers[], manager: EntityManager = this.dataSource.manager): Promise<boolean[]> {
+  private async callerPermissions(clientId: string, people: PersonIdentifiers[], manager: EntityManager = this.dataSource.manager): Promise<boolean[]> {
     const hashesOf = people.map((p) => this.hasher.hashes(p).map((h) => h.hash));
     const all = [...new Set(hashesOf.flat())];
     const suppressed = await this.suppression.suppressedHashes(all, manager);

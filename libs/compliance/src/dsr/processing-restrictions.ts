@@ -12,8 +12,8 @@ export interface RecordRef {
 
 /**
  * The purposes refused for a record because its subject restricted processing (art. 18) or objected
- * (art. 21). Small on purpose, so the access policy can consult it: `refusedPurposes` for a decision,
- * `assertAllowed` to refuse with a clear error.
+ * (art. 21). The access policy consults `restrictedAmong` through RegisteredSubjectDecisions; the
+ * client-contact marketing export uses it directly.
  */
 @Injectable()
 export class ProcessingRestrictions {
