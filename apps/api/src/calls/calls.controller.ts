@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AcceptsIngestKey, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { CallsService, RecordingIngestService } from '#calls';
-import { CreateCallDto, CreateMessageDto } from './call.dto';
+import { ApiErrors } from '../common/api-docs';
+import { CallDto, CallerMessageDto, CreateCallDto, CreateMessageDto, IngestedRecordingDto } from './call.dto';
 
 const AUDIO_TYPES = ['audio/wav', 'audio/mpeg', 'audio/ogg', 'audio/mp4', 'application/octet-stream'];
 
@@ -19,12 +20,18 @@ export class CallsController {
 
   @Post()
   @Roles('agent', 'supervisor')
+  @ApiOperation({ summary: 'Log a call answered for a client' })
+  @ApiCreatedResponse({ type: CallDto })
+  @ApiErrors(400, 401, 403, 404)
   createCall(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCallDto) {
     return this.calls.createCall(principal, dto);
   }
 
   @Post(':callId/messages')
   @Roles('agent', 'supervisor')
+  @ApiOperation({ summary: "Log the caller's message on a call (validated against the client's intake fields)" })
+  @ApiCreatedResponse({ type: CallerMessageDto })
+  @ApiErrors(400, 401, 403, { status: 404, description: "No such call, or not this agent's call within its working window" })
   addMessage(@CurrentPrincipal() principal: Principal, @Param('callId', ParseUUIDPipe) callId: string, @Body() dto: CreateMessageDto) {
     return this.calls.addMessage(principal, callId, dto);
   }
@@ -40,6 +47,17 @@ export class CallsController {
   @ApiSecurity('ingest-key')
   @ApiConsumes(...AUDIO_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({ summary: "Stream a call's recording (raw audio body), encrypted as it arrives" })
+  @ApiCreatedResponse({ type: IngestedRecordingDto })
+  @ApiErrors(
+    400,
+    401,
+    403,
+    404,
+    { status: 409, description: 'The call already has a recording' },
+    { status: 413, description: 'Larger than RECORDING_MAX_BYTES' },
+    { status: 415, description: 'Not audio: the Content-Type or the leading bytes say otherwise' },
+  )
   @ApiHeader({ name: 'Content-Length', required: false, description: 'Known length: checked against the limit before reading (413)' })
   async uploadRecording(
     @CurrentPrincipal() principal: Principal,
