@@ -20,16 +20,16 @@ export class AuditEventDto {
   @ApiUuid({ nullable: true })
   actorId: string | null;
 
-  @ApiProperty({ enum: ACTOR_ROLES, enumName: 'ActorRole' })
+  @ApiProperty({ enum: ACTOR_ROLES })
   actorRole: ActorRole;
 
   @ApiUuid({ nullable: true })
   clientId: string | null;
 
-  @ApiProperty({ enum: DATA_ROLES, enumName: 'DataRole' })
+  @ApiProperty({ enum: DATA_ROLES })
   dataRole: DataRole;
 
-  @ApiProperty({ enum: PURPOSES, enumName: 'Purpose' })
+  @ApiProperty({ enum: PURPOSES })
   purpose: Purpose;
 
   @ApiProperty({ example: 'message.read' })
@@ -41,13 +41,13 @@ export class AuditEventDto {
   @ApiProperty({ type: String, nullable: true })
   subjectId: string | null;
 
-  @ApiProperty({ enum: ['success', 'denied', 'failure'], enumName: 'Outcome' })
+  @ApiProperty({ enum: ['success', 'denied', 'failure'] })
   outcome: Outcome;
 
   @ApiProperty({
     type: 'object',
     description: 'Ids, counts and codes (e.g. instructionsVersion, reason, a break-glass grant)',
-    additionalProperties: { nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] },
   })
   details: Record<string, string | number | boolean | null>;
 

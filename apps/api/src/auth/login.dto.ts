@@ -18,7 +18,7 @@ export class SignedInUserDto {
   @ApiUuid()
   id: string;
 
-  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  @ApiProperty({ enum: ROLES })
   role: Role;
 
   @ApiUuid({ nullable: true, description: 'Set for role client only: the client business the user belongs to' })

@@ -46,7 +46,7 @@ export class CreateMessageDto {
   @IsString() @MinLength(1) @MaxLength(10000)
   body: string;
 
-  @ApiPropertyOptional({ enum: ['normal', 'urgent'], enumName: 'Urgency', default: 'normal' })
+  @ApiPropertyOptional({ enum: ['normal', 'urgent'], default: 'normal' })
   @IsOptional() @IsIn(['normal', 'urgent'])
   urgency?: 'normal' | 'urgent';
 
@@ -111,7 +111,7 @@ export class CallerMessageDto {
   @ApiProperty()
   body: string;
 
-  @ApiProperty({ enum: ['normal', 'urgent'], enumName: 'Urgency' })
+  @ApiProperty({ enum: ['normal', 'urgent'] })
   urgency: 'normal' | 'urgent';
 
   @ApiProperty()

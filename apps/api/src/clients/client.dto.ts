@@ -10,7 +10,7 @@ export class IntakeFieldDto {
   @Matches(/^[a-z][a-z0-9_]{0,62}$/, { message: 'name must be snake_case letters and digits' })
   name: string;
 
-  @ApiProperty({ enum: FIELD_TYPES, enumName: 'IntakeFieldType' })
+  @ApiProperty({ enum: FIELD_TYPES })
   @IsIn(FIELD_TYPES)
   type: 'string' | 'number' | 'boolean' | 'email' | 'phone' | 'date';
 
@@ -87,7 +87,7 @@ export class ClientDto {
   @ApiProperty()
   name: string;
 
-  @ApiProperty({ enum: ['active', 'terminated'], enumName: 'ClientStatus' })
+  @ApiProperty({ enum: ['active', 'terminated'] })
   status: 'active' | 'terminated';
 
   @ApiProperty({ type: String, nullable: true })

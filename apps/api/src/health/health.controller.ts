@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '#access';
 import { RedisProbe } from '#queue';
 import { ObjectStorage } from '#storage';
+import { ApiPublic } from '../common/api-docs';
+import { HealthDto, HealthFailureDto, HealthIndicatorDto } from './health.dto';
 
 const within = <T>(ms: number, work: Promise<T>) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
@@ -22,7 +24,13 @@ export class HealthController {
 
   @Public()
   @Get()
-  @HealthCheck()
+  // Documented below with the real 503 body (the error filter adds statusCode to it).
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Whether Postgres, Redis and object storage all answer' })
+  @ApiPublic()
+  @ApiExtraModels(HealthIndicatorDto)
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'A dependency did not answer: error names it', type: HealthFailureDto })
   check() {
     return this.health.check([
       () => this.postgres.pingCheck('postgres', { timeout: 2000 }),
