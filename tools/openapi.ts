@@ -1,29 +1,42 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import openapiTS, { astToString } from 'openapi-typescript';
 import type { OpenAPI3 } from 'openapi-typescript';
 import { generateOpenApiDocument } from '../apps/api/src/openapi';
 
-/** The committed contract, and the portal's types generated from it. */
+/**
+ * `npm run openapi`: writes the API's OpenAPI document (the portal's contract) and the portal's types
+ * generated from it. Both are committed; test/openapi.e2e-spec.ts fails when either is stale.
+ */
 export const OPENAPI_JSON = join(__dirname, '..', 'apps/api/openapi.json');
 export const SCHEMA_TYPES = join(__dirname, '..', 'apps/web/src/api/schema.d.ts');
 
 const TYPES_BANNER = '/**\n * Generated from apps/api/openapi.json by `npm run openapi` (openapi-typescript). Do not edit.\n */\n\n';
 
-/** Both files' exact text, rendered from the code as it is now. */
-export async function renderContract(): Promise<{ json: string; types: string }> {
-  const document = await generateOpenApiDocument();
-  const json = `${JSON.stringify(document, null, 2)}\n`;
-  const types = TYPES_BANNER + astToString(await openapiTS(JSON.parse(json) as OpenAPI3));
-  return { json, types };
+/** The document's exact committed text, built from the code as it is now. */
+export async function renderDocument(): Promise<string> {
+  return `${JSON.stringify(await generateOpenApiDocument(), null, 2)}\n`;
+}
+
+/**
+ * The portal's types for a document. openapi-typescript loads ES modules by require(), which plain
+ * Node does and Jest's module runtime does not: the tests call this in a child process (--types).
+ */
+export async function renderTypes(json: string): Promise<string> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  return TYPES_BANNER + astToString(await openapiTS(JSON.parse(json) as OpenAPI3));
 }
 
 async function main() {
-  const { json, types } = await renderContract();
+  if (process.argv.includes('--types')) {
+    // A document on stdin, its types on stdout.
+    process.stdout.write(await renderTypes(readFileSync(0, 'utf8')));
+    return;
+  }
+  const json = await renderDocument();
   writeFileSync(OPENAPI_JSON, json);
   mkdirSync(dirname(SCHEMA_TYPES), { recursive: true });
-  writeFileSync(SCHEMA_TYPES, types);
+  writeFileSync(SCHEMA_TYPES, await renderTypes(json));
   process.stdout.write(`wrote ${OPENAPI_JSON} and ${SCHEMA_TYPES}\n`);
 }
 
