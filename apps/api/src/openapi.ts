@@ -1,8 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { loadConfig } from '#config';
-import { ApiModule } from './api.module';
 import { ApiErrorDto } from './common/api-error.dto';
 
 /**
@@ -20,18 +17,4 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Ingest-Key', description: "The telephony system's key for one client (POST /clients/{clientId}/ingest-keys)" }, 'ingest-key')
     .build();
   return SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorDto] });
-}
-
-/**
- * The document without a database, Redis or storage: the API module in preview mode builds the
- * route graph but instantiates no provider and connects nowhere.
- */
-export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
-  const config = loadConfig({ NODE_ENV: 'test', MASTER_KEY: Buffer.alloc(32).toString('base64'), JWT_SECRET: 'openapi-document-only', LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create(ApiModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
-  try {
-    return createOpenApiDocument(app);
-  } finally {
-    await app.close();
-  }
 }
