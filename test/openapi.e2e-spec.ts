@@ -121,7 +121,7 @@ describe('the running API answers as documented', () => {
     const email = `dpo.${Date.now()}@example.test`;
     await api.http.post('/users').set(bearer(admin)).send({ email, password: 'a-long-test-password', role: 'dpo' }).expect(201);
     dpo = await login(api.http, email, 'a-long-test-password');
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await worker?.close();
