@@ -106,11 +106,9 @@ export class CallsService {
     const existing = await callRecords.byExternalRef(tx, clientId, input.externalRef!);
     if (!existing) throw new Error('a call with this external reference conflicted but cannot be found');
     if (isStaff(principal) && !this.reachable(principal, existing, now)) throw new ConflictError('Another call already has this externalRef', 'external_ref_taken');
-    let ended = false;
     if (input.endedAt && !existing.endedAt) {
-      if (input.endedAt.getTime() < existing.startedAt.getTime()) throw new InvalidInputError('endedAt must not be before the call\'s startedAt');
-      ended = await callRecords.endIfOpen(tx, clientId, existing.id, input.endedAt);
-      if (ended) {
+      if (input.endedAt.getTime() < existing.startedAt.getTime()) throw new InvalidInputError("endedAt must not be before the call's startedAt");
+      if (await callRecords.endIfOpen(tx, clientId, existing.id, input.endedAt)) {
         existing.endedAt = input.endedAt;
         await this.ledger.record(tx, usageOfCall(existing));
         await this.audit.append(this.event(principal, clientId, 'call.end', { type: 'call', id: existing.id }, { instructionsVersion: version }), tx);

@@ -1,5 +1,5 @@
 export { complianceEntities, complianceMigrations } from './entities';
-export { ComplianceModule, ComplianceSchedules, ComplianceWorkerModule, RetentionModule } from './compliance.module';
+export { ComplianceModule, ComplianceWorkerModule, RetentionModule } from './compliance.module';
 
 export { DataSubjectRequest } from './dsr/data-subject-request.entity';
 export { DsrForward } from './dsr/dsr-forward.entity';
