@@ -4,6 +4,8 @@ import { IsBoolean, IsDate, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUI
 import type { Call } from '#calls';
 
 const PHONE = /^\+?[0-9][0-9 ().-]{2,38}$/;
+/** A call's caller: a number, or `withheld` (phone systems see no number for a withheld caller id). */
+const CALLER_NUMBER = /^(\+?[0-9][0-9 ().-]{2,38}|withheld)$/;
 
 /** The phone system's own call id: printable, no spaces (Asterisk's UNIQUEID, FreeSWITCH's UUID, a provider's call SID). */
 const EXTERNAL_REF = /^[A-Za-z0-9._:@-]{1,200}$/;
@@ -18,8 +20,8 @@ export class CreateCallDto {
   @IsOptional() @IsString() @Matches(EXTERNAL_REF, { message: EXTERNAL_REF_MESSAGE })
   externalRef?: string;
 
-  @ApiProperty({ maxLength: 40, example: '+447700900123' })
-  @IsString() @MaxLength(40) @Matches(PHONE, { message: 'callerNumber must be a phone number' })
+  @ApiProperty({ maxLength: 40, example: '+447700900123', description: 'A phone number, or `withheld` when the caller hid it' })
+  @IsString() @MaxLength(40) @Matches(CALLER_NUMBER, { message: 'callerNumber must be a phone number or "withheld"' })
   callerNumber: string;
 
   @ApiProperty({ format: 'date-time' })
