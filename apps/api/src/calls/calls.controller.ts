@@ -65,6 +65,8 @@ export class CallsController {
 
   @Post(':callId/messages')
   @Roles('agent', 'supervisor')
+  @ApiOperation({ summary: "Log the caller's message on a call the agent logged, or one the phone system created, within the working window" })
+  @ApiNotFoundResponse({ type: CallErrorDto, description: "No such call, or one this agent cannot reach (another agent's, outside the window, a client it does not serve)" })
   addMessage(@CurrentPrincipal() principal: Principal, @Param('callId', ParseUUIDPipe) callId: string, @Body() dto: CreateMessageDto) {
     return this.calls.addMessage(principal, callId, dto);
   }
@@ -78,6 +80,7 @@ export class CallsController {
   @Roles('agent', 'supervisor')
   @AcceptsIngestKey()
   @ApiSecurity('ingest-key')
+  @ApiOperation({ summary: "Stream a call's recording (the agent who logged it, or the phone system with the client's ingest key)" })
   @ApiConsumes(...AUDIO_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiHeader({ name: 'Content-Length', required: false, description: 'Known length: checked against the limit before reading (413)' })
