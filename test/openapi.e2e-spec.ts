@@ -172,7 +172,10 @@ describe('the running API answers as documented', () => {
   });
 
   it('for capture, reading and delivery: calls, messages, recordings, deliveries', async () => {
-    const created = await call('post', '/calls', 201, party.agent, { clientId: party.clientId, callerNumber: '+44 20 7946 0000', startedAt: new Date().toISOString() });
+    const startedAt = new Date().toISOString();
+    const created = await call('post', '/calls', 201, party.agent, { clientId: party.clientId, externalRef: 'pbx-1', callerNumber: '+44 20 7946 0000', startedAt });
+    await call('post', '/calls', 200, party.agent, { clientId: party.clientId, externalRef: 'pbx-1', callerNumber: '+44 20 7946 0000', startedAt });
+    await call('get', `/calls?externalRef=pbx-1&clientId=${party.clientId}`, 200, party.agent);
     await call('post', `/calls/${created.id}/messages`, 201, party.agent, {
       callerName: 'Ada Caller',
       callerPhone: '+44 20 7946 0000',
@@ -281,8 +284,11 @@ describe('the running API answers as documented', () => {
     await call('get', '/health', 200);
   });
 
-  afterAll(() => {
-    // Keeps the walk honest as routes are added: most documented operations are exercised above.
-    expect(new Set(checked).size).toBeGreaterThanOrEqual(50);
+  it('has walked nearly every documented operation (run after the tests above)', () => {
+    // Keeps the walk honest as routes are added: add a new route's call above. (A fraction, not all,
+    // so a merge that adds a few documented routes does not fail here before its walk is extended.)
+    const all = operations().map(({ path, method }) => `${method.toUpperCase()} ${path}`);
+    const unchecked = all.filter((op) => !checked.includes(op));
+    expect({ covered: all.length - unchecked.length >= 0.8 * all.length, unchecked }).toMatchObject({ covered: true });
   });
 });

@@ -25,6 +25,17 @@ export class CallerDataErasedDto {
   callsWaitingForRecordings: number;
 }
 
+export class ActiveClientErasedDto {
+  @ApiUuid()
+  clientId: string;
+
+  @ApiProperty({ type: 'integer' })
+  messages: number;
+
+  @ApiProperty({ type: 'integer', description: 'Calls kept for invoicing, their caller number removed' })
+  callsAnonymised: number;
+}
+
 export class AuditSpanDto {
   @ApiProperty(SEQ)
   firstSeq: string;
@@ -53,6 +64,9 @@ export class RetentionReportDto {
 
   @ApiProperty({ type: [CallerDataErasedDto], description: "Caller data of terminated clients past their instructions' period" })
   callerData: CallerDataErasedDto[];
+
+  @ApiProperty({ type: [ActiveClientErasedDto], description: "Caller data of active clients past their instructions' period: messages erased, calls anonymised" })
+  activeClients: ActiveClientErasedDto[];
 
   @ApiProperty({ type: AuditRetentionDto })
   audit: AuditRetentionDto;

@@ -36,8 +36,8 @@ export class UsageCountsDto {
   @ApiProperty({ type: 'integer' })
   recordingsDeleted: number;
 
-  @ApiProperty({ type: 'integer', nullable: true })
-  deliveries: number | null;
+  @ApiProperty({ type: 'integer' })
+  deliveries: number;
 }
 
 export class UsageDayDto extends UsageCountsDto {

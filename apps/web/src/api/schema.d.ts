@@ -270,9 +270,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Find a call by the phone system's own call id (the key's client only; agents: calls they can reach) */
+        get: operations["CallsController_findCalls"];
         put?: never;
-        /** Log a call answered for a client */
+        /** Log a call (agent), or create one from the phone system with its ingest key and its own call id (externalRef) */
         post: operations["CallsController_createCall"];
         delete?: never;
         options?: never;
@@ -289,7 +290,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log the caller's message on a call (validated against the client's intake fields) */
+        /** Log the caller's message on a call the agent logged, or one the phone system created, within the working window */
         post: operations["CallsController_addMessage"];
         delete?: never;
         options?: never;
@@ -305,7 +306,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Stream a call's recording (raw audio body), encrypted as it arrives */
+        /** Stream a call's recording (the agent who logged it, or the phone system with the client's ingest key) */
         put: operations["CallsController_uploadRecording"];
         post?: never;
         delete?: never;
@@ -1038,15 +1039,26 @@ export interface components {
             clientIds: string[];
         };
         CreateCallDto: {
-            /** Format: uuid */
-            clientId: string;
-            /** @example +44 20 7946 0000 */
+            /**
+             * Format: uuid
+             * @description Required for agents; with an ingest key it may be left out and, if sent, must be the key's client (else 403)
+             */
+            clientId?: string;
+            /**
+             * @description The phone system's own call id, unique per client: a repeat answers 200 with the first call
+             * @example 1733050000.42
+             */
+            externalRef?: string;
+            /**
+             * @description A phone number, or `withheld` when the caller hid it
+             * @example +447700900123
+             */
             callerNumber: string;
             /** Format: date-time */
             startedAt: string;
             /**
              * Format: date-time
-             * @description Not before startedAt
+             * @description On a repeat, sets the end of a call that has none yet
              */
             endedAt?: string;
         };
@@ -1055,17 +1067,24 @@ export interface components {
             id: string;
             /** Format: uuid */
             clientId: string;
-            /**
-             * Format: uuid
-             * @description The agent who logged it
-             */
-            agentId: string;
+            /** @description The phone system's own call id */
+            externalRef: string | null;
+            /** @example +447700900123 */
             callerNumber: string;
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */
             endedAt: string | null;
-            /** @description The processing-instructions version in force when the call was logged */
+            /**
+             * Format: uuid
+             * @description The agent who logged it; null when the phone system created it
+             */
+            agentId: string | null;
+            /**
+             * @description Who created the call
+             * @enum {string}
+             */
+            createdVia: "agent" | "ingest_key";
             instructionsVersion: number;
             /** Format: date-time */
             createdAt: string;
@@ -1684,6 +1703,13 @@ export interface components {
             /** @description Calls kept until their recording is deleted */
             callsWaitingForRecordings: number;
         };
+        ActiveClientErasedDto: {
+            /** Format: uuid */
+            clientId: string;
+            messages: number;
+            /** @description Calls kept for invoicing, their caller number removed */
+            callsAnonymised: number;
+        };
         AuditSpanDto: {
             firstSeq: string;
             lastSeq: string;
@@ -1702,6 +1728,8 @@ export interface components {
             clientContacts: components["schemas"]["ClientContactsErasedDto"][];
             /** @description Caller data of terminated clients past their instructions' period */
             callerData: components["schemas"]["CallerDataErasedDto"][];
+            /** @description Caller data of active clients past their instructions' period: messages erased, calls anonymised */
+            activeClients: components["schemas"]["ActiveClientErasedDto"][];
             audit: components["schemas"]["AuditRetentionDto"];
         };
         CreateSubProcessorDto: {
@@ -1801,7 +1829,7 @@ export interface components {
             messages: number;
             recordingsReceived: number;
             recordingsDeleted: number;
-            deliveries: number | null;
+            deliveries: number;
             /** Format: date */
             date: string;
         };
@@ -1812,7 +1840,7 @@ export interface components {
             messages: number;
             recordingsReceived: number;
             recordingsDeleted: number;
-            deliveries: number | null;
+            deliveries: number;
         };
         UsageReportDto: {
             /** Format: uuid */
@@ -2883,6 +2911,67 @@ export interface operations {
             };
         };
     };
+    CallsController_findCalls: {
+        parameters: {
+            query: {
+                /** @description The phone system's own call id */
+                externalRef: string;
+                /** @description Required for agents; an ingest key finds its own client's calls only */
+                clientId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching call, or an empty list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"][];
+                };
+            };
+            /** @description externalRef missing or malformed, or clientId missing for an agent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid bearer token or ingest key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description clientId is not the ingest key's client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such client (or one this agent does not serve) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     CallsController_createCall: {
         parameters: {
             query?: never;
@@ -2896,6 +2985,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The client already has a call with this externalRef: that call (an endedAt it lacked is taken) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2904,7 +3003,7 @@ export interface operations {
                     "application/json": components["schemas"]["CallDto"];
                 };
             };
-            /** @description The request is invalid: the message names what is wrong */
+            /** @description Invalid body (the message names the field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2913,7 +3012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid bearer token or ingest key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,7 +3021,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description clientId is not the ingest key's client, or the role may not */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2931,8 +3030,17 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not found, or not visible to this principal */
+            /** @description No such client (or one this agent does not serve) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An agent's externalRef belongs to a call it cannot reach */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2974,7 +3082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid bearer token or ingest key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2992,7 +3100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description No such call, or not this agent's call within its working window */
+            /** @description No such call, or one this agent cannot reach (another agent's, outside the window, a client it does not serve) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3042,7 +3150,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description No valid credential */
+            /** @description No valid bearer token or ingest key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3069,7 +3177,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description The call already has a recording */
+            /** @description The call already has a recording (recording_exists) */
             409: {
                 headers: {
                     [name: string]: unknown;
