@@ -5,6 +5,7 @@ import { CryptoModule } from '#crypto';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
 import { ClientPublicKeysService } from './client-public-keys.service';
+import { DeliverableCallerData } from './deliverable-caller-data';
 import { RecordingIngestService } from './recording-ingest.service';
 import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler } from './recording-sweeper';
 import { RecordingVault } from './recording-vault';
@@ -12,13 +13,13 @@ import { RecordingsService } from './recordings.service';
 
 /**
  * Recordings at rest, for every process that touches them (API, worker, deliveries): the vault
- * (seal, decrypt-and-verify, locate) and the sweep of abandoned uploads. Needs only the platform
+ * (seal, decrypt-and-verify, locate), the sweep of abandoned uploads, and what deliveries read and mark. Needs only the platform
  * (database, storage, audit, clock), not the access module.
  */
 @Module({
   imports: [CryptoModule, BullModule.registerQueue({ name: RECORDINGS_QUEUE })],
-  providers: [RecordingVault, RecordingSweeper, RecordingSweepScheduler],
-  exports: [RecordingVault, RecordingSweeper, RecordingSweepScheduler],
+  providers: [RecordingVault, RecordingSweeper, RecordingSweepScheduler, DeliverableCallerData],
+  exports: [RecordingVault, RecordingSweeper, RecordingSweepScheduler, DeliverableCallerData],
 })
 export class RecordingVaultModule {}
 

@@ -15,6 +15,8 @@ export { CallsModule, RecordingVaultModule } from './calls.module';
 export { CallsService } from './calls.service';
 export type { ListQuery, NewCall, NewMessage } from './calls.service';
 export { CallerDataOwners } from './caller-data-owners';
+export { DeliverableCallerData } from './deliverable-caller-data';
+export type { MessageToDeliver, RecordingToDeliver } from './deliverable-caller-data';
 export { RecordingIngestService } from './recording-ingest.service';
 export type { IngestedRecording, RecordingUpload } from './recording-ingest.service';
 export { recordingView, RecordingsService } from './recordings.service';

@@ -1,6 +1,7 @@
 import { Client } from './client.entity';
 import { Clients1700000000300 } from './migrations/1700000000300-Clients';
 import { ProcessingInstructions1700000000310 } from './migrations/1700000000310-ProcessingInstructions';
+import { ReceiptWindow1700000001100 } from './migrations/1700000001100-ReceiptWindow';
 import { ProcessingInstructions } from './processing-instructions.entity';
 
 export { Client } from './client.entity';
@@ -11,4 +12,4 @@ export { ProcessingInstructions } from './processing-instructions.entity';
 export type { IntakeField } from './processing-instructions.entity';
 
 export const clientsEntities = [Client, ProcessingInstructions];
-export const clientsMigrations = [Clients1700000000300, ProcessingInstructions1700000000310];
+export const clientsMigrations = [Clients1700000000300, ProcessingInstructions1700000000310, ReceiptWindow1700000001100];

@@ -18,6 +18,7 @@ export interface IntakeField {
 @Unique('uq_processing_instructions_client_version', ['clientId', 'version'])
 @Check('ck_processing_instructions_retention', `recording_retention_days BETWEEN 1 AND 3650`)
 @Check('ck_processing_instructions_expiry', `delivery_expiry_hours BETWEEN 1 AND 720`)
+@Check('ck_processing_instructions_receipt_window', `receipt_window_minutes BETWEEN 0 AND 10080`)
 export class ProcessingInstructions {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_processing_instructions' })
   id: string;
@@ -41,6 +42,13 @@ export class ProcessingInstructions {
 
   @Column('int', { default: 72 })
   deliveryExpiryHours: number;
+
+  /**
+   * How long a delivery sent completely waits for the client's receipt (the archive's SHA-256) before
+   * it is consumed, and its recordings deleted, anyway. 0: consumed as soon as the server sent it all.
+   */
+  @Column('int', { default: 60 })
+  receiptWindowMinutes: number;
 
   /** Caller data of a terminated client is erased this many days after the contract ends. */
   @Column('int', { default: 90 })

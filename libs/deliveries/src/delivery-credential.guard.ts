@@ -12,8 +12,8 @@ interface CredentialRequest {
 
 /**
  * Guards every route that serves a delivery by its one-time credential (the routes are @Public: no
- * bearer token). HEAD and Range requests are probes: they never consume and never count, so their
- * password is not evaluated. All checks live in DeliveryCredentials.check.
+ * bearer token): the download and the receipt. HEAD and Range requests are probes: they never consume
+ * and never count, so their password is not evaluated. All checks live in DeliveryCredentials.check.
  */
 @Injectable()
 export class DeliveryCredentialGuard implements CanActivate {
@@ -22,7 +22,7 @@ export class DeliveryCredentialGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<CredentialRequest>();
-    const mode: CredentialMode = request.method === 'HEAD' || request.headers.range !== undefined ? 'probe' : 'download';
+    const mode: CredentialMode = request.method === 'POST' ? 'receipt' : request.method === 'HEAD' || request.headers.range !== undefined ? 'probe' : 'download';
     const authorization = request.headers.authorization;
     try {
       request.admittedDelivery = await this.credentials.check(request.params.deliveryId ?? '', typeof authorization === 'string' ? authorization : undefined, mode);

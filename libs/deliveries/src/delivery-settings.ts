@@ -15,6 +15,8 @@ export const DELIVERY_RULES = {
   outboxSweepEveryMs: 5_000,
   /** How often the worker runs retention and closes expired deliveries (wall time). */
   retentionSweepEveryMs: 60_000,
+  /** How often the worker consumes deliveries whose receipt window passed without a receipt (wall time). */
+  receiptSweepEveryMs: 5_000,
   /** The API gives up waiting for Redis after this long; the outbox row stays for the sweep. */
   enqueueTimeoutMs: 5_000,
 } as const;

@@ -22,6 +22,10 @@ export class InstructionsDto {
   @IsOptional() @IsInt() @Min(1) @Max(720)
   deliveryExpiryHours?: number;
 
+  /** Minutes a delivery sent completely waits for the client's receipt before it is consumed anyway; 0 consumes it at once. */
+  @IsOptional() @IsInt() @Min(0) @Max(10080)
+  receiptWindowMinutes?: number;
+
   @IsOptional() @IsInt() @Min(1) @Max(3650)
   callerDataRetentionDays?: number;
 

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { DELIVERY_RULES } from '../delivery-settings';
-import { DELETE_RECORDING_JOB, DeleteRecordingJob, DELETIONS_QUEUE, SWEEP_OUTBOX_JOB, SWEEP_RETENTION_JOB } from './deletion-queue';
+import { DELETE_RECORDING_JOB, DeleteRecordingJob, DELETIONS_QUEUE, SWEEP_OUTBOX_JOB, SWEEP_RECEIPTS_JOB, SWEEP_RETENTION_JOB } from './deletion-queue';
 
 const timeout = (ms: number) =>
   new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error(`Redis did not answer within ${ms} ms`), { code: 'enqueue_timeout' })), ms).unref());
@@ -59,6 +59,7 @@ export class DeletionScheduler {
     const options = { attempts: 1, removeOnFail: 100 };
     await this.queue.add(SWEEP_OUTBOX_JOB, {}, { ...options, repeat: { every: DELIVERY_RULES.outboxSweepEveryMs }, jobId: 'deletion-outbox-sweep' });
     await this.queue.add(SWEEP_RETENTION_JOB, {}, { ...options, repeat: { every: DELIVERY_RULES.retentionSweepEveryMs }, jobId: 'retention-sweep' });
+    await this.queue.add(SWEEP_RECEIPTS_JOB, {}, { ...options, repeat: { every: DELIVERY_RULES.receiptSweepEveryMs }, jobId: 'receipt-window-sweep' });
   }
 
   /** Calls `listener` each time the queue's Redis connection becomes ready again (after an outage). */
@@ -76,6 +77,11 @@ export class DeletionScheduler {
   /** On demand (tests, operators): runs one outbox sweep through the worker and returns its result. */
   async sweepOutboxNow<T>(): Promise<T> {
     const job = await this.queue.add(SWEEP_OUTBOX_JOB, {}, { attempts: 1, removeOnFail: 100 });
+    return job.finished();
+  }
+
+  async sweepReceiptsNow<T>(): Promise<T> {
+    const job = await this.queue.add(SWEEP_RECEIPTS_JOB, {}, { attempts: 1, removeOnFail: 100 });
     return job.finished();
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
+import { DeliveryConsumption, SYSTEM_ACTOR } from '../delivery-consumption';
 import { DELIVERY_RULES } from '../delivery-settings';
 import { DeletionScheduler } from './deletion-scheduler';
 
@@ -11,6 +12,11 @@ export interface OutboxSweepResult {
   pending: number;
   added: number;
   retried: number;
+}
+
+export interface ReceiptSweepResult {
+  /** Deliveries sent completely whose receipt window passed without a receipt, now consumed. */
+  consumedWithoutReceipt: number;
 }
 
 export interface RetentionSweepResult {
@@ -25,7 +31,10 @@ export interface RetentionSweepResult {
  * - the outbox: rows still pending a while after they were written get a live job again, so a
  *   deletion whose job Redis lost, or that used up its attempts while S3 was down, still happens;
  * - retention: recordings never downloaded are deleted the same way (an outbox row, then the job)
- *   once their retainUntil has passed; open deliveries past their expiry are closed.
+ *   once their retainUntil has passed; open deliveries past their expiry are closed;
+ * - receipt windows: a delivery sent completely whose client confirmed nothing within its window is
+ *   consumed anyway (audited as consumed without receipt), so every recording sent is deleted at
+ *   most one window after it was sent.
  */
 @Injectable()
 export class DeletionSweeper {
@@ -36,7 +45,35 @@ export class DeletionSweeper {
     private readonly scheduler: DeletionScheduler,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly consumption: DeliveryConsumption,
   ) {}
+
+  async sweepReceipts(): Promise<ReceiptSweepResult> {
+    let consumed = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const due: { id: string; client_id: string }[] = await this.scope.runAcrossClients('retention_sweep', (tx) =>
+        tx.query(
+          `SELECT id, client_id FROM deliveries
+            WHERE receipt_due_at <= $1 AND status IN ('awaiting_receipt', 'locked') AND transfers_completed > 0
+            ORDER BY receipt_due_at, id LIMIT $2`,
+          [now, BATCH],
+        ),
+      );
+      for (const row of due) {
+        const outboxIds = await this.scope.run(row.client_id, (tx) =>
+          this.consumption.consume(tx, { deliveryId: row.id, clientId: row.client_id }, 'receipt_window', ['awaiting_receipt', 'locked'], now, SYSTEM_ACTOR, { reason: 'no_receipt_within_window' }),
+        );
+        if (outboxIds) {
+          consumed++;
+          await this.consumption.enqueue(outboxIds);
+        }
+      }
+      if (due.length < BATCH) break;
+    }
+    if (consumed) this.logger.log(`receipt windows: ${consumed} deliveries consumed without a receipt`);
+    return { consumedWithoutReceipt: consumed };
+  }
 
   async sweepOutbox(): Promise<OutboxSweepResult> {
     const cutoff = new Date(this.clock.now().getTime() - DELIVERY_RULES.outboxResweepAfterMs);
