@@ -67,16 +67,25 @@ export class DeliveryDownloads {
       const opened = first;
       const hash = createHash('sha256');
       const zip = writeZip(plan.entries.map((e) => e.spec), (i) => (i === 0 ? opened : plan.entries[i].open()));
+      // Errors of the archive's own sources mark the failure as theirs; an error thrown in at the
+      // yield is the response going away (Readable.from passes it in), which is an interruption.
       const measured = async function* () {
         try {
-          for await (const chunk of zip) {
-            hash.update(chunk);
-            sent += chunk.length;
-            yield chunk;
+          for (;;) {
+            let next: IteratorResult<Buffer>;
+            try {
+              next = await zip.next();
+            } catch (error) {
+              sourceFailed = true; // the store, a record that fails authentication, a hash that differs
+              throw error;
+            }
+            if (next.done) return;
+            hash.update(next.value);
+            sent += next.value.length;
+            yield next.value;
           }
-        } catch (error) {
-          sourceFailed = true; // a source failed (the store, a record that fails authentication, a hash that differs)
-          throw error;
+        } finally {
+          await zip.return(undefined); // closes the entry being read, if any
         }
       };
       this.writeHeaders(claim.deliveryId, res, plan.length);
