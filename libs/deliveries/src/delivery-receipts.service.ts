@@ -10,6 +10,9 @@ import type { AdmittedDelivery } from './delivery-credentials';
 import { DeliveryGoneError, DeliveryLockedError, DeliveryNotSentError, DeliveryReceiptMismatchError } from './errors';
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** A receipt may overtake the recording of the transfer it confirms (the client has the last byte before the server's 'finish'). */
+const SETTLE_MS = 10_000;
+const POLL_MS = 50;
 
 /**
  * `POST /deliveries/:id/receipt {sha256}` with the delivery's credential: the client proves it holds
@@ -30,6 +33,7 @@ export class DeliveryReceipts {
   async confirm(admitted: AdmittedDelivery, sha256: string): Promise<{ status: 'consumed' }> {
     const presented = sha256.toLowerCase();
     const target = { deliveryId: admitted.id, clientId: admitted.clientId };
+    await this.settled(admitted);
     const outcome = await this.scope.run(admitted.clientId, async (tx) => {
       const [row] = (await tx.query(`SELECT status, archive_sha256, bytes_sent, transfers_completed FROM deliveries WHERE id = $1 FOR UPDATE`, [admitted.id])) as {
         status: string;
@@ -56,6 +60,19 @@ export class DeliveryReceipts {
     }
     await this.consumption.enqueue(outcome.outboxIds);
     return { status: 'consumed' };
+  }
+
+  /** Waits (bounded, wall time) while a first transfer is still running or being recorded. */
+  private async settled(admitted: AdmittedDelivery): Promise<void> {
+    const deadline = Date.now() + SETTLE_MS;
+    while (Date.now() < deadline) {
+      const [row] = (await this.scope.run(admitted.clientId, (tx) =>
+        tx.query(`SELECT status, lease_until FROM deliveries WHERE id = $1`, [admitted.id]),
+      )) as { status: string; lease_until: Date | null }[];
+      const running = row?.status === 'open' && row.lease_until !== null && new Date(row.lease_until).getTime() > this.clock.now().getTime();
+      if (!running) return;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
   }
 
   private event(admitted: AdmittedDelivery, outcome: 'success' | 'failure', details: AuditDetails) {
