@@ -96,10 +96,12 @@ export class DeliveryDownloads {
       lease.stop();
       await this.sent(claim, plan, hash.digest('hex'), sent).catch((error) => this.notRecorded(claim, error, sent));
     } catch (error) {
+      // Decided now: closing the first source below (or the generator winding down) fails the source
+      // afterwards, which is a consequence of the cut, not its cause.
+      const reason = lost ? 'lease_lost' : streaming && !sourceFailed ? 'interrupted' : 'error';
       lease.stop();
       if (first && !first.destroyed) first.destroy();
       await this.claims.release(claim).catch(() => undefined);
-      const reason = lost ? 'lease_lost' : streaming && !sourceFailed ? 'interrupted' : 'error';
       if (reason === 'error') this.logger.warn({ err: error, deliveryId: claim.deliveryId }, 'delivery download failed; nothing consumed');
       await this.audit.append(this.event(claim, 'delivery.download', 'failure', { reason, bytes: sent })).catch(() => undefined);
       if (!res.headersSent) throw error;
