@@ -10,6 +10,7 @@ import { Clock } from '#clock';
 import { generateOneTimePassword, normalizeOneTimePassword, SecretHasher } from '#crypto';
 import { TenantScope } from '#database';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '#errors';
+import { UsageLedger } from '#usage';
 import { DeliveryItem, DeliveryItemKind } from './delivery-item.entity';
 import { DELIVERY_RULES } from './delivery-settings';
 import { Delivery, DeliveryConsumedBy, DeliveryStatus } from './delivery.entity';
@@ -112,6 +113,7 @@ export class DeliveriesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly callerData: DeliverableCallerData,
+    private readonly ledger: UsageLedger,
   ) {}
 
   async create(principal: Principal, input: NewDelivery): Promise<CreatedDelivery> {
@@ -160,6 +162,7 @@ export class DeliveriesService {
         createdAt: now,
       });
       await tx.insert(Delivery, delivery);
+      await this.ledger.record(tx, [{ clientId, kind: 'delivery', occurredAt: now, sourceId: id }]);
       const items = [
         ...chosen.recordings.map((itemId) => ({ deliveryId: id, itemId, clientId, kind: 'recording' as DeliveryItemKind })),
         ...chosen.messages.map((itemId) => ({ deliveryId: id, itemId, clientId, kind: 'message' as DeliveryItemKind })),
