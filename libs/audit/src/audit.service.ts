@@ -98,25 +98,41 @@ export class AuditService {
   }
 
   /**
-   * Recomputes the whole chain in pages; names the first event that does not belong. Pruned segments
-   * must link to each other from the genesis, the events left continue from the last one, and each
-   * sealed segment still ends on the hash it was sealed with.
+   * Recomputes the whole chain in pages; names the first event (or segment) that does not belong.
+   * Segments must follow each other from the genesis, each anchored on the one before and counting
+   * exactly its range; the events left continue from the last pruned one; each sealed segment still
+   * ends on the hash it was sealed with, and no segment claims events the chain does not have.
    */
   async verify(): Promise<ChainVerification> {
     await this.sequencer.chainCommitted();
     const segments = await this.dataSource.getRepository(AuditSegment).find({ order: { firstSeq: 'ASC' } });
-    let previous: { seq: string; hash: string } | null = null;
-    for (const segment of segments.filter((s) => s.prunedAt)) {
-      const expectedFirst = previous ? (BigInt(previous.seq) + 1n).toString() : '1';
-      if (segment.firstSeq !== expectedFirst || segment.prevHash !== (previous?.hash ?? GENESIS_HASH)) {
-        return { ok: false, events: 0, head: previous, broken: { seq: segment.firstSeq, reason: 'pruned segments do not link' } };
+    let anchor: { seq: string; hash: string } | null = null;
+    for (const segment of segments) {
+      const expectedFirst = anchor ? (BigInt(anchor.seq) + 1n).toString() : '1';
+      const counted = BigInt(segment.lastSeq) - BigInt(segment.firstSeq) + 1n === BigInt(segment.events);
+      if (segment.firstSeq !== expectedFirst || segment.prevHash !== (anchor?.hash ?? GENESIS_HASH) || !counted) {
+        const reason = segment.prunedAt ? 'pruned segments do not link' : 'sealed segment does not match the chain';
+        return { ok: false, events: 0, head: anchor, broken: { seq: segment.firstSeq, reason } };
       }
-      previous = { seq: segment.lastSeq, hash: segment.lastHash };
+      if (segment.prunedAt && segments.some((s) => !s.prunedAt && BigInt(s.firstSeq) < BigInt(segment.firstSeq))) {
+        return { ok: false, events: 0, head: anchor, broken: { seq: segment.firstSeq, reason: 'segment pruned out of turn' } };
+      }
+      anchor = { seq: segment.lastSeq, hash: segment.lastHash };
     }
-    const prunedThrough = previous;
+    const pruned = segments.filter((s) => s.prunedAt);
+    const prunedThrough = pruned.length ? { seq: pruned[pruned.length - 1].lastSeq, hash: pruned[pruned.length - 1].lastHash } : null;
     const sealedEnds = new Map(segments.filter((s) => !s.prunedAt).map((s) => [s.lastSeq, s.lastHash]));
+    const sealedThrough = segments.length ? BigInt(segments[segments.length - 1].lastSeq) : 0n;
     const repository = this.dataSource.getRepository(AuditEvent);
+    let previous = prunedThrough;
     let events = 0;
+    const result = (broken?: { seq: string; reason: string }): ChainVerification => ({
+      ok: !broken,
+      events,
+      head: previous,
+      ...(broken ? { broken } : {}),
+      ...(prunedThrough ? { prunedThrough } : {}),
+    });
     for (;;) {
       const page: AuditEvent[] = await repository
         .createQueryBuilder('e')
@@ -127,11 +143,15 @@ export class AuditService {
       for (const event of page as (AuditEvent & { seq: string; hash: string })[]) {
         const sealedEnd = sealedEnds.get(event.seq);
         const reason = brokenLink(event, previous) ?? (sealedEnd !== undefined && sealedEnd !== event.hash ? 'differs from its sealed segment' : null);
-        if (reason) return { ok: false, events, head: previous, broken: { seq: event.seq, reason }, ...(prunedThrough ? { prunedThrough } : {}) };
+        if (reason) return result({ seq: event.seq, reason });
         previous = { seq: event.seq, hash: event.hash };
         events += 1;
       }
-      if (page.length < 2000) return { ok: true, events, head: previous, ...(prunedThrough ? { prunedThrough } : {}) };
+      if (page.length < 2000) break;
     }
+    if (BigInt(previous?.seq ?? '0') < sealedThrough) {
+      return result({ seq: (BigInt(previous?.seq ?? '0') + 1n).toString(), reason: 'a sealed segment names events the chain does not have' });
+    }
+    return result();
   }
 }
