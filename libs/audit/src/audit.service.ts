@@ -106,22 +106,26 @@ export class AuditService {
   async verify(): Promise<ChainVerification> {
     await this.sequencer.chainCommitted();
     const segments = await this.dataSource.getRepository(AuditSegment).find({ order: { firstSeq: 'ASC' } });
+    // Structure first: segments follow each other from seq 1 and count exactly their range; pruned ones
+    // (whose events are gone) must also link hash to hash. Sealed ones are checked against their events below.
     let anchor: { seq: string; hash: string } | null = null;
+    let prunedSoFar = true;
     for (const segment of segments) {
       const expectedFirst = anchor ? (BigInt(anchor.seq) + 1n).toString() : '1';
       const counted = BigInt(segment.lastSeq) - BigInt(segment.firstSeq) + 1n === BigInt(segment.events);
-      if (segment.firstSeq !== expectedFirst || segment.prevHash !== (anchor?.hash ?? GENESIS_HASH) || !counted) {
+      if (segment.prunedAt && !prunedSoFar) return { ok: false, events: 0, head: anchor, broken: { seq: segment.firstSeq, reason: 'segment pruned out of turn' } };
+      if (segment.firstSeq !== expectedFirst || !counted || (segment.prunedAt && segment.prevHash !== (anchor?.hash ?? GENESIS_HASH))) {
         const reason = segment.prunedAt ? 'pruned segments do not link' : 'sealed segment does not match the chain';
         return { ok: false, events: 0, head: anchor, broken: { seq: segment.firstSeq, reason } };
       }
-      if (segment.prunedAt && segments.some((s) => !s.prunedAt && BigInt(s.firstSeq) < BigInt(segment.firstSeq))) {
-        return { ok: false, events: 0, head: anchor, broken: { seq: segment.firstSeq, reason: 'segment pruned out of turn' } };
-      }
+      prunedSoFar = !!segment.prunedAt;
       anchor = { seq: segment.lastSeq, hash: segment.lastHash };
     }
     const pruned = segments.filter((s) => s.prunedAt);
     const prunedThrough = pruned.length ? { seq: pruned[pruned.length - 1].lastSeq, hash: pruned[pruned.length - 1].lastHash } : null;
-    const sealedEnds = new Map(segments.filter((s) => !s.prunedAt).map((s) => [s.lastSeq, s.lastHash]));
+    const sealed = segments.filter((s) => !s.prunedAt);
+    const sealedStarts = new Map(sealed.map((s) => [s.firstSeq, s.prevHash]));
+    const sealedEnds = new Map(sealed.map((s) => [s.lastSeq, s.lastHash]));
     const sealedThrough = segments.length ? BigInt(segments[segments.length - 1].lastSeq) : 0n;
     const repository = this.dataSource.getRepository(AuditEvent);
     let previous = prunedThrough;
@@ -141,8 +145,10 @@ export class AuditService {
         .limit(2000)
         .getMany();
       for (const event of page as (AuditEvent & { seq: string; hash: string })[]) {
+        const sealedStart = sealedStarts.get(event.seq);
         const sealedEnd = sealedEnds.get(event.seq);
-        const reason = brokenLink(event, previous) ?? (sealedEnd !== undefined && sealedEnd !== event.hash ? 'differs from its sealed segment' : null);
+        const differs = (sealedStart !== undefined && sealedStart !== event.prevHash) || (sealedEnd !== undefined && sealedEnd !== event.hash);
+        const reason = brokenLink(event, previous) ?? (differs ? 'differs from its sealed segment' : null);
         if (reason) return result({ seq: event.seq, reason });
         previous = { seq: event.seq, hash: event.hash };
         events += 1;
