@@ -77,7 +77,10 @@ export class AuditService {
       return;
     }
     await this.dataSource.query(INSERT_EVENT, values);
-    await this.sequencer.chainCommitted();
+    // The event is written; if the chain lock stays out of reach, the sweep chains it later.
+    await this.sequencer.chainCommitted().catch((error) => {
+      if (!AuditSequencer.isLockTimeout(error)) throw error;
+    });
   }
 
   /** Chained events only, newest first. */
