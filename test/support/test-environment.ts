@@ -53,7 +53,8 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
   };
 }
 
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+/** Deletes every key under `prefix` (a suite's or a run's own), never anything else on the shared Redis. */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await redis.connect();
