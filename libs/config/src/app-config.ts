@@ -65,7 +65,7 @@ function resolveMasterKey(env: Environment, warn: (line: string) => void): Buffe
 
 /**
  * The runtime login's URL: DATABASE_APP_URL, or outside production the owner URL with the database's
- * own role (`<database>_app`) and a password generated into ./data beside the master key. The owner
+ * own role (`<database>_runtime`) and a password generated into ./data beside the master key. The owner
  * provisions that login at start (libs/database, prepareDatabase).
  */
 function resolveDatabaseAppUrl(env: Environment, ownerUrl: string, warn: (line: string) => void): string {
@@ -93,9 +93,10 @@ export const databaseName = (url: string) => decodeURIComponent(new URL(url).pat
 /**
  * The per-database role the application's privileges are granted to (and, by default, its login).
  * Roles are cluster-wide, so the name carries the database's: installs sharing a cluster never share it.
- * Postgres truncates names at 63 bytes; the suffix must survive.
+ * Postgres truncates names at 63 bytes; the suffix must survive. Not `_app`: for the default database,
+ * `callvault`, that is the old cluster-wide role's name.
  */
-export const appRoleName = (database: string) => `${Buffer.from(database).subarray(0, 59).toString().replace(/\uFFFD$/, '')}_app`;
+export const appRoleName = (database: string) => `${Buffer.from(database).subarray(0, 55).toString().replace(/\uFFFD$/, '')}_runtime`;
 
 /** Development-only signing secret kept beside the master key, so tokens survive restarts. */
 function resolveJwtSecret(env: Environment, masterKey: Buffer): string {

@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 
 /**
- * The application's privileges are granted to one role per database, `<database>_app` (see
+ * The application's privileges are granted to one role per database, `<database>_runtime` (see
  * appRoleName in #config), which owns nothing; the runtime login is that role or a member of it.
  * Migration 1200 records its name in `callvault_app_role()`. Migrations that grant or revoke use
  * this, never a literal name: a cluster-wide name would be shared by every database on the cluster.

@@ -7,7 +7,7 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * Two identities per database (issue 10): the owner runs migrations; the application's privileges go
- * to this database's own role, `<database>_app`, which owns nothing. Until now they went to the
+ * to this database's own role, `<database>_runtime`, which owns nothing. Until now they went to the
  * cluster-wide `callvault_app`, shared by every database on the cluster and accepted as found: this
  * moves every grant it held here (tables, columns, sequences, default privileges, the schema) to the
  * database's role and leaves it none. Only this database's role may connect to it, besides the owner.
