@@ -1,2 +1,3 @@
 export { JOB_LOCK_MS, QueueModule, STALLED_CHECK_MS } from './queue.module';
 export { RedisProbe } from './redis-probe';
+export type { RepeatableJob } from './repeatable-job';
