@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import Queue from 'bull';
@@ -160,7 +160,7 @@ describe('scale-out: several processes of each', () => {
         const downloaded = await requestDownload(ports[0], delivery.id, { authorization: basic(delivery.id, delivery.password) });
         expect(downloaded.status).toBe(200);
         // Where the download alone does not consume the delivery, the client's receipt does.
-        await one.post(`/deliveries/${delivery.id}/receipt`).set('Authorization', basic(delivery.id, delivery.password)).send({ sha256: require('node:crypto').createHash('sha256').update(downloaded.body).digest('hex') });
+        await one.post(`/deliveries/${delivery.id}/receipt`).set('Authorization', basic(delivery.id, delivery.password)).send({ sha256: createHash('sha256').update(downloaded.body).digest('hex') });
 
         // More deletions in flight than one worker runs at once: both hold some.
         await eventually(async () => proxy.held() >= 7, 20_000, 'both workers deleting');
