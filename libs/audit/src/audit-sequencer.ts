@@ -20,7 +20,6 @@ export const SEQUENCER_SESSION = {
   lock_timeout: '2s',
   statement_timeout: '10s',
   idle_in_transaction_session_timeout: '5s',
-  client_connection_check_interval: '2s',
 } as const;
 const LOCK_ATTEMPTS = 4;
 /** SQLSTATE of a lock wait that timed out. */
