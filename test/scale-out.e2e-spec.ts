@@ -138,12 +138,17 @@ describe('scale-out: several processes of each', () => {
         ...[1, 2].map(() => startEntryPoint(build.dir, 'worker', fresh.env)),
       );
       const [, , doomed] = processes;
+      // Every process must come up; one that exits (a lost race) fails the test with what it said.
+      const alive = () => {
+        const gone = processes.find((p) => p.child.exitCode !== null);
+        if (gone) throw new Error(`a process exited with ${gone.child.exitCode}: ${gone.stderr()}`);
+      };
       for (const port of ports) {
-        await eventually(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200, 60_000, `API on ${port} healthy`);
+        await eventually(async () => (alive(), (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200), 120_000, `API on ${port} healthy`);
       }
       const queue = new Queue(DELETIONS_QUEUE, fresh.config.redisUrl, { prefix: fresh.config.queuePrefix });
       try {
-        await eventually(async () => (await queue.getWorkers()).length >= 2, 30_000, 'two deletion workers');
+        await eventually(async () => (alive(), (await queue.getWorkers()).length >= 2), 60_000, 'two deletion workers');
         for (const p of processes) expect(p.child.exitCode).toBeNull(); // every process started, none lost a race
 
         const [one, two] = ports.map((port) => request(`http://127.0.0.1:${port}`));
@@ -177,6 +182,6 @@ describe('scale-out: several processes of each', () => {
       } finally {
         await queue.close();
       }
-    }, 120_000);
+    }, 240_000);
   });
 });
