@@ -50,7 +50,8 @@ function holdingProxy(target: string) {
   let holding = false;
   const server = http.createServer((req, res) => {
     const forward = () => {
-      const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      // A fresh upstream connection each time: reusing one the endpoint is just closing resets the request.
+      const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers, agent: false }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       });
@@ -61,6 +62,8 @@ function holdingProxy(target: string) {
     if (holding && req.method === 'DELETE') held.push(forward);
     else forward();
   });
+  // Outlive the S3 client's idle connections, so it never sends on one this side has closed.
+  server.keepAliveTimeout = 65_000;
   return {
     server,
     held: () => held.length,
@@ -74,11 +77,15 @@ function holdingProxy(target: string) {
   };
 }
 
-function upload(port: number, token: string, callId: string, size: number, seed: number): Promise<number> {
+function upload(port: number, token: string, callId: string, size: number, seed: number): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, method: 'PUT', path: `/calls/${callId}/recording`, headers: { ...bearer(token), 'Content-Type': 'audio/wav', 'Content-Length': size } },
-      (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)),
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(body || 'null') }));
+      },
     );
     req.on('error', reject);
     for (const chunk of audioChunks(size, seed)) req.write(chunk);
@@ -156,7 +163,7 @@ describe('scale-out: several processes of each', () => {
         const party = await createParty(one, adminToken, 'Scale Co');
         for (let i = 0; i < RECORDINGS; i++) {
           const callId = await logCall(i % 2 ? two : one, party, new Date(Date.now() - 60_000));
-          expect(await upload(ports[i % 2], party.agent, callId, 4096 + i, i + 1)).toBe(201);
+          expect(await upload(ports[i % 2], party.agent, callId, 4096 + i, i + 1)).toEqual({ status: 201, body: expect.anything() });
         }
         const delivery = (await two.post('/deliveries').set(bearer(party.client)).send({}).expect(201)).body;
         expect(delivery.recordingCount).toBe(RECORDINGS);
