@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { AddressInfo } from 'node:net';
 import Queue from 'bull';
 import request from 'supertest';
 import { appRoleName, loadConfig } from '#config';
@@ -15,14 +16,12 @@ import { ADMIN, deleteRedisKeys } from './support/test-environment';
 
 const RECORDINGS = 14;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+/** The port a child listens on (it was given PORT=0, so no port is picked here and lost to a race). */
+function listeningPort(pid: number): number | null {
+  const line = execFileSync('ss', ['-Htlnp'], { encoding: 'utf8' }).split('\n').find((l) => l.includes(`pid=${pid},`));
+  const match = line && /:(\d+)\s/.exec(line.split(/\s+/).slice(3, 4).join(' ') + ' ');
+  return match ? Number(match[1]) : null;
+}
 
 /** An environment for processes of our own: a database that does not exist yet, its runtime login, a Redis prefix. */
 function freshEnvironment(overrides: Record<string, string> = {}) {
@@ -139,9 +138,8 @@ describe('scale-out: several processes of each', () => {
     });
 
     it('a worker killed with SIGKILL during deletions: every recording is deleted within 15 s', async () => {
-      const ports = [await freePort(), await freePort()];
       processes.push(
-        ...ports.map((port) => startEntryPoint(build.dir, 'api', { ...fresh.env, PORT: String(port) })),
+        ...[1, 2].map(() => startEntryPoint(build.dir, 'api', { ...fresh.env, PORT: '0' })),
         ...[1, 2].map(() => startEntryPoint(build.dir, 'worker', fresh.env)),
       );
       const [, , doomed] = processes;
@@ -150,8 +148,11 @@ describe('scale-out: several processes of each', () => {
         const gone = processes.find((p) => p.child.exitCode !== null);
         if (gone) throw new Error(`a process exited with ${gone.child.exitCode}: ${gone.stderr()}`);
       };
-      for (const port of ports) {
-        await eventually(async () => (alive(), (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200), 120_000, `API on ${port} healthy`);
+      const ports: number[] = [];
+      for (const api of processes.slice(0, 2)) {
+        const port = await eventually(async () => (alive(), listeningPort(api.child.pid!)), 120_000, 'API listening');
+        await eventually(async () => (alive(), (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.status === 200), 60_000, `API on ${port} healthy`);
+        ports.push(port);
       }
       const queue = new Queue(DELETIONS_QUEUE, fresh.config.redisUrl, { prefix: fresh.config.queuePrefix });
       try {
