@@ -2,6 +2,7 @@ import { AuditEvent } from './audit-event.entity';
 import { AuditSegment } from './audit-segment.entity';
 import { AuditEvents1700000000200 } from './migrations/1700000000200-AuditEvents';
 import { AuditSegments1700000000210 } from './migrations/1700000000210-AuditSegments';
+import { AuditSegmentFunctions1700000001201 } from './migrations/1700000001201-AuditSegmentFunctions';
 
 export { brokenLink, canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 export { AuditEvent } from './audit-event.entity';
@@ -16,7 +17,8 @@ export { DATA_ROLES, PURPOSES, ROLES } from './vocabulary';
 export type { ActorRole, DataRole, Outcome, Purpose, Role } from './vocabulary';
 
 export const auditEntities = [AuditEvent, AuditSegment];
-export const auditMigrations = [AuditEvents1700000000200, AuditSegments1700000000210];
+export const auditMigrations = [AuditEvents1700000000200, AuditSegments1700000000210, AuditSegmentFunctions1700000001201];
+export { auditRetentionSetting } from './audit-settings';
 export { assertPersonalDataDeclared, NoPersonalData, PersonalData, personalDataOf } from './personal-data';
 export type { PersonalDataDeclaration } from './personal-data';
 export { auditEventsToCsv } from './audit-csv';

@@ -18,7 +18,10 @@ export type StorageConfig =
 export class AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
+  /** The owner: creates the database and runs migrations (DATABASE_URL). */
   databaseUrl: string;
+  /** The API's and worker's own login, which owns nothing and bypasses nothing (DATABASE_APP_URL). */
+  databaseAppUrl: string;
   redisUrl: string;
   queuePrefix: string;
   storage: StorageConfig;
@@ -60,6 +63,41 @@ function resolveMasterKey(env: Environment, warn: (line: string) => void): Buffe
   return key;
 }
 
+/**
+ * The runtime login's URL: DATABASE_APP_URL, or outside production the owner URL with the database's
+ * own role (`<database>_runtime`) and a password generated into ./data beside the master key. The owner
+ * provisions that login at start (libs/database, prepareDatabase).
+ */
+function resolveDatabaseAppUrl(env: Environment, ownerUrl: string, warn: (line: string) => void): string {
+  if (env.DATABASE_APP_URL) return env.DATABASE_APP_URL;
+  const url = new URL(ownerUrl);
+  const database = databaseName(ownerUrl);
+  const file = resolve(DATA_DIR, `${database.replace(/[^A-Za-z0-9_.-]/g, '_')}.app-password`);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      warn(`DATABASE_APP_URL not set: the API and worker log in as ${appRoleName(database)} with a password generated into ${file}.`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error; // a sibling process wrote it first
+    }
+  }
+  url.username = encodeURIComponent(appRoleName(database));
+  url.password = encodeURIComponent(readFileSync(file, 'utf8').trim());
+  return url.toString();
+}
+
+/** The database a Postgres URL names. */
+export const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+
+/**
+ * The per-database role the application's privileges are granted to (and, by default, its login).
+ * Roles are cluster-wide, so the name carries the database's: installs sharing a cluster never share it.
+ * Postgres truncates names at 63 bytes; the suffix must survive. Not `_app`: for the default database,
+ * `callvault`, that is the old cluster-wide role's name.
+ */
+export const appRoleName = (database: string) => `${Buffer.from(database).subarray(0, 55).toString().replace(/\uFFFD$/, '')}_runtime`;
+
 /** Development-only signing secret kept beside the master key, so tokens survive restarts. */
 function resolveJwtSecret(env: Environment, masterKey: Buffer): string {
   if (env.JWT_SECRET) return env.JWT_SECRET;
@@ -76,6 +114,7 @@ export function loadConfig(
   config.nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   config.port = env.PORT ?? 3000;
   config.databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/callvault';
+  config.databaseAppUrl = resolveDatabaseAppUrl(env, config.databaseUrl, warn);
   config.redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   config.queuePrefix = env.QUEUE_PREFIX ?? 'callvault';
   config.storage =

@@ -27,6 +27,11 @@ export class Environment {
   @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
   DATABASE_URL?: string;
 
+  /** The runtime login of the API and worker; required in production (outside it, derived and provisioned). */
+  @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.DATABASE_APP_URL !== undefined)
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_APP_URL?: string;
+
   @IsOptional() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
   REDIS_URL?: string;
 

@@ -30,13 +30,19 @@ export class DeletionScheduler {
 
   /**
    * For the sweep: makes sure a pending row has a live job. A job that used up its attempts is retried;
-   * one waiting, delayed or running is left alone; a missing one (Redis lost it) is added again.
+   * one waiting, delayed or running is left alone; a missing one (Redis lost it) is added again; one
+   * bull shows running but whose worker no longer holds its lock (the worker died) goes back to the queue.
    */
-  async ensureQueued(outboxId: string): Promise<'added' | 'retried' | 'queued'> {
+  async ensureQueued(outboxId: string): Promise<'added' | 'retried' | 'recovered' | 'queued'> {
     const job = await this.queue.getJob(outboxId);
     if (!job) {
       await this.add(outboxId);
       return 'added';
+    }
+    if ((await job.isActive()) && !(await this.queue.client.exists(job.lockKey()))) {
+      // bull's own stalled-job check, run now (it is public on the queue, though not in its typings).
+      await (this.queue as Queue & { moveUnlockedJobsToWait(): Promise<void> }).moveUnlockedJobsToWait();
+      return 'recovered';
     }
     if (await job.isFailed()) {
       await job.retry();

@@ -12,6 +12,8 @@ export interface OutboxSweepResult {
   pending: number;
   added: number;
   retried: number;
+  /** Jobs bull showed running on a worker that is gone, put back in the queue. */
+  recovered: number;
 }
 
 export interface ReceiptSweepResult {
@@ -77,7 +79,7 @@ export class DeletionSweeper {
 
   async sweepOutbox(): Promise<OutboxSweepResult> {
     const cutoff = new Date(this.clock.now().getTime() - DELIVERY_RULES.outboxResweepAfterMs);
-    const result: OutboxSweepResult = { pending: 0, added: 0, retried: 0 };
+    const result: OutboxSweepResult = { pending: 0, added: 0, retried: 0, recovered: 0 };
     let after = { createdAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
     for (;;) {
       const rows: { id: string; created_at: Date }[] = await this.scope.runAcrossClients('deletion_outbox', (tx) =>
@@ -93,11 +95,14 @@ export class DeletionSweeper {
         result.pending++;
         if (outcome === 'added') result.added++;
         if (outcome === 'retried') result.retried++;
+        if (outcome === 'recovered') result.recovered++;
       }
       if (rows.length < BATCH) break;
       after = { createdAt: rows[rows.length - 1].created_at, id: rows[rows.length - 1].id };
     }
-    if (result.added || result.retried) this.logger.log(`deletion outbox: ${result.added} re-enqueued, ${result.retried} retried of ${result.pending} pending`);
+    if (result.added || result.retried || result.recovered) {
+      this.logger.log(`deletion outbox: ${result.added} re-enqueued, ${result.retried} retried, ${result.recovered} recovered from a gone worker, of ${result.pending} pending`);
+    }
     return result;
   }
 
