@@ -3,6 +3,7 @@ import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
+import { UserErasureModule } from '#identity';
 import { BreachesService } from './breaches/breaches.service';
 import { ConsentService } from './consent/consent.service';
 import { SuppressionList } from './consent/suppression-list';
@@ -25,14 +26,14 @@ import { UsageService } from './usage/usage.service';
  */
 /** Retention schedules: what both the API (to run a sweep on demand) and the worker (to run it) need. */
 @Module({
-  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE })],
+  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE }), UserErasureModule],
   providers: [RetentionScheduler, RetentionService],
   exports: [RetentionScheduler, RetentionService],
 })
 export class RetentionModule {}
 
 @Module({
-  imports: [ClientsModule, CryptoModule, DeliveriesModule, RetentionModule],
+  imports: [ClientsModule, CryptoModule, DeliveriesModule, RetentionModule, UserErasureModule],
   providers: [
     BreachesService,
     CallerDataOperations,

@@ -21,14 +21,15 @@ export class ClientsController {
     return { ...client, instructions };
   }
 
+  /** Audited: client records hold business contacts. */
   @Get()
-  list() {
-    return this.clients.list();
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.clients.list({ id: principal.id, role: 'admin' });
   }
 
   @Get(':clientId')
-  get(@Param('clientId', ParseUUIDPipe) clientId: string) {
-    return this.clients.get(clientId);
+  get(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string) {
+    return this.clients.read(clientId, { id: principal.id, role: 'admin' });
   }
 
   /** Ends the contract: no new calls or recordings; data runs down on the retention schedules. */

@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditSegments, AuditService } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
+import { ERASED_EMAIL_PREFIX, UserErasure } from '#identity';
 import { CLIENT_CONTACT_RETENTION_MONTHS } from '../dsr/controller-data-operations';
-import { anonymiseUsers, ERASED_EMAIL_PREFIX } from '../shared/anonymise-users';
 import { addCalendarMonths } from '../shared/deadlines';
 
 /** Rows deleted per transaction, so a large client's erasure never holds one huge transaction. */
@@ -38,6 +38,7 @@ export class RetentionService {
     private readonly audit: AuditService,
     private readonly auditSegments: AuditSegments,
     private readonly clock: Clock,
+    private readonly erasure: UserErasure,
   ) {}
 
   async sweep(): Promise<RetentionReport> {
@@ -67,7 +68,7 @@ export class RetentionService {
       const usersAnonymised = await this.dataSource.transaction(async (tx) => {
         await tx.query(`UPDATE clients SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, updated_at = now() WHERE id = $1`, [id]);
         const users: { id: string }[] = await tx.query(`SELECT id FROM users WHERE client_id = $1`, [id]);
-        const anonymised = await anonymiseUsers(tx, users.map((u) => u.id), now);
+        const anonymised = await this.erasure.anonymise(tx, users.map((u) => u.id), now);
         await this.event(tx, 'retention.client_contact.erase', id, 'controller', { usersAnonymised: anonymised.length });
         return anonymised.length;
       });
