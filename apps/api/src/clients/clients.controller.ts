@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, IngestKeysService, Roles } from '#access';
 import type { Principal } from '#access';
 import { ClientsService } from '#clients';
@@ -23,11 +23,13 @@ export class ClientsController {
 
   /** Audited: client records hold business contacts. */
   @Get()
+  @ApiOperation({ summary: 'Every client business (the read is audited)' })
   list(@CurrentPrincipal() principal: Principal) {
     return this.clients.list({ id: principal.id, role: 'admin' });
   }
 
   @Get(':clientId')
+  @ApiOperation({ summary: 'One client business (the read is audited under that client)' })
   get(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string) {
     return this.clients.read(clientId, { id: principal.id, role: 'admin' });
   }
