@@ -1,7 +1,7 @@
 import { ManualClock } from '#clock';
 import { SecretHasher } from '#crypto';
 import { wavBytes } from './support/audio';
-import { ApiProcess, startApiProcess } from './support/api-process';
+import { ApiProcess, startApiProcesses } from './support/api-process';
 import { ADMIN, createTestEnvironment, TestEnvironment } from './support/test-environment';
 import { createClientWithUsers, login, loginAdmin, ownerQuery, startTestApi, TestApi } from './support/test-app';
 
@@ -143,8 +143,8 @@ describe('two API processes share the sign-in throttle, the lockout and session 
   beforeAll(async () => {
     // Loopback is trusted, so each test names its client address in X-Forwarded-For.
     env = await createTestEnvironment({ LOGIN_RATE_LIMIT_PER_MINUTE: '4', LOGIN_LOCKOUT_THRESHOLD: '3', TRUST_PROXY: 'loopback' });
-    apis = await Promise.all([startApiProcess(env.env), startApiProcess(env.env)]);
-  }, 180_000);
+    apis = await startApiProcesses(env.env, 2);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(apis.map((api) => api.stop()));

@@ -20,9 +20,9 @@ export interface ApiProcess {
 
 /**
  * `npm run start:api` as an operator runs it, from the sources: its own process and port, the given
- * environment. Resolves once /health answers.
+ * environment. Resolves once /health answers (compiling the sources takes a while on a busy machine).
  */
-export async function startApiProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ApiProcess> {
+export async function startApiProcess(env: Record<string, string>, timeoutMs = 240_000): Promise<ApiProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['-C', 'development', '-r', 'ts-node/register/transpile-only', 'apps/api/src/main.ts'], {
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },
@@ -56,4 +56,16 @@ export async function startApiProcess(env: Record<string, string>, timeoutMs = 9
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Starts several at once; if one fails, stops the others before throwing, so no process is left behind. */
+export async function startApiProcesses(env: Record<string, string>, count: number): Promise<ApiProcess[]> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startApiProcess(env)));
+  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) {
+    await Promise.all(running.map((api) => api.stop()));
+    throw failure.reason;
+  }
+  return running;
 }

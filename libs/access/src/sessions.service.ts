@@ -9,7 +9,7 @@ import { SessionScope, UserSession } from './user-session.entity';
 export const SESSION_CHECK_CACHE_MS = 2000;
 const CACHE_LIMIT = 10_000;
 
-export type SessionEndReason = 'logout' | 'password_changed' | 'password_reset' | 'disabled' | 'erased' | 'totp_enrolled';
+export type SessionEndReason = 'logout' | 'password_changed' | 'password_reset' | 'disabled' | 'erased' | 'totp_enrolled' | 'second_factor_reset';
 
 /**
  * Sessions that can end: each token names its session, and every request checks that the session

@@ -32,7 +32,7 @@ export class UserSession {
   @Column('timestamptz', { nullable: true })
   endedAt: Date | null;
 
-  /** logout, password_changed, password_reset, disabled, erased, totp_enrolled */
+  /** A SessionEndReason: logout, password_changed, password_reset, disabled, erased, totp_enrolled, second_factor_reset. */
   @Column('varchar', { length: 32, nullable: true })
   endReason: string | null;
 }

@@ -98,7 +98,7 @@ export class UsersService {
   async resetSecondFactor(userId: string, admin: Admin): Promise<PublicUser> {
     const user = await this.change(userId, admin, 'user.totp.reset', async (tx, u) => {
       await this.secondFactor.reset(tx, u.id);
-      await this.sessions.endAllFor(u.id, 'disabled', tx);
+      await this.sessions.endAllFor(u.id, 'second_factor_reset', tx);
     });
     this.sessions.forget(userId);
     return user;
