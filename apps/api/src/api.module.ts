@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessModule } from '#access';
 import { CallsModule } from '#calls';
 import { ClientsModule } from '#clients';
@@ -22,6 +21,7 @@ import { HealthController } from './health/health.controller';
 import { MessagesController } from './messages/messages.controller';
 import { ClientPublicKeyController } from './recordings/client-public-key.controller';
 import { RecordingsController } from './recordings/recordings.controller';
+import { throttling } from './throttling';
 import { UsersController } from './users/users.controller';
 
 /** The HTTP service: wires the domain libraries to their controllers, nothing more. */
@@ -39,7 +39,7 @@ export class ApiModule {
         DeliveriesModule,
         ComplianceModule,
         TerminusModule,
-        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
+        throttling(config),
       ],
       controllers: [AuditController, AuthController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers],
     };

@@ -1,4 +1,5 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import helmet from 'helmet';
@@ -12,6 +13,8 @@ const SLOWEST_UPLOAD_BYTES_PER_SECOND = 1024 * 1024;
 /** Everything HTTP-wide, shared by main.ts and the end-to-end tests so they test what runs. */
 export function configureHttp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // Which hops may name the client's address (X-Forwarded-For): req.ip, and so the sign-in limit, follows it.
+  (app as NestExpressApplication).set('trust proxy', app.get(AppConfig).trustProxy);
   app.use(helmet());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiExceptionFilter());

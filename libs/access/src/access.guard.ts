@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditService, Role } from '#audit';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#errors';
-import { ALLOWED_ROLES, INGEST_KEY_ROUTE, PUBLIC_ROUTE } from './access.decorators';
+import { ALLOWED_ROLES, ENROLMENT_ROUTE, IDENTIFIES_CALLER, INGEST_KEY_ROUTE, PUBLIC_ROUTE } from './access.decorators';
 import { AccessTokenService } from './access-token.service';
 import { IngestKeysService } from './ingest-keys.service';
 import { actorOf, Principal } from './principal';
@@ -22,11 +22,23 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      if (this.reflector.getAllAndOverride<boolean>(IDENTIFIES_CALLER, targets)) {
+        const caller = await this.authenticate(request, false);
+        if (caller?.kind === 'user' && caller.scope !== 'totp_enrolment') request.principal = caller;
+      }
+      return true;
+    }
     const principal = await this.authenticate(request, this.reflector.getAllAndOverride<boolean>(INGEST_KEY_ROUTE, targets));
     if (!principal) throw new UnauthenticatedError();
     request.principal = principal;
+    if (principal.kind === 'user' && principal.scope === 'totp_enrolment' && !this.reflector.getAllAndOverride<boolean>(ENROLMENT_ROUTE, targets)) {
+      throw new ForbiddenError(
+        'This account must enrol a second factor first: POST /auth/totp/enrol, then POST /auth/totp/confirm, then sign in again with a code',
+        'totp_enrolment_required',
+      );
+    }
     // Tenant: a route naming a client in its path is closed to other clients' users and keys,
     // and looks exactly like a missing client to them.
     const pathClientId: string | undefined = request.params?.clientId;

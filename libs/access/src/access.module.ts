@@ -12,12 +12,14 @@ import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
 import { IngestKeysService } from './ingest-keys.service';
+import { CredentialsModule } from './credentials.module';
 
-/** Credentials (tokens, ingest keys), the guard on every route, and the one policy for personal data. */
+/** Credentials (sessions and their tokens, ingest keys), the guard on every route, and the one policy for personal data. */
 @Global()
 @Module({
   imports: [
     ClientsModule,
+    CredentialsModule,
     CryptoModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -29,7 +31,15 @@ import { IngestKeysService } from './ingest-keys.service';
       }),
     }),
   ],
-  providers: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService],
+  providers: [
+    AccessPolicy,
+    AccessTokenService,
+    AgentAssignmentsService,
+    AuditTrailService,
+    BreakGlassService,
+    IngestKeysService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, CredentialsModule, IngestKeysService],
 })
 export class AccessModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { ClientsService } from '#clients';
@@ -59,7 +59,19 @@ export class BreakGlassService {
     });
   }
 
-  list(): Promise<BreakGlassGrant[]> {
-    return this.dataSource.getRepository(BreakGlassGrant).find({ order: { createdAt: 'DESC' }, take: 200 });
+  /** The latest grants, for the DPO; reading them is itself recorded. */
+  async list(actor: { id: string; role: 'dpo' }): Promise<BreakGlassGrant[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const grants = await tx.find(BreakGlassGrant, { order: { createdAt: 'DESC' }, take: 200 });
+      await this.audit.append({ actor, dataRole: 'controller', purpose: 'security', action: 'break_glass.list', outcome: 'success', details: { returned: grants.length } }, tx);
+      return grants;
+    });
+  }
+
+  /** The reasons given for these grants, so a client's trail says why its data was reached. */
+  async reasons(grantIds: string[], clientId?: string): Promise<Map<string, string>> {
+    if (!grantIds.length) return new Map();
+    const grants = await this.dataSource.getRepository(BreakGlassGrant).find({ where: { id: In(grantIds), ...(clientId ? { clientId } : {}) }, select: { id: true, reason: true } });
+    return new Map(grants.map((g) => [g.id, g.reason]));
   }
 }

@@ -60,8 +60,22 @@ export class ClientsService {
     });
   }
 
-  list(): Promise<Client[]> {
-    return this.dataSource.getRepository(Client).find({ order: { createdAt: 'ASC' } });
+  /** Every client business (contacts are personal data): the read is recorded. */
+  async list(actor: Actor): Promise<Client[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const clients = await tx.find(Client, { order: { createdAt: 'ASC' } });
+      await this.audit.append({ actor, dataRole: 'controller', purpose: 'service_delivery', action: 'client.list', outcome: 'success', details: { returned: clients.length } }, tx);
+      return clients;
+    });
+  }
+
+  /** One client business as an operator reads it: the read is recorded under that client. */
+  async read(clientId: string, actor: Actor): Promise<Client> {
+    return this.dataSource.transaction(async (tx) => {
+      const client = await this.get(clientId, tx);
+      await this.audit.append({ actor, clientId, dataRole: 'controller', purpose: 'service_delivery', action: 'client.read', subject: { type: 'client', id: clientId }, outcome: 'success' }, tx);
+      return client;
+    });
   }
 
   async get(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<Client> {

@@ -4,6 +4,7 @@ import { CallerDataErasureModule } from '#calls';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
+import { UserErasureModule } from '#identity';
 import { BreachesService } from './breaches/breaches.service';
 import { ConsentService } from './consent/consent.service';
 import { SuppressionList } from './consent/suppression-list';
@@ -26,14 +27,14 @@ import { UsageService } from './usage/usage.service';
  */
 /** Retention schedules: what both the API (to run a sweep on demand) and the worker (to run it) need. */
 @Module({
-  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE }), CallerDataErasureModule, ClientsModule],
+  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE }), CallerDataErasureModule, ClientsModule, UserErasureModule],
   providers: [RetentionScheduler, RetentionService],
   exports: [RetentionScheduler, RetentionService],
 })
 export class RetentionModule {}
 
 @Module({
-  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, RetentionModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, RetentionModule, UserErasureModule],
   providers: [
     BreachesService,
     CallerDataOperations,

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { Environment, validateEnvironment } from './environment';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type StorageConfig =
   | { driver: 'local'; localDir: string }
@@ -35,6 +36,14 @@ export class AppConfig {
   agentWindowHours: number;
   auditRetentionMonths: number;
   loginRateLimitPerMinute: number;
+  /** Express `trust proxy`: which hops may name the client's address in X-Forwarded-For. */
+  trustProxy: TrustProxy;
+  loginLockout: { threshold: number; baseSeconds: number; maxSeconds: number };
+  passwordResetTtlMinutes: number;
+  /** Admins and the DPO must sign in with a second factor (always in production). */
+  totpRequired: boolean;
+  ingestKeyFailureLimit: number;
+  ingestKeyBlockSeconds: number;
 }
 
 export class ConfigurationError extends Error {
@@ -98,10 +107,26 @@ export const databaseName = (url: string) => decodeURIComponent(new URL(url).pat
  */
 export const appRoleName = (database: string) => `${Buffer.from(database).subarray(0, 55).toString().replace(/\uFFFD$/, '')}_runtime`;
 
-/** Development-only signing secret kept beside the master key, so tokens survive restarts. */
-function resolveJwtSecret(env: Environment, masterKey: Buffer): string {
+/**
+ * Outside production without JWT_SECRET: a random secret of its own in ./data/jwt.secret, beside the
+ * master key, so tokens survive restarts and nothing that reads one key can forge with the other.
+ */
+function resolveJwtSecret(env: Environment, warn: (line: string) => void): string {
   if (env.JWT_SECRET) return env.JWT_SECRET;
-  return `dev:${masterKey.toString('base64')}:jwt`;
+  const file = resolve(DATA_DIR, 'jwt.secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      warn(`JWT_SECRET not set: generated ${file}. Set JWT_SECRET in production.`);
+    } catch (error) {
+      // Another process started at the same moment and wrote it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) throw new ConfigurationError([`JWT_SECRET: ${file} holds fewer than 32 characters`]);
+  return secret;
 }
 
 export function loadConfig(
@@ -132,13 +157,23 @@ export function loadConfig(
   config.bootstrapAdmin = env.BOOTSTRAP_ADMIN_EMAIL
     ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD! }
     : undefined;
-  config.jwtSecret = resolveJwtSecret(env, config.masterKey);
+  config.jwtSecret = resolveJwtSecret(env, warn);
   config.accessTokenTtlSeconds = env.ACCESS_TOKEN_TTL_SECONDS ?? 900;
   config.logLevel = env.LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info');
   config.recordingMaxBytes = env.RECORDING_MAX_BYTES ?? 2 * 1024 ** 3;
   config.agentWindowHours = env.AGENT_WINDOW_HOURS ?? 12;
   config.auditRetentionMonths = env.AUDIT_RETENTION_MONTHS ?? 84;
   config.loginRateLimitPerMinute = env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10;
+  config.trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  config.loginLockout = {
+    threshold: env.LOGIN_LOCKOUT_THRESHOLD ?? 5,
+    baseSeconds: env.LOGIN_LOCKOUT_BASE_SECONDS ?? 60,
+    maxSeconds: Math.max(env.LOGIN_LOCKOUT_MAX_SECONDS ?? 3600, env.LOGIN_LOCKOUT_BASE_SECONDS ?? 60),
+  };
+  config.passwordResetTtlMinutes = env.PASSWORD_RESET_TTL_MINUTES ?? 30;
+  config.totpRequired = config.nodeEnv === 'production' || env.TOTP_REQUIRED === 'true';
+  config.ingestKeyFailureLimit = env.INGEST_KEY_FAILURE_LIMIT ?? 10;
+  config.ingestKeyBlockSeconds = env.INGEST_KEY_BLOCK_SECONDS ?? 300;
   return config;
 }
 

@@ -10,9 +10,11 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { TrustProxyValue } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -91,6 +93,34 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Express `trust proxy`: a hop count, `loopback`/`linklocal`/`uniquelocal`, or addresses and CIDRs, comma-separated. */
+  @IsOptional() @Validate(TrustProxyValue)
+  TRUST_PROXY?: string;
+
+  /** Consecutive failed sign-ins on one account before it is locked. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_LOCKOUT_THRESHOLD?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_LOCKOUT_BASE_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(604800)
+  LOGIN_LOCKOUT_MAX_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES?: number;
+
+  /** Second factor for admin and DPO accounts; always on in production. */
+  @IsOptional() @IsIn(['true', 'false'])
+  TOTP_REQUIRED?: string;
+
+  /** Failed attempts on one ingest key before it is refused for INGEST_KEY_BLOCK_SECONDS. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  INGEST_KEY_FAILURE_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  INGEST_KEY_BLOCK_SECONDS?: number;
 }
 
 /** Checks the raw environment; returns one message per bad variable, naming it. */

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { BreakGlassService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
-import { OpenBreakGlassDto } from './break-glass.dto';
+import { ErrorResponseDto } from '../error-response.dto';
+import { BreakGlassGrantDto, OpenBreakGlassDto } from './break-glass.dto';
 
 @ApiTags('break-glass')
 @ApiBearerAuth()
@@ -17,7 +18,11 @@ export class BreakGlassController {
   }
 
   @Get()
-  list() {
-    return this.breakGlass.list();
+  @ApiOperation({ summary: 'The latest break-glass grants (the read is audited)' })
+  @ApiOkResponse({ type: [BreakGlassGrantDto] })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  list(@CurrentPrincipal() principal: Principal): Promise<BreakGlassGrantDto[]> {
+    return this.breakGlass.list({ id: principal.id, role: 'dpo' });
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, IngestKeysService, Roles } from '#access';
 import type { Principal } from '#access';
 import { ClientsService } from '#clients';
@@ -21,14 +21,17 @@ export class ClientsController {
     return { ...client, instructions };
   }
 
+  /** Audited: client records hold business contacts. */
   @Get()
-  list() {
-    return this.clients.list();
+  @ApiOperation({ summary: 'Every client business (the read is audited)' })
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.clients.list({ id: principal.id, role: 'admin' });
   }
 
   @Get(':clientId')
-  get(@Param('clientId', ParseUUIDPipe) clientId: string) {
-    return this.clients.get(clientId);
+  @ApiOperation({ summary: 'One client business (the read is audited under that client)' })
+  get(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string) {
+    return this.clients.read(clientId, { id: principal.id, role: 'admin' });
   }
 
   /** Ends the contract: no new calls or recordings; data runs down on the retention schedules. */
