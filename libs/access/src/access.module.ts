@@ -11,6 +11,7 @@ import { AgentAssignmentsService } from './agent-assignments.service';
 import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
+import { BrowserSessions } from './browser-session';
 import { IngestKeysService } from './ingest-keys.service';
 
 /** Credentials (tokens, ingest keys), the guard on every route, and the one policy for personal data. */
@@ -29,7 +30,7 @@ import { IngestKeysService } from './ingest-keys.service';
       }),
     }),
   ],
-  providers: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AccessPolicy, AccessTokenService, BrowserSessions, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService],
 })
 export class AccessModule {}
