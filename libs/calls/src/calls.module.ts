@@ -5,6 +5,7 @@ import { CryptoModule } from '#crypto';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
 import { ClientPublicKeysService } from './client-public-keys.service';
+import { MessageInbox } from './message-inbox.service';
 import { RecordingIngestService } from './recording-ingest.service';
 import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler } from './recording-sweeper';
 import { RecordingVault } from './recording-vault';
@@ -25,7 +26,7 @@ export class RecordingVaultModule {}
 /** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
 @Module({
   imports: [ClientsModule, CryptoModule, RecordingVaultModule],
-  providers: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService],
-  exports: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
+  providers: [CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService],
+  exports: [CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
 })
 export class CallsModule {}

@@ -36,6 +36,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the audit chain was last verified, and whether it held */
+        get: operations["AuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -350,9 +367,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Caller messages, newest first (keyset pages), with the inbox filters */
         get: operations["MessagesController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's unread messages, and how many of them are urgent */
+        get: operations["MessagesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a message read (for every user of the client; audited) */
+        post: operations["MessagesController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}/actioned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a message actioned (and read); audited */
+        post: operations["MessagesController_markActioned"];
         delete?: never;
         options?: never;
         head?: never;
@@ -448,7 +517,8 @@ export interface paths {
         };
         get: operations["DeliveriesController_download"];
         put?: never;
-        post?: never;
+        /** Download a delivery from a browser form (password in the form body) */
+        post: operations["DeliveriesController_downloadFromForm"];
         delete?: never;
         options?: never;
         head: operations["DeliveriesController_probe"];
@@ -731,6 +801,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ChainStatusDto: {
+            /** @enum {string} */
+            status: "intact" | "broken" | "never_verified";
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
         LoginDto: Record<string, never>;
         SessionUserDto: {
             /** Format: uuid */
@@ -760,8 +836,62 @@ export interface components {
         AgentClientsDto: Record<string, never>;
         CreateCallDto: Record<string, never>;
         CreateMessageDto: Record<string, never>;
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            agentId: string;
+            callerName: string;
+            callerPhone: string;
+            callerEmail: string | null;
+            body: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            callbackRequested: boolean;
+            /** @description Answers to the client's own intake fields */
+            customFields: {
+                [key: string]: string | number | boolean;
+            };
+            instructionsVersion: number;
+            /** Format: uuid */
+            deliveryId: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: uuid */
+            readBy: string | null;
+            /** Format: date-time */
+            actionedAt: string | null;
+            /** Format: uuid */
+            actionedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InboxCountsDto: {
+            /** @description Messages no one of the client has read */
+            unread: number;
+            /** @description Of those, the urgent ones */
+            urgentUnread: number;
+        };
+        MessageStateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            actionedAt: string | null;
+        };
         RegisterPublicKeyDto: Record<string, never>;
         CreateDeliveryDto: Record<string, never>;
+        DownloadFormDto: {
+            /** @description The one-time password shown when the delivery was created */
+            password: string;
+        };
         CreateBreachDto: Record<string, never>;
         BreachActionDto: Record<string, never>;
         CreateDsrDto: Record<string, never>;
@@ -809,6 +939,39 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainStatusDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read the audit trail */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1431,6 +1594,53 @@ export interface operations {
     };
     MessagesController_list: {
         parameters: {
+            query?: {
+                /** @description Only urgent messages */
+                urgent?: boolean;
+                /** @description Only messages no one of the client has read yet */
+                unread?: boolean;
+                /** @description Part of the caller's name, or 3 or more digits of the caller's number */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"][];
+                };
+            };
+            /** @description A filter or the page cursor is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or the client instructions do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_counts: {
+        parameters: {
             query?: never;
             header?: never;
             path?: never;
@@ -1439,6 +1649,106 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCountsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only client users have an inbox */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageStateDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only client users mark messages; cookie requests need the portal Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such message of this client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_markActioned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageStateDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only client users mark messages; cookie requests need the portal Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such message of this client */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1591,6 +1901,60 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveriesController_downloadFromForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DownloadFormDto"];
+            };
+        };
+        responses: {
+            /** @description The ZIP archive (messages, recordings, manifest) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Wrong or missing password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A download of it is already running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Consumed or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Locked after too many wrong passwords */
+            423: {
                 headers: {
                     [name: string]: unknown;
                 };
