@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Table, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call, urlOf } from '../../api/client';
 import { formatDateTime, words } from '../../lib/format';
@@ -22,6 +22,7 @@ export default function AccessTrailPage() {
     queryFn: ({ pageParam }) => call('get', '/audit', { query: { ...filters, limit: PAGE, before: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1].seq : undefined),
+    placeholderData: keepPreviousData,
   });
   const rows = events.data?.pages.flat() ?? [];
 
@@ -30,7 +31,7 @@ export default function AccessTrailPage() {
       <PageTitle
         aside={
           chain.data && (
-            <Badge size="lg" color={chain.data.status === 'intact' ? 'green' : chain.data.status === 'broken' ? 'red' : 'gray'} variant="light">
+            <Badge size="lg" color={chain.data.status === 'intact' ? 'green.9' : chain.data.status === 'broken' ? 'red.9' : 'gray.9'} variant="outline">
               {chain.data.status === 'intact'
                 ? `Chain verified intact ${formatDateTime(chain.data.verifiedAt)}`
                 : chain.data.status === 'broken'
@@ -51,7 +52,7 @@ export default function AccessTrailPage() {
         </Anchor>
       </Group>
       {events.isPending && <Loader aria-label="Loading the access trail" />}
-      {events.error && <Alert color="red" role="alert">{errorText(events.error)}</Alert>}
+      {events.error && <Alert color="red.9" role="alert">{errorText(events.error)}</Alert>}
       {events.isSuccess && rows.length === 0 && <Text>No events match.</Text>}
       {rows.length > 0 && (
         <Table striped withTableBorder aria-label="Audit events">
@@ -79,7 +80,7 @@ export default function AccessTrailPage() {
                 <Table.Td>{e.action}</Table.Td>
                 <Table.Td>{e.subjectType ? `${e.subjectType} ${e.subjectId?.slice(0, 8) ?? ''}` : '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={e.outcome === 'success' ? 'green' : 'red'} variant="light">
+                  <Badge color={e.outcome === 'success' ? 'green.9' : 'red.9'} variant="outline">
                     {words(e.outcome)}
                   </Badge>
                 </Table.Td>

@@ -76,15 +76,18 @@ export default function DeliveriesPage() {
           </Group>
         )}
         {create.error && (
-          <Alert color="red" role="alert" mt="sm">
+          <Alert color="red.9" role="alert" mt="sm">
             {errorText(create.error)}
           </Alert>
         )}
       </Paper>
 
       {created && (
-        <Alert color="yellow" title="One-time password: shown this once" mb="lg" role="status">
+        <Paper withBorder p="md" mb="lg" role="status" style={{ borderColor: 'var(--mantine-color-red-9)', borderWidth: 2 }}>
           <Stack gap="xs">
+            <Title order={2} size="h4">
+              One-time password: shown this once
+            </Title>
             <Text>
               Copy it now. CallVault keeps only a hash of it and cannot show it again; without it this delivery cannot be downloaded. It expires {formatDateTime(created.expiresAt)}.
             </Text>
@@ -104,14 +107,14 @@ export default function DeliveriesPage() {
               {created.recordingCount} recordings and {created.messageCount} messages.
             </Text>
           </Stack>
-        </Alert>
+        </Paper>
       )}
 
       <Title order={2} size="h4" mb="xs">
         Your deliveries
       </Title>
       {deliveries.isPending && <Loader aria-label="Loading deliveries" />}
-      {deliveries.error && <Alert color="red" role="alert">{errorText(deliveries.error)}</Alert>}
+      {deliveries.error && <Alert color="red.9" role="alert">{errorText(deliveries.error)}</Alert>}
       {deliveries.data && deliveries.data.length === 0 && <Text>No deliveries yet.</Text>}
       {deliveries.data && deliveries.data.length > 0 && (
         <Table striped withTableBorder>
@@ -130,7 +133,7 @@ export default function DeliveriesPage() {
               <Table.Tr key={d.id}>
                 <Table.Td>{formatDateTime(d.createdAt)}</Table.Td>
                 <Table.Td>
-                  <Badge color={d.status === 'open' ? 'blue' : d.status === 'consumed' ? 'green' : 'gray'} variant="light">
+                  <Badge color={d.status === 'open' ? 'blue.9' : d.status === 'consumed' ? 'green.9' : 'gray.9'} variant="outline">
                     {words(d.status)}
                   </Badge>
                 </Table.Td>

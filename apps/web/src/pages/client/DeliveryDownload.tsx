@@ -66,7 +66,7 @@ export function DeliveryDownload({ deliveryId, knownPassword }: { deliveryId: st
       </form>
       <iframe name={frameName} title="Download answer" hidden onLoad={(e) => frameLoaded(e.currentTarget)} />
       {refusal && (
-        <Alert color="red" role="alert" title="Not downloaded">
+        <Alert color="red.9" role="alert" title="Not downloaded">
           {refusal}
         </Alert>
       )}
@@ -75,12 +75,12 @@ export function DeliveryDownload({ deliveryId, knownPassword }: { deliveryId: st
       </Input.Wrapper>
       {progress !== null && <Progress value={Math.round(progress * 100)} aria-label="Verification progress" size="lg" />}
       {verified && (
-        <Alert color="green" role="status" title="Verified">
+        <Alert color="green.9" role="status" title="Verified">
           Receipt confirmed (SHA-256 {verified.slice(0, 16)}…). The recordings in this delivery are now being deleted from CallVault.
         </Alert>
       )}
       {failure && (
-        <Alert color="red" role="alert" title="Not verified">
+        <Alert color="red.9" role="alert" title="Not verified">
           {failure}
         </Alert>
       )}

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import type { Ok } from '../../api/contract';
@@ -25,6 +25,8 @@ export default function InboxPage() {
     queryFn: ({ pageParam }) => call('get', '/messages', { query: { ...filters, limit: PAGE, before: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1].id : undefined),
+    // While a filter's answer is on its way, the list shows the previous one rather than flashing empty.
+    placeholderData: keepPreviousData,
   });
   const fields = useClientInstructions().data?.intakeFields ?? [];
   const rows = messages.data?.pages.flat() ?? [];
@@ -35,11 +37,11 @@ export default function InboxPage() {
         aside={
           counts.data && (
             <Group gap="xs" aria-live="polite">
-              <Badge size="lg" variant="light">
+              <Badge size="lg" variant="outline">
                 {counts.data.unread} unread
               </Badge>
               {counts.data.urgentUnread > 0 && (
-                <Badge size="lg" color="red">
+                <Badge size="lg" color="red.9">
                   {counts.data.urgentUnread} urgent unread
                 </Badge>
               )}
@@ -55,7 +57,7 @@ export default function InboxPage() {
         <Checkbox label="Unread only" checked={unread} onChange={(e) => setUnread(e.currentTarget.checked)} />
       </Group>
       {messages.isPending && <Loader aria-label="Loading messages" />}
-      {messages.error && <Alert color="red" role="alert">{errorText(messages.error)}</Alert>}
+      {messages.error && <Alert color="red.9" role="alert">{errorText(messages.error)}</Alert>}
       {messages.isSuccess && rows.length === 0 && <Text>No messages{debounced || urgent || unread ? ' match these filters' : ' yet'}.</Text>}
       <Stack component="ul" gap="sm" p={0} style={{ listStyle: 'none' }} aria-label="Messages">
         {rows.map((message) => (
@@ -91,10 +93,10 @@ function MessageCard({ message, fieldNames }: { message: Message; fieldNames: st
             {message.callerEmail && <Text c="dimmed">{message.callerEmail}</Text>}
           </Group>
           <Group gap="xs">
-            {message.urgency === 'urgent' && <Badge color="red">Urgent</Badge>}
-            {message.callbackRequested && <Badge color="orange" variant="light">Callback requested</Badge>}
-            {unread ? <Badge variant="light">Unread</Badge> : <Badge color="gray" variant="light">Read</Badge>}
-            {message.actionedAt && <Badge color="green" variant="light">Actioned</Badge>}
+            {message.urgency === 'urgent' && <Badge color="red.9">Urgent</Badge>}
+            {message.callbackRequested && <Badge color="orange.9" variant="outline">Callback requested</Badge>}
+            {unread ? <Badge variant="outline">Unread</Badge> : <Badge color="gray.9" variant="outline">Read</Badge>}
+            {message.actionedAt && <Badge color="green.9" variant="outline">Actioned</Badge>}
           </Group>
         </Stack>
         <Text size="sm" c="dimmed">
@@ -136,7 +138,7 @@ function MessageCard({ message, fieldNames }: { message: Message; fieldNames: st
         )}
       </Group>
       {mark.error && (
-        <Alert color="red" role="alert" mt="xs">
+        <Alert color="red.9" role="alert" mt="xs">
           {errorText(mark.error)}
         </Alert>
       )}

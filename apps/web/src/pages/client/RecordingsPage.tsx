@@ -7,10 +7,10 @@ import { errorText, PageTitle } from '../../lib/PageTitle';
 const PAGE = 100;
 /** The API's states in the client's words: a recording waits, is out for download, then is gone. */
 const STATUS = {
-  receiving: { label: 'Arriving', color: 'gray' },
-  stored: { label: 'Stored', color: 'blue' },
-  delivered: { label: 'Delivered, awaiting deletion', color: 'orange' },
-  deleted: { label: 'Deleted', color: 'green' },
+  receiving: { label: 'Arriving', color: 'gray.9' },
+  stored: { label: 'Stored', color: 'blue.9' },
+  delivered: { label: 'Delivered, awaiting deletion', color: 'orange.9' },
+  deleted: { label: 'Deleted', color: 'green.9' },
 } as const;
 
 /** Metadata only: recordings are never played here; they leave only through a delivery. */
@@ -29,7 +29,7 @@ export default function RecordingsPage() {
         Recordings cannot be played in the portal. They reach you in a delivery and are deleted from CallVault once you have it.
       </Text>
       {recordings.isPending && <Loader aria-label="Loading recordings" />}
-      {recordings.error && <Alert color="red" role="alert">{errorText(recordings.error)}</Alert>}
+      {recordings.error && <Alert color="red.9" role="alert">{errorText(recordings.error)}</Alert>}
       {recordings.isSuccess && rows.length === 0 && <Text>No recordings.</Text>}
       {rows.length > 0 && (
         <Table striped withTableBorder aria-label="Recordings">
@@ -48,7 +48,7 @@ export default function RecordingsPage() {
               <Table.Tr key={r.id}>
                 <Table.Td>{formatDateTime(r.storedAt ?? r.createdAt)}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS[r.status].color} variant="light">
+                  <Badge color={STATUS[r.status].color} variant="outline">
                     {STATUS[r.status].label}
                   </Badge>
                 </Table.Td>

@@ -26,7 +26,7 @@ export default function RequestsPage() {
         A person asked the answering service about their data. You control the caller records, so you decide; the service carries out your answer at once.
       </Text>
       {requests.isPending && <Loader aria-label="Loading requests" />}
-      {requests.error && <Alert color="red" role="alert">{errorText(requests.error)}</Alert>}
+      {requests.error && <Alert color="red.9" role="alert">{errorText(requests.error)}</Alert>}
       {requests.data && requests.data.length === 0 && <Text>No requests have been forwarded to you.</Text>}
       <Stack component="ul" p={0} style={{ listStyle: 'none' }} aria-label="Requests">
         {requests.data?.map((request) => <RequestCard key={request.id} request={request} />)}
@@ -52,10 +52,10 @@ function RequestCard({ request }: { request: ForwardedRequest }) {
       <Group justify="space-between" wrap="wrap">
         <Group gap="xs">
           <Text fw={700}>{words(request.type)} request</Text>
-          <Badge variant="light" color={open ? 'blue' : 'green'}>
+          <Badge variant="outline" color={open ? 'blue.9' : 'green.9'}>
             {words(request.status)}
           </Badge>
-          {request.overdue && <Badge color="red">Overdue</Badge>}
+          {request.overdue && <Badge color="red.9">Overdue</Badge>}
         </Group>
         <Text size="sm">
           Due {formatDate(request.dueAt)}
@@ -85,7 +85,7 @@ function RequestCard({ request }: { request: ForwardedRequest }) {
         </Group>
       )}
       {act.error && (
-        <Alert color="red" role="alert" mt="xs">
+        <Alert color="red.9" role="alert" mt="xs">
           {errorText(act.error)}
         </Alert>
       )}
