@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent';
 import { Entry, fromBuffer, ZipFile } from 'yauzl';
@@ -6,7 +7,8 @@ import { login, ownerQuery } from '../support/test-app';
 
 /**
  * Caller data written straight into the suite's database (as the owner, past row-level security), so
- * the compliance suites control every timestamp and do not depend on the capture routes.
+ * the compliance suites control every timestamp and do not depend on the capture routes. Each seed
+ * also writes the usage-ledger entries the capture services write in the same transaction.
  */
 export async function seedCall(
   config: AppConfig,
@@ -19,6 +21,8 @@ export async function seedCall(
      VALUES ($1, $2, $3, $4, $5, $6, 1, $7)`,
     [id, call.clientId, randomUUID(), call.callerNumber, call.startedAt, call.endedAt ?? null, call.createdAt ?? call.startedAt],
   );
+  await seedUsage(config, call.clientId, id, 'call', call.startedAt);
+  if (call.endedAt) await seedUsage(config, call.clientId, id, 'call_minutes', call.startedAt, Math.ceil((call.endedAt.getTime() - call.startedAt.getTime()) / 60_000));
   return id;
 }
 
@@ -33,6 +37,7 @@ export async function seedMessage(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, coalesce($9, now()))`,
     [id, message.clientId, message.callId, randomUUID(), message.name, message.phone, message.email ?? null, message.body, message.createdAt ?? null],
   );
+  await seedUsage(config, message.clientId, id, 'message', message.createdAt ?? null);
   return id;
 }
 
@@ -48,7 +53,20 @@ export async function seedRecording(
      VALUES ($1, $2, $3, $4, 'audio/wav', 1024, $5, $6, $7, 'agent', 1, $8, $9)`,
     [id, recording.clientId, recording.callId, recording.status ?? 'stored', storageKey, recording.dataKeyId ?? null, randomUUID(), recording.storedAt ?? null, recording.deletedAt ?? null],
   );
+  if (recording.storedAt) await seedUsage(config, recording.clientId, id, 'recording_stored', recording.storedAt);
+  if (recording.deletedAt) await seedUsage(config, recording.clientId, id, 'recording_deleted', recording.deletedAt);
   return { id, storageKey };
+}
+
+/** One usage-ledger entry, as the service that counts the event writes it (`occurredAt` null: the database's now). */
+export async function seedUsage(config: AppConfig, clientId: string, sourceId: string, kind: string, occurredAt: Date | null, quantity = 1): Promise<void> {
+  await ownerQuery(config, `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ($1, $2, $3, coalesce($4, now()), $5)`, [
+    clientId,
+    kind,
+    quantity,
+    occurredAt,
+    sourceId,
+  ]);
 }
 
 /** Ends a client's contract (no route does this yet). */
@@ -112,36 +130,7 @@ export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
   });
 }
 
-/** A minimal RFC 4180 parser for the exports' CSV files (quoted cells, doubled quotes, CRLF). */
+/** The exports' CSV files read with csv-parse, one object per row keyed by the header. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  const [header, ...data] = rows;
-  return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  return parse(text, { columns: true });
 }

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
-import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CallerDataErasureModule } from '#calls';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
@@ -25,14 +26,14 @@ import { UsageService } from './usage/usage.service';
  */
 /** Retention schedules: what both the API (to run a sweep on demand) and the worker (to run it) need. */
 @Module({
-  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE })],
+  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE }), CallerDataErasureModule, ClientsModule],
   providers: [RetentionScheduler, RetentionService],
   exports: [RetentionScheduler, RetentionService],
 })
 export class RetentionModule {}
 
 @Module({
-  imports: [ClientsModule, CryptoModule, DeliveriesModule, RetentionModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, RetentionModule],
   providers: [
     BreachesService,
     CallerDataOperations,
@@ -59,20 +60,9 @@ export class RetentionModule {}
 })
 export class ComplianceModule {}
 
-/** Registers the nightly retention sweep once the worker is up (bull de-duplicates repeat keys). */
-@Injectable()
-export class ComplianceSchedules implements OnApplicationBootstrap {
-  constructor(private readonly retention: RetentionScheduler) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.retention.scheduleNightly();
-  }
-}
-
-/** The worker's side: retention and its nightly schedule. The processor itself lives in the worker app. */
+/** The worker's side: retention (its schedule is declared by RetentionScheduler). The processor lives in the worker app. */
 @Module({
   imports: [RetentionModule],
-  providers: [ComplianceSchedules],
   exports: [RetentionModule],
 })
 export class ComplianceWorkerModule {}

@@ -319,8 +319,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Find a call by the phone system's own call id (the key's client only; agents: calls they can reach) */
+        get: operations["CallsController_findCalls"];
         put?: never;
+        /** Log a call (agent), or create one from the phone system with its ingest key and its own call id (externalRef) */
         post: operations["CallsController_createCall"];
         delete?: never;
         options?: never;
@@ -337,6 +339,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log the caller's message on a call the agent logged, or one the phone system created, within the working window */
         post: operations["CallsController_addMessage"];
         delete?: never;
         options?: never;
@@ -352,6 +355,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Stream a call's recording (the agent who logged it, or the phone system with the client's ingest key) */
         put: operations["CallsController_uploadRecording"];
         post?: never;
         delete?: never;
@@ -834,7 +838,64 @@ export interface components {
         InstructionsDto: Record<string, never>;
         CreateUserDto: Record<string, never>;
         AgentClientsDto: Record<string, never>;
-        CreateCallDto: Record<string, never>;
+        CallErrorDto: {
+            statusCode: number;
+            error: string;
+            message: string;
+            /** @description A stable code for machines */
+            code?: string;
+        };
+        CreateCallDto: {
+            /**
+             * Format: uuid
+             * @description Required for agents; with an ingest key it may be left out and, if sent, must be the key's client (else 403)
+             */
+            clientId?: string;
+            /**
+             * @description The phone system's own call id, unique per client: a repeat answers 200 with the first call
+             * @example 1733050000.42
+             */
+            externalRef?: string;
+            /**
+             * @description A phone number, or `withheld` when the caller hid it
+             * @example +447700900123
+             */
+            callerNumber: string;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description On a repeat, sets the end of a call that has none yet
+             */
+            endedAt?: string;
+        };
+        CallDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** @description The phone system's own call id */
+            externalRef: string | null;
+            /** @example +447700900123 */
+            callerNumber: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The agent who logged it; null when the phone system created it
+             */
+            agentId: string | null;
+            /**
+             * @description Who created the call
+             * @enum {string}
+             */
+            createdVia: "agent" | "ingest_key";
+            instructionsVersion: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CreateMessageDto: Record<string, never>;
         MessageDto: {
             /** Format: uuid */
@@ -1518,6 +1579,67 @@ export interface operations {
             };
         };
     };
+    CallsController_findCalls: {
+        parameters: {
+            query: {
+                /** @description The phone system's own call id */
+                externalRef: string;
+                /** @description Required for agents; an ingest key finds its own client's calls only */
+                clientId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching call, or an empty list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"][];
+                };
+            };
+            /** @description externalRef missing or malformed, or clientId missing for an agent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No valid bearer token or ingest key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description clientId is not the ingest key's client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No such client (or one this agent does not serve) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+        };
+    };
     CallsController_createCall: {
         parameters: {
             query?: never;
@@ -1531,11 +1653,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The client already has a call with this externalRef: that call (an endedAt it lacked is taken) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid body (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No valid bearer token or ingest key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description clientId is not the ingest key's client, or the role may not */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No such client (or one this agent does not serve) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description An agent's externalRef belongs to a call it cannot reach */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
             };
         };
     };
@@ -1554,11 +1733,23 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description No valid bearer token or ingest key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No such call, or one this agent cannot reach (another agent's, outside the window, a client it does not serve) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
             };
         };
     };
@@ -1589,6 +1780,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token or ingest key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
             };
         };
     };
