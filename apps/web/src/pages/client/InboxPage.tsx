@@ -84,7 +84,7 @@ function MessageCard({ message, fieldNames }: { message: Message; fieldNames: st
   const unread = !message.readAt;
 
   return (
-    <Card component="li" withBorder padding="md" aria-label={`Message from ${message.callerName}`} bg={unread ? 'blue.0' : undefined}>
+    <Card component="li" withBorder padding="md" aria-label={`Message from ${message.callerName}`} style={unread ? { borderLeft: '4px solid var(--mantine-color-blue-8)' } : undefined}>
       <Group justify="space-between" align="start" wrap="wrap">
         <Stack gap={4}>
           <Group gap="xs">
@@ -94,7 +94,7 @@ function MessageCard({ message, fieldNames }: { message: Message; fieldNames: st
           </Group>
           <Group gap="xs">
             {message.urgency === 'urgent' && <Badge color="red.9">Urgent</Badge>}
-            {message.callbackRequested && <Badge color="orange.9" variant="outline">Callback requested</Badge>}
+            {message.callbackRequested && <Badge color="violet.9" variant="outline">Callback requested</Badge>}
             {unread ? <Badge variant="outline">Unread</Badge> : <Badge color="gray.9" variant="outline">Read</Badge>}
             {message.actionedAt && <Badge color="green.9" variant="outline">Actioned</Badge>}
           </Group>
