@@ -11,6 +11,7 @@ import { PlatformModule } from '#platform';
 import type { PlatformOverrides } from '#platform';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { SessionController } from './auth/session.controller';
 import { CallsController } from './calls/calls.controller';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { ClientsController } from './clients/clients.controller';
@@ -41,7 +42,7 @@ export class ApiModule {
         TerminusModule,
         throttling(config),
       ],
-      controllers: [AuditController, AuthController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers],
+      controllers: [AuditController, AuthController, SessionController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers],
     };
   }
 }

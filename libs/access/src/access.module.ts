@@ -11,6 +11,7 @@ import { AgentAssignmentsService } from './agent-assignments.service';
 import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
+import { BrowserSessions } from './browser-session';
 import { IngestKeysService } from './ingest-keys.service';
 import { CredentialsModule } from './credentials.module';
 
@@ -34,6 +35,7 @@ import { CredentialsModule } from './credentials.module';
   providers: [
     AccessPolicy,
     AccessTokenService,
+    BrowserSessions,
     AgentAssignmentsService,
     AuditTrailService,
     BreakGlassService,

@@ -23,6 +23,7 @@ export { SESSION_CHECK_CACHE_MS, SessionsService } from './sessions.service';
 export type { SessionEndReason } from './sessions.service';
 export { UserSession } from './user-session.entity';
 export type { SessionScope } from './user-session.entity';
+export { SESSION_COOKIE, sessionCookieOptions } from './browser-session';
 export { IngestKey } from './ingest-key.entity';
 export { IngestKeysService } from './ingest-keys.service';
 export { actorOf } from './principal';

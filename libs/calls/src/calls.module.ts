@@ -7,6 +7,7 @@ import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
 import { ClientPublicKeysService } from './client-public-keys.service';
 import { DeliverableCallerData } from './deliverable-caller-data';
+import { MessageInbox } from './message-inbox.service';
 import { RecordingIngestService } from './recording-ingest.service';
 import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler } from './recording-sweeper';
 import { RecordingVault } from './recording-vault';
@@ -34,7 +35,7 @@ export class CallerDataErasureModule {}
 /** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
 @Module({
   imports: [CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule],
-  providers: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService],
-  exports: [CallerDataErasureModule, CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
+  providers: [CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService],
+  exports: [CallerDataErasureModule, CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
 })
 export class CallsModule {}

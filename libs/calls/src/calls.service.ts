@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
@@ -49,6 +49,31 @@ export interface ListQuery {
   limit?: number;
   /** Id of the last item of the previous page. */
   before?: string;
+}
+
+/** Messages only: the inbox's filters. */
+export interface MessageFilter {
+  urgent?: boolean;
+  unread?: boolean;
+  /** Part of the caller's name, or digits of the caller's number. */
+  search?: string;
+}
+
+/** The inbox filters on a message query aliased `m`; the search text is a bound parameter, never SQL. */
+function filterMessages(q: SelectQueryBuilder<CallerMessage>, filter: MessageFilter): void {
+  if (filter.urgent) q.andWhere(`m.urgency = 'urgent'`);
+  if (filter.unread) q.andWhere('m.read_at IS NULL');
+  const text = filter.search?.trim();
+  if (!text) return;
+  const digits = text.replace(/\D/g, '');
+  const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  q.andWhere(
+    new Brackets((where) => {
+      where.where('m.caller_name ILIKE :name', { name: like(text) });
+      // A number is matched on its digits, however either side spaced or punctuated it.
+      if (digits.length >= 3) where.orWhere(`regexp_replace(m.caller_phone, '\\D', '', 'g') LIKE :digits`, { digits: like(digits) });
+    }),
+  );
 }
 
 /**
@@ -176,6 +201,10 @@ export class CallsService {
         instructionsVersion: instructions.version,
         deliveryId: null,
         deliveredAt: null,
+        readAt: null,
+        readBy: null,
+        actionedAt: null,
+        actionedBy: null,
         createdAt: now,
       });
       await tx.insert(CallerMessage, message);
@@ -192,7 +221,7 @@ export class CallsService {
    * Newest first. A client user gets all of its client's messages; an agent (or supervisor) only the
    * ones it logged within the working window, across the clients it logged them for.
    */
-  async listMessages(principal: Principal, query: ListQuery): Promise<CallerMessage[]> {
+  async listMessages(principal: Principal, query: ListQuery & MessageFilter): Promise<CallerMessage[]> {
     const now = this.clock.now();
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
     const reader = await readerScope(principal, query.clientId, { now, hours: this.config.agentWindowHours }, (a, s) => this.owners.agentClients(a, s));
@@ -211,6 +240,7 @@ export class CallsService {
           .limit(limit);
         if (reader.agent) q.andWhere('m.agent_id = :agentId AND m.created_at >= :since', { agentId: reader.agent.id, since: reader.agent.since });
         if (before) q.andWhere('(m.created_at, m.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
+        filterMessages(q, query);
         const rows = await q.getMany();
         const withheld = await this.policy.withheld(this.request('message.read', clientId), rows.map((m) => ({ type: 'message', id: m.id })), tx);
         return { clientId, version: grant.instructions.version, rows: rows.filter((m) => !withheld.has(m.id)) };

@@ -44,6 +44,10 @@ export class AppConfig {
   totpRequired: boolean;
   ingestKeyFailureLimit: number;
   ingestKeyBlockSeconds: number;
+  /** Extra origins (scheme://host[:port]) allowed to send cookie-authenticated unsafe requests. */
+  portalOrigins: string[];
+  /** The built portal's directory. */
+  portalDir: string;
 }
 
 export class ConfigurationError extends Error {
@@ -174,6 +178,8 @@ export function loadConfig(
   config.totpRequired = config.nodeEnv === 'production' || env.TOTP_REQUIRED === 'true';
   config.ingestKeyFailureLimit = env.INGEST_KEY_FAILURE_LIMIT ?? 10;
   config.ingestKeyBlockSeconds = env.INGEST_KEY_BLOCK_SECONDS ?? 300;
+  config.portalOrigins = (env.PORTAL_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+  config.portalDir = resolve(env.PORTAL_DIR ?? 'apps/web/dist');
   return config;
 }
 

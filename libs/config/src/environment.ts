@@ -121,6 +121,14 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   INGEST_KEY_BLOCK_SECONDS?: number;
+
+  /** Origins besides the API's own host allowed to send cookie-authenticated unsafe requests (comma-separated). */
+  @IsOptional() @IsString()
+  PORTAL_ORIGINS?: string;
+
+  /** Where the built portal lives (served at /). */
+  @IsOptional() @IsString() @MinLength(1)
+  PORTAL_DIR?: string;
 }
 
 /** Checks the raw environment; returns one message per bad variable, naming it. */

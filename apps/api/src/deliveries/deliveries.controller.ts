@@ -4,6 +4,7 @@ import {
   ApiBasicAuth,
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiGoneResponse,
@@ -30,6 +31,7 @@ import {
   DeliveryReceiptDto,
   DeliveryReceiptResultDto,
   DeliveryViewDto,
+  DownloadFormDto,
 } from './delivery.dto';
 
 const ID = { name: 'deliveryId', format: 'uuid', description: 'The delivery id (also the Basic user name)' } as const;
@@ -90,6 +92,27 @@ export class DeliveriesController {
   @UseGuards(DeliveryCredentialGuard)
   probe(@Admitted() delivery: AdmittedDelivery, @Res() res: Response) {
     this.downloads.probe(delivery, res);
+  }
+
+  /**
+   * The same download for a browser: the portal posts a form with the password, so the archive goes
+   * through the browser's own file save, streamed to disk. Same checks, counting and consumption.
+   */
+  @Post(':deliveryId/download')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Download a delivery from a browser form (password in the form body)' })
+  @ApiParam(ID)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The ZIP archive (messages, recordings, manifest)', schema: { type: 'string', format: 'binary' } })
+  @ApiUnauthorizedResponse({ description: 'Wrong or missing password' })
+  @ApiGoneResponse({ description: 'Consumed or expired' })
+  @ApiResponse({ status: 423, description: 'Locked after too many wrong passwords' })
+  @ApiConflictResponse({ description: 'A download of it is already running' })
+  @UseGuards(DeliveryCredentialGuard)
+  downloadFromForm(@Admitted() delivery: AdmittedDelivery, @Body() _form: DownloadFormDto, @Res() res: Response) {
+    return this.downloads.download(delivery, res);
   }
 
   /** HTTP Basic `id:password`, no bearer token. Streams the ZIP; sent completely, it awaits the client's receipt. */

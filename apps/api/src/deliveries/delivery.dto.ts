@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const STATUSES = ['open', 'awaiting_receipt', 'consumed', 'expired', 'locked'];
 
@@ -86,4 +86,11 @@ export class DeliveryErrorDto {
   @ApiProperty() error: string;
   @ApiProperty() message: string;
   @ApiPropertyOptional() code?: string;
+}
+
+/** The portal's download form: the delivery's one-time password (the id is in the path). */
+export class DownloadFormDto {
+  @ApiProperty({ description: 'The one-time password shown when the delivery was created' })
+  @IsString() @MaxLength(200)
+  password: string;
 }
