@@ -3,6 +3,7 @@ import { CallerMessage } from './caller-message.entity';
 import { ClientPublicKeyRecord } from './client-public-key.entity';
 import { CallsAndRecordings1700000000500 } from './migrations/1700000000500-CallsAndRecordings';
 import { RecordingIngest1700000000510 } from './migrations/1700000000510-RecordingIngest';
+import { MessageCorrections1700000001720 } from './migrations/1700000001720-MessageCorrections';
 import { Recording } from './recording.entity';
 
 export { Call } from './call.entity';
@@ -13,7 +14,7 @@ export { ClientPublicKeyRecord } from './client-public-key.entity';
 
 export { CallsModule, RecordingVaultModule } from './calls.module';
 export { CallsService } from './calls.service';
-export type { ListQuery, NewCall, NewMessage } from './calls.service';
+export type { ListQuery, MessageCorrection, NewCall, NewMessage } from './calls.service';
 export { CallerDataOwners } from './caller-data-owners';
 export { RecordingIngestService } from './recording-ingest.service';
 export type { IngestedRecording, RecordingUpload } from './recording-ingest.service';
@@ -31,4 +32,4 @@ export type { CustomFieldValue } from './intake-validation';
 export { RecordingTooLargeError, UnsupportedAudioError, UploadAbortedError } from './errors';
 
 export const callsEntities = [Call, CallerMessage, Recording, ClientPublicKeyRecord];
-export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510];
+export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, MessageCorrections1700000001720];

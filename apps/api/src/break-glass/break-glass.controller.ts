@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiErrorDto } from '../common/api-error.dto';
 import { BreakGlassService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
-import { OpenBreakGlassDto } from './break-glass.dto';
+import { BreakGlassGrantView, OpenBreakGlassDto } from './break-glass.dto';
 
 @ApiTags('break-glass')
 @ApiBearerAuth()
@@ -19,5 +20,19 @@ export class BreakGlassController {
   @Get()
   list() {
     return this.breakGlass.list();
+  }
+
+  /** Ends the DPO's own open grant before its expiry. */
+  @Post(':grantId/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a break-glass grant early (audited under its client)' })
+  @ApiParam({ name: 'grantId', format: 'uuid' })
+  @ApiOkResponse({ type: BreakGlassGrantView })
+  @ApiUnauthorizedResponse({ type: ApiErrorDto })
+  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'Already closed or expired' })
+  close(@CurrentPrincipal() principal: Principal, @Param('grantId', ParseUUIDPipe) grantId: string) {
+    return this.breakGlass.close(principal.id, grantId);
   }
 }

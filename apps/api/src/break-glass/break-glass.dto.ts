@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { BREAK_GLASS_MAX_MINUTES } from '#access';
 
@@ -10,4 +11,27 @@ export class OpenBreakGlassDto {
 
   @IsInt() @Min(1) @Max(BREAK_GLASS_MAX_MINUTES)
   durationMinutes: number;
+}
+
+export class BreakGlassGrantView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  dpoId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  clientId: string;
+
+  @ApiProperty()
+  reason: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when closed before it expired' })
+  closedAt: Date | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: Date;
 }
