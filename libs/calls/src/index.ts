@@ -33,3 +33,5 @@ export { RecordingTooLargeError, UnsupportedAudioError, UploadAbortedError } fro
 
 export const callsEntities = [Call, CallerMessage, Recording, ClientPublicKeyRecord];
 export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, MessageCorrections1700000001720];
+export { checkCustomFields, checkStandardFields, MESSAGE_LIMITS, PHONE_PATTERN } from './intake-rules';
+export type { IntakeFieldRule, IntakeProblem } from './intake-rules';

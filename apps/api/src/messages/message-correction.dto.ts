@@ -1,21 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MESSAGE_LIMITS, PHONE_PATTERN as PHONE } from '#calls';
 import { IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
-const PHONE = /^\+?[0-9][0-9 ().-]{2,38}$/;
 
 /** The fields to correct; absent fields stay as saved, callerEmail null clears it. */
 export class CorrectMessageDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.callerName)
   callerName?: string;
 
-  @IsOptional() @IsString() @MaxLength(40) @Matches(PHONE, { message: 'callerPhone must be a phone number' })
+  @IsOptional() @IsString() @MaxLength(MESSAGE_LIMITS.callerPhone) @Matches(PHONE, { message: 'callerPhone must be a phone number' })
   callerPhone?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(320)
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(MESSAGE_LIMITS.callerEmail)
   callerEmail?: string | null;
 
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(10000)
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.body)
   body?: string;
 
   @IsOptional() @IsIn(['normal', 'urgent'])
