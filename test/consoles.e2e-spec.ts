@@ -102,6 +102,12 @@ describe('console API', () => {
       await api.http.get(`/users/${restricted.id}/clients`).set(auth(restricted.token)).expect(403);
     });
 
+    it('tells the console the upload limit and the working window', async () => {
+      const res = await api.http.get('/agent/limits').set(auth(agent.token)).expect(200);
+      expect(res.body).toEqual({ recordingMaxBytes: env.config.recordingMaxBytes, workingWindowHours: env.config.agentWindowHours });
+      await api.http.get('/agent/limits').set(auth(admin)).expect(403);
+    });
+
     it('refuses admins, the DPO and client users', async () => {
       await api.http.get('/agent/clients').set(auth(admin)).expect(403);
       await api.http.get('/agent/clients').set(auth(dpo)).expect(403);
@@ -241,6 +247,18 @@ describe('console API', () => {
       await api.http.post('/break-glass/00000000-0000-4000-8000-000000000000/close').set(auth(dpo)).expect(404);
       await api.http.post(`/break-glass/${grant.body.id}/close`).set(auth(admin)).expect(403);
     });
+  });
+
+  it('lets the admin read the breach register but not record in it', async () => {
+    const breach = await api.http
+      .post('/breaches')
+      .set(auth(dpo))
+      .send({ detectedAt: clock.now().toISOString(), nature: 'Laptop lost', dataCategories: ['client_contact'], affectsCallerData: false, affectsOperatorData: true, likelyConsequences: 'Low', measuresTaken: 'Remote wipe' })
+      .expect(201);
+    const listed = await api.http.get('/breaches').set(auth(admin)).expect(200);
+    expect(listed.body.map((b: { id: string }) => b.id)).toContain(breach.body.id);
+    await api.http.post('/breaches').set(auth(admin)).send({}).expect(403);
+    await api.http.get('/breaches').set(auth(agent.token)).expect(403);
   });
 
   it('filters the audit trail by outcome', async () => {

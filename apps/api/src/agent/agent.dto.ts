@@ -38,3 +38,11 @@ export class IntakeScriptView {
   @ApiProperty({ description: 'The instructions version the script comes from' })
   instructionsVersion: number;
 }
+
+export class AgentLimitsView {
+  @ApiProperty({ description: 'Largest recording upload accepted, in bytes' })
+  recordingMaxBytes: number;
+
+  @ApiProperty({ description: 'How long an agent may read back and correct what it logged' })
+  workingWindowHours: number;
+}
