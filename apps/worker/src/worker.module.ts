@@ -9,7 +9,7 @@ import { AuditVerificationProcessor } from './processors/audit-verification.proc
 import { DeletionProcessor } from './processors/deletion.processor';
 import { ComplianceRetentionProcessor } from './processors/compliance-retention.processor';
 import { RecordingSweepProcessor } from './processors/recording-sweep.processor';
-import { WorkerSchedules } from './worker-schedules';
+import { ScheduleRegistry } from './schedule-registry';
 
 /** The queue worker: bull processors and periodic schedules over the same libraries as the API. */
 @Module({})
@@ -18,7 +18,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [PlatformModule.forRoot(config, overrides), RecordingVaultModule, DeletionModule, ComplianceWorkerModule],
-      providers: [AuditVerificationProcessor, ComplianceRetentionProcessor, DeletionProcessor, RecordingSweepProcessor, WorkerSchedules],
+      providers: [AuditVerificationProcessor, ComplianceRetentionProcessor, DeletionProcessor, RecordingSweepProcessor, ScheduleRegistry],
     };
   }
 }
