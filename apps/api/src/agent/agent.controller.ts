@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgentDirectoryService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
-import { ApiErrorDto } from '../common/api-error.dto';
+import { ApiErrors } from '../common/api-docs';
 import { AgentClientsQueryDto, AgentLimitsView, IntakeScriptView } from './agent.dto';
 import { AppConfig } from '#config';
 
@@ -20,8 +20,7 @@ export class AgentController {
   @Get('limits')
   @ApiOperation({ summary: 'The recording size limit and the working window, for the agent console' })
   @ApiOkResponse({ type: AgentLimitsView })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto })
-  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiErrors(401, 403)
   limits(): AgentLimitsView {
     return { recordingMaxBytes: this.config.recordingMaxBytes, workingWindowHours: this.config.agentWindowHours };
   }
@@ -30,8 +29,7 @@ export class AgentController {
   @Get('clients')
   @ApiOperation({ summary: 'The clients this agent serves, with their intake scripts (audited)' })
   @ApiOkResponse({ type: [IntakeScriptView] })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto })
-  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiErrors(401, 403)
   clients(@CurrentPrincipal() principal: Principal, @Query() query: AgentClientsQueryDto) {
     return this.directory.clientsFor(principal, query.search);
   }

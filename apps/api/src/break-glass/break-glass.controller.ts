@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ApiErrorDto } from '../common/api-error.dto';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs';
 import { BreakGlassService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { BreakGlassGrantView, OpenBreakGlassDto } from './break-glass.dto';
@@ -28,10 +28,7 @@ export class BreakGlassController {
   @ApiOperation({ summary: 'Close a break-glass grant early (audited under its client)' })
   @ApiParam({ name: 'grantId', format: 'uuid' })
   @ApiOkResponse({ type: BreakGlassGrantView })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto })
-  @ApiForbiddenResponse({ type: ApiErrorDto })
-  @ApiNotFoundResponse({ type: ApiErrorDto })
-  @ApiConflictResponse({ type: ApiErrorDto, description: 'Already closed or expired' })
+  @ApiErrors(401, 403, 404, { status: 409, description: 'Already closed or expired' })
   close(@CurrentPrincipal() principal: Principal, @Param('grantId', ParseUUIDPipe) grantId: string) {
     return this.breakGlass.close(principal.id, grantId);
   }

@@ -1,16 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** The body of every error answer (the exception filter writes it). */
+/** The one error body every route answers with (see exception-filter.ts). */
 export class ApiErrorDto {
   @ApiProperty({ example: 404 })
   statusCode: number;
 
-  @ApiProperty({ example: 'Not Found' })
+  @ApiProperty({ description: 'The HTTP reason phrase', example: 'Not Found' })
   error: string;
 
-  @ApiProperty({ description: 'What is wrong; for validation, one or more messages', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
+  @ApiProperty({
+    description: 'What is wrong, without personal data; a list when request validation failed (one line per field)',
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    example: 'Client not found',
+  })
   message: string | string[];
 
-  @ApiPropertyOptional({ example: 'not_found', description: 'A stable code for machines (domain errors)' })
+  @ApiPropertyOptional({ description: 'Stable machine-readable code of a domain error', example: 'not_found' })
   code?: string;
+
+  @ApiPropertyOptional({ description: 'On a 500 only: the id under which the cause was logged', format: 'uuid' })
+  errorId?: string;
 }

@@ -1,21 +1,17 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiProperty,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { DailyUsageService } from '#compliance';
-import { ApiErrorDto } from '../common/api-error.dto';
+import { ApiErrors } from '../common/api-docs';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -68,10 +64,7 @@ export class DailyUsageController {
   @ApiOperation({ summary: 'Calls, minutes and messages per day for a period, for a chart (the CSV is GET /clients/{clientId}/usage?format=csv)' })
   @ApiParam({ name: 'clientId', format: 'uuid' })
   @ApiOkResponse({ type: DailyUsageView })
-  @ApiBadRequestResponse({ type: ApiErrorDto })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto })
-  @ApiForbiddenResponse({ type: ApiErrorDto })
-  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiErrors(400, 401, 403, 404)
   series(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string, @Query() query: DailyUsageQueryDto) {
     return this.daily.series(principal, clientId, query.from, query.to);
   }

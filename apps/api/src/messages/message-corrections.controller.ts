@@ -1,20 +1,15 @@
 import { Body, Controller, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { CallsService } from '#calls';
-import { ApiErrorDto } from '../common/api-error.dto';
+import { ApiErrors } from '../common/api-docs';
 import { CorrectedMessageView, CorrectMessageDto } from './message-correction.dto';
 
 @ApiTags('messages')
@@ -28,11 +23,7 @@ export class MessageCorrectionsController {
   @ApiOperation({ summary: 'Correct a message the agent logged, within its working window (audited as a correction)' })
   @ApiParam({ name: 'messageId', format: 'uuid' })
   @ApiOkResponse({ type: CorrectedMessageView })
-  @ApiBadRequestResponse({ type: ApiErrorDto })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto })
-  @ApiForbiddenResponse({ type: ApiErrorDto })
-  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'No such message, not this agent’s, or outside its working window' })
-  @ApiConflictResponse({ type: ApiErrorDto, description: 'Already delivered to the client' })
+  @ApiErrors(400, 401, 403, { status: 404, description: 'No such message, not this agent’s, or outside its working window' }, { status: 409, description: 'Already delivered to the client' })
   correct(@CurrentPrincipal() principal: Principal, @Param('messageId', ParseUUIDPipe) messageId: string, @Body() dto: CorrectMessageDto) {
     return this.calls.correctMessage(principal, messageId, dto);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AgentAssignmentsService, Roles } from '#access';
-import { ApiErrorDto } from '../common/api-error.dto';
+import { ApiErrors } from '../common/api-docs';
 
 export class AgentClientsView {
   @ApiProperty({ type: [String], description: 'The clients the agent is restricted to; empty: every active client (the default)' })
@@ -19,8 +19,7 @@ export class AgentClientsController {
   @ApiOperation({ summary: 'The clients an agent is restricted to (empty: every active client)' })
   @ApiParam({ name: 'userId', format: 'uuid' })
   @ApiOkResponse({ type: AgentClientsView })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto })
-  @ApiForbiddenResponse({ type: ApiErrorDto })
+  @ApiErrors(401, 403)
   async clients(@Param('userId', ParseUUIDPipe) userId: string): Promise<AgentClientsView> {
     return { clientIds: await this.assignments.assignedClientIds(userId) };
   }
