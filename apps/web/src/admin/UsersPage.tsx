@@ -101,12 +101,15 @@ function NewUser({ clients }: { clients: Client[] }) {
   );
 }
 
-/** Account actions go to the sessions routes (POST /users/:id/disable|enable|unlock|password-reset). */
+/** Account actions go to the sessions routes (POST /users/:id/disable|enable|unlock|password-reset, DELETE /users/:id/totp). */
 function UserDetail({ user, clients, onClose }: { user: User; clients: Client[]; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<{ action: string; body: unknown } | null>(null);
   const act = useMutation({
-    mutationFn: async (action: 'disable' | 'enable' | 'unlock' | 'password-reset') => ({ action, body: await api.post<unknown>(`/users/${user.id}/${action}`, {}) }),
+    mutationFn: async (action: 'disable' | 'enable' | 'unlock' | 'password-reset' | 'totp') => ({
+      action,
+      body: action === 'totp' ? await api.delete<unknown>(`/users/${user.id}/totp`) : await api.post<unknown>(`/users/${user.id}/${action}`, {}),
+    }),
     onSuccess: (result) => {
       setOutcome(result);
       void queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -126,6 +129,9 @@ function UserDetail({ user, clients, onClose }: { user: User; clients: Client[];
           </Button>
           <Button variant="light" onClick={() => act.mutate('password-reset')}>
             Reset password
+          </Button>
+          <Button variant="light" onClick={() => act.mutate('totp')}>
+            Remove second factor
           </Button>
         </Group>
         <ErrorAlert error={act.error} />
