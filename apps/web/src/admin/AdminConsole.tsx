@@ -1,5 +1,6 @@
-import { Stack, Tabs } from '@mantine/core';
+import { Loader, Stack, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { api } from '../consoles/api';
 import { PageTitle } from '../consoles/ui';
 import { useHashTab } from '../consoles/useHashTab';
@@ -8,8 +9,10 @@ import { BreachRegister } from '../dpo/BreachRegister';
 import { AuditPage } from './AuditPage';
 import { ClientsPage } from './ClientsPage';
 import { SubProcessors } from './SubProcessors';
-import { UsagePage } from './UsagePage';
 import { UsersPage } from './UsersPage';
+
+// The chart library is large: loaded only when the usage section opens.
+const UsagePage = lazy(() => import('./UsagePage').then((m) => ({ default: m.UsagePage })));
 
 const SECTIONS = ['clients', 'users', 'audit', 'usage', 'registers'] as const;
 
@@ -38,7 +41,9 @@ export function AdminConsole() {
           <AuditPage clients={clients.data ?? []} />
         </Tabs.Panel>
         <Tabs.Panel value="usage" pt="md">
-          <UsagePage clients={clients.data ?? []} />
+          <Suspense fallback={<Loader aria-label="Loading the usage chart" />}>
+            <UsagePage clients={clients.data ?? []} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="registers" pt="md">
           <Stack gap="xl">
