@@ -13,6 +13,7 @@ import type { PlatformOverrides } from '#platform';
 import { AgentController } from './agent/agent.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { SessionController } from './auth/session.controller';
 import { CallsController } from './calls/calls.controller';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { ClientContactController } from './clients/client-contact.controller';
@@ -48,7 +49,7 @@ export class ApiModule {
         TerminusModule,
         ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
       ],
-      controllers: [AuditController, AuthController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers, ...consoleControllers],
+      controllers: [AuditController, AuthController, SessionController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers, ...consoleControllers],
     };
   }
 }

@@ -4,12 +4,13 @@ import { AuditService, Role } from '#audit';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#errors';
 import { ALLOWED_ROLES, INGEST_KEY_ROUTE, PUBLIC_ROUTE } from './access.decorators';
 import { AccessTokenService } from './access-token.service';
+import { BrowserSessions } from './browser-session';
 import { IngestKeysService } from './ingest-keys.service';
 import { actorOf, Principal } from './principal';
 
 /**
- * The one place that decides who may call a route: authenticates the bearer token or ingest key,
- * then checks the route's roles. Deny by default: a route with no @Roles and no @Public is refused.
+ * The one place that decides who may call a route: authenticates the bearer token (or the portal's
+ * session cookie carrying one) or ingest key, then checks the route's roles. Deny by default: a route with no @Roles and no @Public is refused.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -18,6 +19,7 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: AccessTokenService,
     private readonly ingestKeys: IngestKeysService,
     private readonly audit: AuditService,
+    private readonly sessions: BrowserSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,9 +48,15 @@ export class AccessGuard implements CanActivate {
     throw new ForbiddenError(`Role ${principal.role} may not do this`);
   }
 
-  private async authenticate(request: { headers: Record<string, string | undefined> }, ingestKeyRoute: boolean): Promise<Principal | null> {
+  private async authenticate(
+    request: { method: string; headers: Record<string, string | undefined>; cookies?: Record<string, string | undefined> },
+    ingestKeyRoute: boolean,
+  ): Promise<Principal | null> {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) return this.tokens.read(authorization.slice(7).trim());
+    // The portal's httpOnly cookie carries the same token (the Origin of unsafe requests is checked).
+    const sessionToken = this.sessions.token(request);
+    if (sessionToken) return this.tokens.read(sessionToken);
     const ingestKey = request.headers['x-ingest-key'];
     if (ingestKeyRoute && ingestKey) {
       const key = await this.ingestKeys.verify(ingestKey);

@@ -12,6 +12,7 @@ import { AgentDirectoryService } from './agent-directory.service';
 import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
+import { BrowserSessions } from './browser-session';
 import { IngestKeysService } from './ingest-keys.service';
 
 /** Credentials (tokens, ingest keys), the guard on every route, and the one policy for personal data. */
@@ -30,7 +31,7 @@ import { IngestKeysService } from './ingest-keys.service';
       }),
     }),
   ],
-  providers: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AgentDirectoryService, AuditTrailService, BreakGlassService, IngestKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AccessPolicy, AccessTokenService, BrowserSessions, AgentAssignmentsService, AgentDirectoryService, AuditTrailService, BreakGlassService, IngestKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AgentDirectoryService, AuditTrailService, BreakGlassService, IngestKeysService],
 })
 export class AccessModule {}

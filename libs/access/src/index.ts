@@ -16,6 +16,7 @@ export { AgentDirectoryService } from './agent-directory.service';
 export { BreakGlassGrant } from './break-glass-grant.entity';
 export { BREAK_GLASS_MAX_MINUTES, BreakGlassService } from './break-glass.service';
 export { AuditTrailService } from './audit-trail.service';
+export { SESSION_COOKIE, sessionCookieOptions } from './browser-session';
 export { IngestKey } from './ingest-key.entity';
 export { IngestKeysService } from './ingest-keys.service';
 export { actorOf } from './principal';

@@ -32,6 +32,12 @@ export class AppConfig {
   agentWindowHours: number;
   auditRetentionMonths: number;
   loginRateLimitPerMinute: number;
+  /** Extra origins (scheme://host[:port]) allowed to send cookie-authenticated unsafe requests. */
+  portalOrigins: string[];
+  /** Express `trust proxy` value, or false. */
+  trustProxy: string | number | false;
+  /** The built portal's directory. */
+  portalDir: string;
 }
 
 export class ConfigurationError extends Error {
@@ -100,6 +106,9 @@ export function loadConfig(
   config.agentWindowHours = env.AGENT_WINDOW_HOURS ?? 12;
   config.auditRetentionMonths = env.AUDIT_RETENTION_MONTHS ?? 84;
   config.loginRateLimitPerMinute = env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10;
+  config.portalOrigins = (env.PORTAL_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+  config.trustProxy = env.TRUST_PROXY === undefined ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY;
+  config.portalDir = resolve(env.PORTAL_DIR ?? 'apps/web/dist');
   return config;
 }
 

@@ -86,6 +86,18 @@ export class Environment {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   LOGIN_RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Origins besides the API's own host allowed to send cookie-authenticated unsafe requests (comma-separated). */
+  @IsOptional() @IsString()
+  PORTAL_ORIGINS?: string;
+
+  /** Express `trust proxy`: hops (a number), `loopback`, or addresses; set it when TLS ends at a proxy. */
+  @IsOptional() @IsString() @MinLength(1)
+  TRUST_PROXY?: string;
+
+  /** Where the built portal lives (served at /). */
+  @IsOptional() @IsString() @MinLength(1)
+  PORTAL_DIR?: string;
 }
 
 /** Checks the raw environment; returns one message per bad variable, naming it. */

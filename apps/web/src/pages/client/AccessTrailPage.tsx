@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export default function AccessTrailPage() {
+  return <Title order={1}>AccessTrail</Title>;
+}
