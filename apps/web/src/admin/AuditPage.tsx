@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, Code, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, withQuery } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
-import { ErrorAlert } from '../consoles/ui';
-import type { AuditEvent, ChainVerification, Client } from '../consoles/types';
+import { ErrorAlert, PageTitle } from '../consoles/ui';
+import { useClients } from '../consoles/useClients';
+import type { AuditEvent, ChainVerification } from '../consoles/types';
 
 interface Filters {
   actorId: string;
@@ -29,7 +30,8 @@ const toQuery = (f: Filters) => ({
 });
 
 /** The whole accountability record: ids, roles, actions and outcomes, never caller content. */
-export function AuditPage({ clients }: { clients: Client[] }) {
+export default function AuditPage() {
+  const clients = useClients();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const events = useQuery({ queryKey: ['audit', filters], queryFn: () => api.get<AuditEvent[]>('/audit', toQuery(filters)) });
@@ -38,7 +40,7 @@ export function AuditPage({ clients }: { clients: Client[] }) {
   const clientName = (id: string | null) => (id ? (clients.find((c) => c.id === id)?.name ?? id.slice(0, 8)) : '—');
   return (
     <Stack>
-      <Title order={2}>Audit trail</Title>
+      <PageTitle>Audit trail</PageTitle>
       {verify.data && (
         <Alert color={verify.data.ok ? 'green' : 'red'} title={verify.data.ok ? 'Chain verified' : 'Chain broken'} role="status" data-testid="chain-status">
           <Stack gap={4}>

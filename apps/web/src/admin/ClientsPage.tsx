@@ -3,19 +3,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatDate } from '../consoles/format';
-import { ErrorAlert } from '../consoles/ui';
+import { ErrorAlert, PageTitle } from '../consoles/ui';
 import type { Client, IntakeField } from '../consoles/types';
 import { ClientDetail } from './ClientDetail';
 import { IntakeFieldsEditor } from './IntakeFieldsEditor';
 
-export function ClientsPage() {
+export default function ClientsPage() {
   const clients = useQuery({ queryKey: ['clients'], queryFn: () => api.get<Client[]>('/clients') });
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Clients</Title>
+        <PageTitle>Clients</PageTitle>
         <Button onClick={() => setCreating((c) => !c)}>{creating ? 'Close the new client form' : 'New client'}</Button>
       </Group>
       {creating && (

@@ -6,12 +6,12 @@ import { ErrorAlert } from '../consoles/ui';
 import type { SubProcessor } from '../consoles/types';
 
 /** The sub-processor register: admins read it; the DPO records new ones (transfers outside the UK/EEA need a mechanism). */
-export function SubProcessors({ canRecord }: { canRecord: boolean }) {
+export function SubProcessors({ canRecord, headingLevel = 1 }: { canRecord: boolean; headingLevel?: 1 | 2 }) {
   const list = useQuery({ queryKey: ['sub-processors'], queryFn: () => api.get<SubProcessor[]>('/sub-processors') });
   return (
     <Stack>
-      <Title order={2}>Sub-processors</Title>
-      {canRecord && <NewSubProcessor />}
+      <Title order={headingLevel}>Sub-processors</Title>
+      {canRecord && <NewSubProcessor headingLevel={headingLevel} />}
       <ErrorAlert error={list.error} />
       <Table striped>
         <Table.Thead>
@@ -46,7 +46,7 @@ export function SubProcessors({ canRecord }: { canRecord: boolean }) {
   );
 }
 
-function NewSubProcessor() {
+function NewSubProcessor({ headingLevel }: { headingLevel: 1 | 2 }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ name: '', purpose: '', location: 'GB', dataCategories: '', contractDate: '', transferMechanism: '' });
   const create = useMutation({
@@ -72,7 +72,7 @@ function NewSubProcessor() {
         }}
       >
         <Stack gap="xs">
-          <Title order={3}>Record a sub-processor</Title>
+          <Title order={(headingLevel + 1) as 2 | 3}>Record a sub-processor</Title>
           <Group grow>
             <TextInput label="Sub-processor name" value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} />
             <TextInput label="Purpose" value={form.purpose} onChange={(e) => set({ purpose: e.currentTarget.value })} />

@@ -1,14 +1,17 @@
+import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, withQuery } from '../consoles/api';
 import { londonDay } from '../consoles/format';
-import { ErrorAlert } from '../consoles/ui';
-import type { Client, DailyUsage } from '../consoles/types';
+import { ErrorAlert, PageTitle } from '../consoles/ui';
+import { useClients } from '../consoles/useClients';
+import type { DailyUsage } from '../consoles/types';
 
 /** A client's calls, minutes and messages per day for a period, drawn and downloadable as CSV. */
-export function UsagePage({ clients }: { clients: Client[] }) {
+export default function UsagePage() {
+  const clients = useClients();
   const [draft, setDraft] = useState({ clientId: '', from: londonDay(-29), to: londonDay() });
   const [period, setPeriod] = useState<typeof draft | null>(null);
   const usage = useQuery({
@@ -19,7 +22,7 @@ export function UsagePage({ clients }: { clients: Client[] }) {
   const totals = usage.data?.days.reduce((t, d) => ({ calls: t.calls + d.calls, minutes: t.minutes + d.minutes, messages: t.messages + d.messages }), { calls: 0, minutes: 0, messages: 0 });
   return (
     <Stack>
-      <Title order={2}>Usage</Title>
+      <PageTitle>Usage</PageTitle>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -3,19 +3,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
-import { ErrorAlert } from '../consoles/ui';
+import { ErrorAlert, PageTitle } from '../consoles/ui';
 import type { Client, User } from '../consoles/types';
 
 const ROLES: User['role'][] = ['agent', 'supervisor', 'admin', 'dpo', 'client'];
 
-export function UsersPage() {
+export default function UsersPage() {
   const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<User[]>('/users') });
   const clients = useQuery({ queryKey: ['clients'], queryFn: () => api.get<Client[]>('/clients') });
   const [selected, setSelected] = useState<User | null>(null);
   const clientName = (id: string | null) => (id ? (clients.data?.find((c) => c.id === id)?.name ?? id) : '—');
   return (
     <Stack>
-      <Title order={2}>Users</Title>
+      <PageTitle>Users</PageTitle>
       <NewUser clients={clients.data ?? []} />
       <ErrorAlert error={users.error} />
       <Table striped>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../consoles/api';
+import { api, ApiError, messagesOf } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
 import { ErrorAlert } from '../consoles/ui';
 import type { AgentLimits, IntakeScript } from '../consoles/types';
@@ -42,7 +42,7 @@ export function LogCall({ script, limits, onNext }: { script: IntakeScript; limi
       void queryClient.invalidateQueries({ queryKey: ['agent', 'messages'] });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) setErrors(serverErrorsByField(error.messages));
+      if (error instanceof ApiError && error.status === 400) setErrors(serverErrorsByField(messagesOf(error)));
     },
   });
 

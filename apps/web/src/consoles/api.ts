@@ -1,47 +1,27 @@
+import { ApiError, call, urlOf } from '../api/client';
+import type { ApiPath } from '../api/contract';
+
 /**
- * How the consoles reach the API: the same cookie session as the rest of the portal, JSON in and
- * out, and the server's error message kept for the page to show.
+ * The consoles' calls go through the portal's one client (cookie session, Origin, the 401 handler,
+ * ApiError with the API's message). Paths are given filled in; the answer's shape is the console's
+ * view type until every console route is in the generated schema.
  */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly messages: string[],
-    readonly code?: string,
-  ) {
-    super(messages.join('; '));
-  }
-}
+export { ApiError };
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
-export function withQuery(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
+const send = <T>(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, options: { query?: Query; body?: unknown } = {}) =>
+  call(method, path as ApiPath, options) as unknown as Promise<T>;
 
-async function send<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const response = await fetch(withQuery(path, query), {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    const message = json?.message ?? response.statusText;
-    throw new ApiError(response.status, Array.isArray(message) ? message : [String(message)], json?.code);
-  }
-  return json as T;
-}
+export const withQuery = (path: string, query?: Query) => urlOf(path, query);
 
 export const api = {
-  get: <T>(path: string, query?: Query) => send<T>('GET', path, undefined, query),
-  post: <T>(path: string, body: unknown = {}) => send<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => send<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, body),
-  delete: <T>(path: string) => send<T>('DELETE', path),
+  get: <T>(path: string, query?: Query) => send<T>('get', path, { query }),
+  post: <T>(path: string, body: unknown = {}) => send<T>('post', path, { body }),
+  put: <T>(path: string, body: unknown) => send<T>('put', path, { body }),
+  patch: <T>(path: string, body: unknown) => send<T>('patch', path, { body }),
+  delete: <T>(path: string) => send<T>('delete', path),
 };
+
+/** The API's messages for a refusal, one per problem (validation joins them with "; "). */
+export const messagesOf = (error: unknown): string[] => (error instanceof Error ? error.message.split('; ') : [String(error)]);

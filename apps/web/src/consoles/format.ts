@@ -1,21 +1,5 @@
-/** Dates and sizes as the consoles show them: Europe/London, UK English. */
-const dateTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' });
-
-export const formatDateTime = (value: string | Date | null | undefined) => (value ? dateTime.format(new Date(value)) : '—');
-export const formatDate = (value: string | Date | null | undefined) => (value ? dateOnly.format(new Date(value)) : '—');
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
+/** The portal's formats (Europe/London, UK English), and the consoles' clocks. */
+export { formatBytes, formatDate, formatDateTime } from '../lib/format';
 
 /** "2 h 05 min 09 s" until `until`, or "expired". */
 export function formatCountdown(until: string | Date, now: number): string {

@@ -1,12 +1,8 @@
 import { Alert, Badge, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { ApiError } from './api';
 
-/** The page's one h1, also used as the document title. */
+/** The page's one h1 (the shell sets the document title from the navigation label). */
 export function PageTitle({ children }: { children: string }) {
-  useEffect(() => {
-    document.title = `${children} · CallVault`;
-  }, [children]);
   return (
     <Title order={1} mb="md">
       {children}
@@ -17,7 +13,7 @@ export function PageTitle({ children }: { children: string }) {
 /** The server's own words for what went wrong (they never carry personal data). */
 export function ErrorAlert({ error, title = 'Something went wrong' }: { error: unknown; title?: string }) {
   if (!error) return null;
-  const message = error instanceof ApiError ? error.messages.join('; ') : error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   return (
     <Alert color="red" title={title} role="alert" mb="md">
       {message}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatCountdown, formatDateTime } from '../consoles/format';
 import { ErrorAlert, useNow } from '../consoles/ui';
+import { useClients } from '../consoles/useClients';
 import type { Breach, Client } from '../consoles/types';
 
 /**
@@ -11,13 +12,14 @@ import type { Breach, Client } from '../consoles/types';
  * data, each affected client's notification deadline for caller data. The DPO records and acts;
  * admins read.
  */
-export function BreachRegister({ clients, canAct }: { clients: Client[]; canAct: boolean }) {
+export function BreachRegister({ canAct, headingLevel = 1 }: { canAct: boolean; headingLevel?: 1 | 2 }) {
+  const clients = useClients();
   const breaches = useQuery({ queryKey: ['breaches'], queryFn: () => api.get<Breach[]>('/breaches') });
   const now = useNow();
   const clientName = (id: string) => clients.find((c) => c.id === id)?.name ?? id.slice(0, 8);
   return (
     <Stack>
-      <Title order={2}>Breach register</Title>
+      <Title order={headingLevel}>Breach register</Title>
       {canAct && <NewBreach clients={clients} />}
       <ErrorAlert error={breaches.error} />
       {breaches.data?.length === 0 && <Text>No breaches recorded.</Text>}
@@ -25,7 +27,7 @@ export function BreachRegister({ clients, canAct }: { clients: Client[]; canAct:
         <Paper key={b.id} withBorder p="md" component="article" aria-label={`Breach detected ${formatDateTime(b.detectedAt)}`}>
           <Stack gap="xs">
             <Group justify="space-between">
-              <Title order={3}>Detected {formatDateTime(b.detectedAt)}</Title>
+              <Title order={(headingLevel + 1) as 2 | 3}>Detected {formatDateTime(b.detectedAt)}</Title>
               <Group gap="xs">
                 {b.highRisk && <Badge color="red">high risk</Badge>}
                 {b.affectsCallerData && <Badge>caller data</Badge>}
@@ -141,7 +143,7 @@ function NewBreach({ clients }: { clients: Client[] }) {
         }}
       >
         <Stack gap="xs">
-          <Title order={3}>Record a breach</Title>
+          <Title order={2}>Record a breach</Title>
           <Group grow>
             <TextInput label="Detected at" description="Empty: now" type="datetime-local" value={form.detectedAt} onChange={(e) => set({ detectedAt: e.currentTarget.value })} />
             <TextInput label="Data categories" description="Comma separated" value={form.dataCategories} onChange={(e) => set({ dataCategories: e.currentTarget.value })} />

@@ -3,11 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatCountdown, formatDateTime } from '../consoles/format';
-import { ErrorAlert, useNow } from '../consoles/ui';
-import type { BreakGlassGrant, Client } from '../consoles/types';
+import { ErrorAlert, PageTitle, useNow } from '../consoles/ui';
+import { useClients } from '../consoles/useClients';
+import type { BreakGlassGrant } from '../consoles/types';
 
 /** The DPO's only way to caller content: a reason, a time limit, a visible countdown; the client sees every use. */
-export function BreakGlassPage({ clients }: { clients: Client[] }) {
+export default function BreakGlassPage() {
+  const clients = useClients();
   const queryClient = useQueryClient();
   const grants = useQuery({ queryKey: ['break-glass'], queryFn: () => api.get<BreakGlassGrant[]>('/break-glass') });
   const now = useNow();
@@ -27,7 +29,7 @@ export function BreakGlassPage({ clients }: { clients: Client[] }) {
   const active = grants.data?.filter((g) => new Date(g.expiresAt).getTime() > now) ?? [];
   return (
     <Stack>
-      <Title order={2}>Break-glass access</Title>
+      <PageTitle>Break-glass access</PageTitle>
       {active.map((g) => (
         <Alert key={g.id} color="red" title={`Open for ${clientName(g.clientId)}`} role="status">
           <Group justify="space-between">
@@ -50,7 +52,7 @@ export function BreakGlassPage({ clients }: { clients: Client[] }) {
           }}
         >
           <Stack gap="xs">
-            <Title order={3}>Open access to a client's caller data</Title>
+            <Title order={2}>Open access to a client's caller data</Title>
             <Text size="sm">Every opening is written to the audit trail under that client, with your reason, and the client sees it.</Text>
             <Group grow align="start">
               <NativeSelect label="Client" data={[{ value: '', label: 'Choose a client…' }, ...clients.map((c) => ({ value: c.id, label: c.name }))]} value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} />
@@ -64,7 +66,7 @@ export function BreakGlassPage({ clients }: { clients: Client[] }) {
           </Stack>
         </form>
       </Paper>
-      <Title order={3}>Every use</Title>
+      <Title order={2}>Every use</Title>
       <ErrorAlert error={grants.error} />
       <Table striped>
         <Table.Thead>

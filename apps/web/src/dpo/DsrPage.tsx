@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatDate, formatDateTime } from '../consoles/format';
-import { ErrorAlert, OverdueBadge } from '../consoles/ui';
+import { ErrorAlert, OverdueBadge, PageTitle } from '../consoles/ui';
+import { useClients } from '../consoles/useClients';
 import type { Client, Dsr } from '../consoles/types';
 
 const TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'portability', 'human_review'];
@@ -16,13 +17,14 @@ const byUrgency = (a: Dsr, b: Dsr) => {
   return open(a) - open(b) || Number(b.overdue) - Number(a.overdue) || new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime();
 };
 
-export function DsrPage({ clients }: { clients: Client[] }) {
+export default function DsrPage() {
+  const clients = useClients();
   const requests = useQuery({ queryKey: ['dsr'], queryFn: () => api.get<Dsr[]>('/dsr', { status: 'all' }) });
   const [selected, setSelected] = useState<string | null>(null);
   const sorted = [...(requests.data ?? [])].sort(byUrgency);
   return (
     <Stack>
-      <Title order={2}>Data subject requests</Title>
+      <PageTitle>Data subject requests</PageTitle>
       <NewRequest />
       <ErrorAlert error={requests.error} />
       <Table striped>
@@ -91,7 +93,7 @@ function NewRequest() {
         }}
       >
         <Stack gap="xs">
-          <Title order={3}>Record a received request</Title>
+          <Title order={2}>Record a received request</Title>
           <Group grow>
             <NativeSelect label="Request type" data={TYPES} value={form.type} onChange={(e) => set({ type: e.currentTarget.value })} />
             <NativeSelect label="From" data={SOURCES} value={form.source} onChange={(e) => set({ source: e.currentTarget.value })} />

@@ -1,20 +1,25 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../consoles/api';
+import { api, ApiError, messagesOf } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
 import { ErrorAlert } from '../consoles/ui';
-import type { AgentLimits, CallerMessage, IntakeScript } from '../consoles/types';
+import type { CallerMessage, IntakeScript } from '../consoles/types';
+import { PageTitle } from '../consoles/ui';
+import { useAgentLimits } from './queries';
 import { fromMessage, toMessage } from './call-form-model';
 import { MessageFields, serverErrorsByField } from './MessageFields';
 
 /** What this agent logged within its working window (the API returns nothing older), with corrections. */
-export function RecentWork({ scripts, limits }: { scripts: IntakeScript[]; limits: AgentLimits | undefined }) {
+export default function RecentWorkPage() {
+  const scripts = useQuery({ queryKey: ['agent', 'clients', ''], queryFn: () => api.get<IntakeScript[]>('/agent/clients') }).data ?? [];
+  const limits = useAgentLimits().data;
   const messages = useQuery({ queryKey: ['agent', 'messages'], queryFn: () => api.get<CallerMessage[]>('/messages', { limit: 50 }) });
   const [editing, setEditing] = useState<CallerMessage | null>(null);
   const clientName = (id: string) => scripts.find((s) => s.clientId === id)?.name ?? 'a client you no longer serve';
   return (
     <Stack>
+      <PageTitle>My recent work</PageTitle>
       <Text size="sm" c="dimmed">
         Messages you logged in the last {limits?.workingWindowHours ?? 12} hours. You can correct them until the client has received them.
       </Text>
@@ -84,7 +89,7 @@ function Correction({ message, script, onClose }: { message: CallerMessage; scri
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400) setErrors(serverErrorsByField(error.messages));
+      if (error instanceof ApiError && error.status === 400) setErrors(serverErrorsByField(messagesOf(error)));
     },
   });
   return (

@@ -1,35 +1,34 @@
-import { Blockquote, Grid, Kbd, List, NavLink, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Blockquote, Grid, Kbd, List, NavLink, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { ErrorAlert, PageTitle } from '../consoles/ui';
-import type { AgentLimits, IntakeScript } from '../consoles/types';
+import type { IntakeScript } from '../consoles/types';
+import { useAgentLimits } from './queries';
 import { LogCall } from './LogCall';
-import { RecentWork } from './RecentWork';
 
 const TYPE_NAMES = { string: 'text', number: 'number', boolean: 'yes/no', email: 'email', phone: 'phone number', date: 'date' } as const;
 
 /** The agent's desk: find the client whose call it is, read its script, log the call. */
-export function AgentConsole() {
+export default function AgentDeskPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   const [chosen, setChosen] = useState<string | null>(null);
   const [callNumber, setCallNumber] = useState(0);
   const clients = useQuery({ queryKey: ['agent', 'clients', debounced], queryFn: () => api.get<IntakeScript[]>('/agent/clients', { search: debounced }) });
-  const all = useQuery({ queryKey: ['agent', 'clients', ''], queryFn: () => api.get<IntakeScript[]>('/agent/clients') });
-  const limits = useQuery({ queryKey: ['agent', 'limits'], queryFn: () => api.get<AgentLimits>('/agent/limits'), staleTime: Infinity });
-  const script = all.data?.find((c) => c.clientId === chosen) ?? clients.data?.find((c) => c.clientId === chosen);
+  const limits = useAgentLimits();
+  // The chosen client's script as first loaded: a search typed later does not swap the open form's fields.
+  const [script, setScript] = useState<IntakeScript | null>(null);
+  const choose = (c: IntakeScript) => {
+    setChosen(c.clientId);
+    setScript(c);
+    setCallNumber((n) => n + 1);
+  };
 
   return (
     <Stack>
-      <PageTitle>Agent console</PageTitle>
-      <Tabs defaultValue="log" keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="log">Log a call</Tabs.Tab>
-          <Tabs.Tab value="recent">My recent work</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="log" pt="md">
+      <PageTitle>Log a call</PageTitle>
           <Grid>
             <Grid.Col span={{ base: 12, md: 4 }}>
               <TextInput
@@ -39,10 +38,7 @@ export function AgentConsole() {
                 autoFocus
                 onChange={(e) => setSearch(e.currentTarget.value)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter' && clients.data?.[0]) {
-                    setChosen(clients.data[0].clientId);
-                    setCallNumber((n) => n + 1);
-                  }
+                  if (e.key === 'Enter' && clients.data?.[0]) choose(clients.data[0]);
                 }}
               />
               <ErrorAlert error={clients.error} />
@@ -53,10 +49,7 @@ export function AgentConsole() {
                     component="button"
                     label={c.name}
                     active={c.clientId === chosen}
-                    onClick={() => {
-                      setChosen(c.clientId);
-                      setCallNumber((n) => n + 1);
-                    }}
+                    onClick={() => choose(c)}
                   />
                 ))}
               </nav>
@@ -93,11 +86,6 @@ export function AgentConsole() {
               )}
             </Grid.Col>
           </Grid>
-        </Tabs.Panel>
-        <Tabs.Panel value="recent" pt="md">
-          <RecentWork scripts={all.data ?? []} limits={limits.data} />
-        </Tabs.Panel>
-      </Tabs>
     </Stack>
   );
 }
