@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Code, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, withQuery } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
-import { ErrorAlert, PageTitle } from '../consoles/ui';
+import { ErrorAlert, Notice, PageTitle } from '../consoles/ui';
 import { useClients } from '../consoles/useClients';
 import type { AuditEvent, ChainVerification } from '../consoles/types';
 
@@ -42,7 +42,7 @@ export default function AuditPage() {
     <Stack>
       <PageTitle>Audit trail</PageTitle>
       {verify.data && (
-        <Alert color={verify.data.ok ? 'green' : 'red'} title={verify.data.ok ? 'Chain verified' : 'Chain broken'} role="status" data-testid="chain-status">
+        <Notice color={verify.data.ok ? 'green' : 'red'} title={verify.data.ok ? 'Chain verified' : 'Chain broken'} role="status" data-testid="chain-status">
           <Stack gap={4}>
             <Text size="sm">
               {verify.data.events} events checked{verify.data.broken ? `; first bad event #${verify.data.broken.seq}: ${verify.data.broken.reason}` : ''}.
@@ -56,7 +56,7 @@ export default function AuditPage() {
               Verify again
             </Button>
           </Stack>
-        </Alert>
+        </Notice>
       )}
       <ErrorAlert error={verify.error} />
       <form

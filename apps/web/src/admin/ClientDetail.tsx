@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, CopyButton, Divider, Drawer, Group, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, CopyButton, Divider, Drawer, Group, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
-import { ErrorAlert } from '../consoles/ui';
+import { ErrorAlert, Notice } from '../consoles/ui';
 import type { Client, IngestKey, Instructions } from '../consoles/types';
 import { IntakeFieldsEditor } from './IntakeFieldsEditor';
 
@@ -11,7 +11,7 @@ import { IntakeFieldsEditor } from './IntakeFieldsEditor';
 export function ClientDetail({ clientId, onClose }: { clientId: string; onClose: () => void }) {
   const client = useQuery({ queryKey: ['clients', clientId], queryFn: () => api.get<Client>(`/clients/${clientId}`) });
   return (
-    <Drawer opened onClose={onClose} position="right" size="xl" title={client.data ? `Client: ${client.data.name}` : 'Client'}>
+    <Drawer opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} position="right" size="xl" title={client.data ? `Client: ${client.data.name}` : 'Client'}>
       <ErrorAlert error={client.error} />
       {client.data && (
         <Stack>
@@ -93,7 +93,7 @@ function Contract({ client }: { client: Client }) {
           Terminate contract…
         </Button>
       ) : (
-        <Alert color="red" title="Terminate this client's contract?">
+        <Notice color="red" title="Terminate this client's contract?">
           <Stack gap="xs">
             <Text size="sm">No new calls or recordings will be taken for it; its ingest keys stop; retention then erases its data on schedule.</Text>
             <Group>
@@ -105,7 +105,7 @@ function Contract({ client }: { client: Client }) {
               </Button>
             </Group>
           </Stack>
-        </Alert>
+        </Notice>
       )}
       <ErrorAlert error={terminate.error} />
     </Stack>
@@ -221,7 +221,7 @@ function IngestKeys({ clientId }: { clientId: string }) {
       <Title order={3}>Ingest keys</Title>
       <Text size="sm">The telephony system pushes this client's recordings with one of these keys.</Text>
       {issued && (
-        <Alert color="yellow" title="Copy the key now: it is shown once" role="status">
+        <Notice color="yellow" title="Copy the key now: it is shown once" role="status">
           <Stack gap="xs">
             <code data-testid="issued-ingest-key" style={{ wordBreak: 'break-all' }}>
               {issued.key}
@@ -233,7 +233,7 @@ function IngestKeys({ clientId }: { clientId: string }) {
               </Button>
             </Group>
           </Stack>
-        </Alert>
+        </Notice>
       )}
       <Group align="end">
         <TextInput label="Key label" value={label} onChange={(e) => setLabel(e.currentTarget.value)} />

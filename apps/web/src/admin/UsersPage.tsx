@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Code, Drawer, Group, MultiSelect, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, Drawer, Group, MultiSelect, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
-import { ErrorAlert, PageTitle } from '../consoles/ui';
+import { ErrorAlert, Notice, PageTitle } from '../consoles/ui';
 import type { Client, User } from '../consoles/types';
 
 const ROLES: User['role'][] = ['agent', 'supervisor', 'admin', 'dpo', 'client'];
@@ -117,7 +117,7 @@ function UserDetail({ user, clients, onClose }: { user: User; clients: Client[];
   });
   const serves = user.role === 'agent' || user.role === 'supervisor';
   return (
-    <Drawer opened onClose={onClose} position="right" size="lg" title={`User: ${user.email}`}>
+    <Drawer opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} position="right" size="lg" title={`User: ${user.email}`}>
       <Stack>
         <Text>
           Role {user.role}, created {formatDateTime(user.createdAt)}.
@@ -146,9 +146,9 @@ function ActionOutcome({ action, body }: { action: string; body: unknown }) {
   // A reset answers with a one-time secret to hand over (shown once) or with a note that it was sent.
   const secret = body && typeof body === 'object' ? Object.entries(body).find(([k]) => /token|password|link|url/i.test(k)) : undefined;
   return (
-    <Alert color={secret ? 'yellow' : 'green'} title={secret ? 'Shown once: hand it over securely' : `Done: ${action}`} role="status">
+    <Notice color={secret ? 'yellow' : 'green'} title={secret ? 'Shown once: hand it over securely' : `Done: ${action}`} role="status">
       {secret ? <Code style={{ wordBreak: 'break-all' }}>{String(secret[1])}</Code> : 'The account was updated.'}
-    </Alert>
+    </Notice>
   );
 }
 

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, messagesOf } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
-import { ErrorAlert } from '../consoles/ui';
+import { ErrorAlert, Notice } from '../consoles/ui';
 import type { AgentLimits, IntakeScript } from '../consoles/types';
 import { emptyForm, toMessage } from './call-form-model';
 import { MessageFields, serverErrorsByField } from './MessageFields';
@@ -56,9 +56,9 @@ export function LogCall({ script, limits, onNext }: { script: IntakeScript; limi
   if (saved) {
     return (
       <Stack>
-        <Alert color="green" title="Call saved" role="status">
+        <Notice color="green" title="Call saved" role="status">
           Message for {script.name} saved at {formatDateTime(saved.at)}.
-        </Alert>
+        </Notice>
         <Title order={3}>Recording</Title>
         <RecordingUpload callId={saved.callId} maxBytes={limits?.recordingMaxBytes ?? 2 * 1024 ** 3} />
         <Group>

@@ -93,7 +93,7 @@ function Correction({ message, script, onClose }: { message: CallerMessage; scri
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Correct a message" size="lg">
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Correct a message" size="lg">
       <form
         noValidate
         onKeyDown={(e) => {

@@ -1,6 +1,7 @@
-import { Alert, Button, FileButton, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Button, FileButton, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { formatBytes } from '../consoles/format';
+import { Notice } from '../consoles/ui';
 
 /** What the API accepts (it checks the leading bytes too). */
 const AUDIO_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', oga: 'audio/ogg', opus: 'audio/ogg', m4a: 'audio/mp4', mp4: 'audio/mp4' };
@@ -101,12 +102,12 @@ export function RecordingUpload({ callId, maxBytes }: { callId: string; maxBytes
         </>
       )}
       {upload.state === 'stored' && (
-        <Alert color="green" title="Recording stored" role="status">
+        <Notice color="green" title="Recording stored" role="status">
           {upload.file.name}, {formatBytes(upload.size)}, encrypted and stored. SHA-256 <code>{upload.sha256.slice(0, 16)}…</code>
-        </Alert>
+        </Notice>
       )}
       {upload.state === 'failed' && (
-        <Alert color="red" title="Recording not stored" role="alert">
+        <Notice color="red" title="Recording not stored" role="alert">
           <Stack gap="xs">
             <Text size="sm">{upload.message}</Text>
             {upload.retry && upload.file && (
@@ -115,7 +116,7 @@ export function RecordingUpload({ callId, maxBytes }: { callId: string; maxBytes
               </Button>
             )}
           </Stack>
-        </Alert>
+        </Notice>
       )}
     </Stack>
   );

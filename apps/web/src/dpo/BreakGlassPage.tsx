@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatCountdown, formatDateTime } from '../consoles/format';
-import { ErrorAlert, PageTitle, useNow } from '../consoles/ui';
+import { ErrorAlert, Notice, PageTitle, useNow } from '../consoles/ui';
 import { useClients } from '../consoles/useClients';
 import type { BreakGlassGrant } from '../consoles/types';
 
@@ -31,7 +31,7 @@ export default function BreakGlassPage() {
     <Stack>
       <PageTitle>Break-glass access</PageTitle>
       {active.map((g) => (
-        <Alert key={g.id} color="red" title={`Open for ${clientName(g.clientId)}`} role="status">
+        <Notice key={g.id} color="red" title={`Open for ${clientName(g.clientId)}`} role="status">
           <Group justify="space-between">
             <Text size="sm">
               Closes in <strong data-testid="break-glass-countdown">{formatCountdown(g.expiresAt, now)}</strong> (at {formatDateTime(g.expiresAt)}). Reason: {g.reason}
@@ -40,7 +40,7 @@ export default function BreakGlassPage() {
               Close now
             </Button>
           </Group>
-        </Alert>
+        </Notice>
       ))}
       <ErrorAlert error={close.error} />
       <Paper withBorder p="md" component="section" aria-label="Open break-glass access">

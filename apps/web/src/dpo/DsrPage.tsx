@@ -125,7 +125,7 @@ function Request({ dsr, clients, onClose }: { dsr: Dsr; clients: Client[]; onClo
   const operation = OPERATIONS[dsr.type];
   const clientName = (id: string) => clients.find((c) => c.id === id)?.name ?? id.slice(0, 8);
   return (
-    <Drawer opened onClose={onClose} position="right" size="xl" title={`Request: ${dsr.type}`}>
+    <Drawer opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} position="right" size="xl" title={`Request: ${dsr.type}`}>
       <Stack>
         <Text>
           {dsr.status}, received {formatDateTime(dsr.receivedAt)}, due {formatDateTime(dsr.dueAt)} <OverdueBadge overdue={dsr.overdue} />
