@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { wavBytes } from '../support/audio';
 import { ADMIN, createTestEnvironment, TestEnvironment } from '../support/test-environment';
@@ -13,6 +14,9 @@ const CALLER = { name: 'Zebedee Quartermaine', number: '+44 20 7946 0991', body:
  * The agent, admin and DPO consoles driven in Chromium against the real API on a fresh database: each
  * role's flow, the role boundaries in the UI and the API, axe on every page, screenshots of each.
  */
+// Five flows of many steps each, on a shared two-core machine.
+jest.setTimeout(240_000);
+
 describe('consoles in Chromium: agent, admin, DPO', () => {
   let env: TestEnvironment;
   let api: TestApi;
@@ -42,6 +46,15 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     await page.waitForLoadState('networkidle');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, shot);
+  }
+
+  /**
+   * With a drawer or dialog open, the page behind it sits under a dimming overlay that axe blends into
+   * the background but not into the text: check what the reader can reach, the dialog.
+   */
+  async function dialogViolations(page: Page): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   const goTo = async (page: Page, label: string) => {
@@ -95,7 +108,7 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     await drawer.getByRole('button', { name: 'Create ingest key' }).click();
     await expect(drawer.getByTestId('issued-ingest-key').textContent()).resolves.toMatch(/^cvik_[0-9a-f]{32}_/);
     await drawer.getByRole('cell', { name: 'Office PBX', exact: true }).waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await dialogViolations(page)).toEqual([]);
     await screenshot(page, 'admin-client-detail');
     await page.keyboard.press('Escape');
 
@@ -219,7 +232,7 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     await page.getByRole('button', { name: `Correct the message from ${CALLER.name}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Correct a message' });
     await dialog.getByLabel('Urgent').check();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await dialogViolations(page)).toEqual([]);
     await screenshot(page, 'agent-correction');
     await dialog.getByRole('button', { name: 'Save correction' }).click();
     await page.getByText('Corrected', { exact: true }).waitFor();
@@ -240,7 +253,7 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     await page.getByRole('cell', { name: 'access', exact: true }).waitFor();
     await page.getByRole('button', { name: /^Open the access request/ }).click();
     await page.getByRole('dialog', { name: 'Request: access' }).getByRole('heading', { name: 'Operator records' }).waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await dialogViolations(page)).toEqual([]);
     await screenshot(page, 'dpo-request-detail');
     await page.keyboard.press('Escape');
 

@@ -104,7 +104,7 @@ export default function AuditPage() {
               <Table.Td>{e.action}</Table.Td>
               <Table.Td>{e.subjectType ? `${e.subjectType} ${e.subjectId?.slice(0, 8) ?? ''}` : '—'}</Table.Td>
               <Table.Td>
-                <Badge color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'orange' : 'red'}>{e.outcome}</Badge>
+                <Badge color={e.outcome === 'success' ? 'teal.9' : e.outcome === 'denied' ? 'red.9' : 'dark'}>{e.outcome}</Badge>
               </Table.Td>
               <Table.Td>
                 <Code>{Object.entries(e.details ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(' ')}</Code>

@@ -80,7 +80,7 @@ function Contract({ client }: { client: Client }) {
       <Stack gap="xs">
         <Title order={3}>Contract</Title>
         <Text>
-          <Badge color="gray">terminated</Badge> Contract ended {formatDateTime(client.contractEndedAt)}; its data runs down on the retention schedules.
+          <Badge color="gray.8">terminated</Badge> Contract ended {formatDateTime(client.contractEndedAt)}; its data runs down on the retention schedules.
         </Text>
       </Stack>
     );
@@ -89,7 +89,7 @@ function Contract({ client }: { client: Client }) {
     <Stack gap="xs">
       <Title order={3}>Contract</Title>
       {!confirming ? (
-        <Button color="red" variant="light" w="fit-content" onClick={() => setConfirming(true)}>
+        <Button color="red.9" variant="outline" w="fit-content" onClick={() => setConfirming(true)}>
           Terminate contract…
         </Button>
       ) : (
@@ -97,7 +97,7 @@ function Contract({ client }: { client: Client }) {
           <Stack gap="xs">
             <Text size="sm">No new calls or recordings will be taken for it; its ingest keys stop; retention then erases its data on schedule.</Text>
             <Group>
-              <Button color="red" loading={terminate.isPending} onClick={() => terminate.mutate()}>
+              <Button color="red.9" loading={terminate.isPending} onClick={() => terminate.mutate()}>
                 Terminate now
               </Button>
               <Button variant="subtle" onClick={() => setConfirming(false)}>
@@ -261,7 +261,7 @@ function IngestKeys({ clientId }: { clientId: string }) {
                 {k.revokedAt ? (
                   `revoked ${formatDateTime(k.revokedAt)}`
                 ) : (
-                  <Button size="xs" color="red" variant="light" onClick={() => revoke.mutate(k.id)} aria-label={`Revoke key ${k.label ?? k.id}`}>
+                  <Button size="xs" color="red.9" variant="outline" onClick={() => revoke.mutate(k.id)} aria-label={`Revoke key ${k.label ?? k.id}`}>
                     Revoke
                   </Button>
                 )}

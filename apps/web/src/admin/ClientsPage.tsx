@@ -44,12 +44,12 @@ export default function ClientsPage() {
             <Table.Tr key={c.id}>
               <Table.Td>{c.name}</Table.Td>
               <Table.Td>
-                <Badge color={c.status === 'active' ? 'green' : 'gray'}>{c.status}</Badge>
+                <Badge color={c.status === 'active' ? 'teal.9' : 'gray.8'}>{c.status}</Badge>
               </Table.Td>
               <Table.Td>{c.contactName ?? '—'}</Table.Td>
               <Table.Td>{formatDate(c.createdAt)}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="light" onClick={() => setSelected(c.id)} aria-label={`Manage ${c.name}`}>
+                <Button size="xs" variant="default" onClick={() => setSelected(c.id)} aria-label={`Manage ${c.name}`}>
                   Manage
                 </Button>
               </Table.Td>

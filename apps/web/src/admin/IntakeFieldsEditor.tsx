@@ -18,12 +18,12 @@ export function IntakeFieldsEditor({ value, onChange }: { value: IntakeField[]; 
           <TextInput label={`Field ${i + 1} label`} value={field.label ?? ''} onChange={(e) => update(i, { label: e.currentTarget.value || undefined })} />
           <NativeSelect label={`Field ${i + 1} type`} data={TYPES} value={field.type} onChange={(e) => update(i, { type: e.currentTarget.value as IntakeField['type'] })} />
           <Checkbox label="Required" checked={field.required} onChange={(e) => update(i, { required: e.currentTarget.checked })} mb={8} />
-          <ActionIcon variant="subtle" color="red" aria-label={`Remove field ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
+          <ActionIcon variant="subtle" color="red.9" aria-label={`Remove field ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4}>
             ×
           </ActionIcon>
         </Group>
       ))}
-      <Button variant="light" size="xs" w="fit-content" onClick={() => onChange([...value, { name: '', type: 'string', required: false }])}>
+      <Button variant="default" size="xs" w="fit-content" onClick={() => onChange([...value, { name: '', type: 'string', required: false }])}>
         Add intake field
       </Button>
     </Stack>

@@ -35,7 +35,7 @@ export function SubProcessors({ canRecord, headingLevel = 1 }: { canRecord: bool
               <Table.Td>{s.contractDate}</Table.Td>
               <Table.Td>{s.transferMechanism ?? 'none needed'}</Table.Td>
               <Table.Td>
-                <Badge color={s.status === 'active' ? 'green' : 'gray'}>{s.status}</Badge>
+                <Badge color={s.status === 'active' ? 'teal.9' : 'gray.8'}>{s.status}</Badge>
               </Table.Td>
             </Table.Tr>
           ))}

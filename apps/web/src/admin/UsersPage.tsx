@@ -37,10 +37,10 @@ export default function UsersPage() {
               <Table.Td>{u.email}</Table.Td>
               <Table.Td>{u.role}</Table.Td>
               <Table.Td>{clientName(u.clientId)}</Table.Td>
-              <Table.Td>{u.disabledAt ? <Badge color="gray">disabled</Badge> : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <Badge color="orange">locked</Badge> : <Badge color="green">active</Badge>}</Table.Td>
+              <Table.Td>{u.disabledAt ? <Badge color="gray.8">disabled</Badge> : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <Badge color="red.9">locked</Badge> : <Badge color="teal.9">active</Badge>}</Table.Td>
               <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="light" onClick={() => setSelected(u)} aria-label={`Manage ${u.email}`}>
+                <Button size="xs" variant="default" onClick={() => setSelected(u)} aria-label={`Manage ${u.email}`}>
                   Manage
                 </Button>
               </Table.Td>
@@ -123,14 +123,14 @@ function UserDetail({ user, clients, onClose }: { user: User; clients: Client[];
           Role {user.role}, created {formatDateTime(user.createdAt)}.
         </Text>
         <Group>
-          {user.disabledAt ? <Button onClick={() => act.mutate('enable')}>Enable</Button> : <Button color="red" variant="light" onClick={() => act.mutate('disable')}>Disable</Button>}
-          <Button variant="light" onClick={() => act.mutate('unlock')}>
+          {user.disabledAt ? <Button onClick={() => act.mutate('enable')}>Enable</Button> : <Button color="red.9" variant="outline" onClick={() => act.mutate('disable')}>Disable</Button>}
+          <Button variant="default" onClick={() => act.mutate('unlock')}>
             Unlock after lockout
           </Button>
-          <Button variant="light" onClick={() => act.mutate('password-reset')}>
+          <Button variant="default" onClick={() => act.mutate('password-reset')}>
             Reset password
           </Button>
-          <Button variant="light" onClick={() => act.mutate('totp')}>
+          <Button variant="default" onClick={() => act.mutate('totp')}>
             Remove second factor
           </Button>
         </Group>
@@ -146,7 +146,7 @@ function ActionOutcome({ action, body }: { action: string; body: unknown }) {
   // A reset answers with a one-time secret to hand over (shown once) or with a note that it was sent.
   const secret = body && typeof body === 'object' ? Object.entries(body).find(([k]) => /token|password|link|url/i.test(k)) : undefined;
   return (
-    <Notice color={secret ? 'yellow' : 'green'} title={secret ? 'Shown once: hand it over securely' : `Done: ${action}`} role="status">
+    <Notice color={secret ? 'yellow' : 'teal.9'} title={secret ? 'Shown once: hand it over securely' : `Done: ${action}`} role="status">
       {secret ? <Code style={{ wordBreak: 'break-all' }}>{String(secret[1])}</Code> : 'The account was updated.'}
     </Notice>
   );

@@ -46,19 +46,19 @@ export default function RecentWorkPage() {
                 <Table.Td>
                   {m.callerName}
                   {m.urgency === 'urgent' && (
-                    <Badge color="red" ml="xs">
+                    <Badge color="red.9" ml="xs">
                       Urgent
                     </Badge>
                   )}
                   {m.correctedAt && (
-                    <Badge color="gray" ml="xs">
+                    <Badge color="gray.8" ml="xs">
                       Corrected
                     </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>{m.body.length > 80 ? `${m.body.slice(0, 80)}…` : m.body}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => setEditing(m)} aria-label={`Correct the message from ${m.callerName}`}>
+                  <Button size="xs" variant="default" onClick={() => setEditing(m)} aria-label={`Correct the message from ${m.callerName}`}>
                     Correct
                   </Button>
                 </Table.Td>

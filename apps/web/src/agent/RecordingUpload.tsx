@@ -81,7 +81,7 @@ export function RecordingUpload({ callId, maxBytes }: { callId: string; maxBytes
           <Text>Drop the call's recording here, or</Text>
           <FileButton onChange={(file) => file && send(file)} accept="audio/wav,audio/mpeg,audio/ogg,audio/mp4,.wav,.mp3,.ogg,.m4a">
             {(props) => (
-              <Button {...props} variant="light" disabled={upload.state === 'sending'}>
+              <Button {...props} variant="default" disabled={upload.state === 'sending'}>
                 Choose recording
               </Button>
             )}

@@ -46,5 +46,5 @@ export function useNow(ms = 1000): number {
 }
 
 export function OverdueBadge({ overdue, label = 'Overdue' }: { overdue: boolean; label?: string }) {
-  return overdue ? <Badge color="red">{label}</Badge> : null;
+  return overdue ? <Badge color="red.9">{label}</Badge> : null;
 }

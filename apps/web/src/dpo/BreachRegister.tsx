@@ -29,9 +29,9 @@ export function BreachRegister({ canAct, headingLevel = 1 }: { canAct: boolean; 
             <Group justify="space-between">
               <Title order={(headingLevel + 1) as 2 | 3}>Detected {formatDateTime(b.detectedAt)}</Title>
               <Group gap="xs">
-                {b.highRisk && <Badge color="red">high risk</Badge>}
-                {b.affectsCallerData && <Badge>caller data</Badge>}
-                {b.affectsOperatorData && <Badge color="grape">operator data</Badge>}
+                {b.highRisk && <Badge color="red.9">high risk</Badge>}
+                {b.affectsCallerData && <Badge color="blue.9">caller data</Badge>}
+                {b.affectsOperatorData && <Badge color="grape.9">operator data</Badge>}
               </Group>
             </Group>
             <Text>{b.nature}</Text>
@@ -52,7 +52,7 @@ export function BreachRegister({ canAct, headingLevel = 1 }: { canAct: boolean; 
                       <Table.Td>{clientName(c.clientId)}</Table.Td>
                       <Table.Td>
                         {formatDateTime(c.notifyBy)} {!c.notifiedAt && <Text span size="xs">({formatCountdown(c.notifyBy, now)} left)</Text>}{' '}
-                        {c.overdue && <Badge color="red">overdue</Badge>}
+                        {c.overdue && <Badge color="red.9">overdue</Badge>}
                       </Table.Td>
                       <Table.Td>{c.notifiedAt ? `${formatDateTime(c.notifiedAt)}${c.channel ? ` by ${c.channel}` : ''}` : canAct ? <Act breachId={b.id} body={{ action: 'notify_client', clientId: c.clientId, channel: 'email' }} label={`Mark ${clientName(c.clientId)} notified`} /> : 'not yet'}</Table.Td>
                     </Table.Tr>
@@ -83,7 +83,7 @@ function Regulator({ breach, now, canAct }: { breach: Breach; now: number; canAc
       <Text fw={600}>
         Regulator (72 hours): due {formatDateTime(r.dueAt)}{' '}
         {open && (
-          <Badge color={r.overdue ? 'red' : 'orange'} data-testid="regulator-clock">
+          <Badge color={r.overdue ? 'red.9' : 'blue.9'} data-testid="regulator-clock">
             {r.overdue ? 'overdue' : `${formatCountdown(r.dueAt, now)} left`}
           </Badge>
         )}
@@ -111,7 +111,7 @@ function Act({ breachId, body, label }: { breachId: string; body: Record<string,
   const act = useMutation({ mutationFn: () => api.post(`/breaches/${breachId}/actions`, body), onSuccess: () => queryClient.invalidateQueries({ queryKey: ['breaches'] }) });
   return (
     <>
-      <Button size="xs" variant="light" loading={act.isPending} onClick={() => act.mutate()}>
+      <Button size="xs" variant="default" loading={act.isPending} onClick={() => act.mutate()}>
         {label}
       </Button>
       {act.error && <ErrorAlert error={act.error} />}

@@ -36,7 +36,7 @@ export default function BreakGlassPage() {
             <Text size="sm">
               Closes in <strong data-testid="break-glass-countdown">{formatCountdown(g.expiresAt, now)}</strong> (at {formatDateTime(g.expiresAt)}). Reason: {g.reason}
             </Text>
-            <Button color="red" size="xs" loading={close.isPending} onClick={() => close.mutate(g.id)}>
+            <Button color="red.9" size="xs" loading={close.isPending} onClick={() => close.mutate(g.id)}>
               Close now
             </Button>
           </Group>
@@ -60,7 +60,7 @@ export default function BreakGlassPage() {
             </Group>
             <Textarea label="Reason" description="Why you need caller content; at least 10 characters" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
             <ErrorAlert title="Not opened" error={open.error} />
-            <Button type="submit" color="red" loading={open.isPending} w="fit-content">
+            <Button type="submit" color="red.9" loading={open.isPending} w="fit-content">
               Open break-glass access
             </Button>
           </Stack>
@@ -85,7 +85,7 @@ export default function BreakGlassPage() {
               <Table.Td>{clientName(g.clientId)}</Table.Td>
               <Table.Td>{g.reason}</Table.Td>
               <Table.Td>{formatDateTime(g.expiresAt)}</Table.Td>
-              <Table.Td>{new Date(g.expiresAt).getTime() > now ? <Badge color="red">open</Badge> : g.closedAt ? <Badge color="gray">closed early</Badge> : <Badge color="gray">expired</Badge>}</Table.Td>
+              <Table.Td>{new Date(g.expiresAt).getTime() > now ? <Badge color="red.9">open</Badge> : g.closedAt ? <Badge color="gray.8">closed early</Badge> : <Badge color="gray.8">expired</Badge>}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

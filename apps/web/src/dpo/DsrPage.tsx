@@ -51,7 +51,7 @@ export default function DsrPage() {
               </Table.Td>
               <Table.Td>{d.forwards.length ? `${d.forwards.length} client${d.forwards.length > 1 ? 's' : ''}` : '—'}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="light" onClick={() => setSelected(d.id)} aria-label={`Open the ${d.type} request received ${formatDate(d.receivedAt)}`}>
+                <Button size="xs" variant="default" onClick={() => setSelected(d.id)} aria-label={`Open the ${d.type} request received ${formatDate(d.receivedAt)}`}>
                   Open
                 </Button>
               </Table.Td>
@@ -180,7 +180,7 @@ function Request({ dsr, clients, onClose }: { dsr: Dsr; clients: Client[]; onClo
             <Group>
               {dsr.status === 'received' && <Button onClick={() => act.mutate({ action: 'start' })}>Start work</Button>}
               {operation && (
-                <Button variant="light" onClick={() => act.mutate({ action: operation })}>
+                <Button variant="default" onClick={() => act.mutate({ action: operation })}>
                   Carry out: {operation}
                 </Button>
               )}
@@ -188,13 +188,13 @@ function Request({ dsr, clients, onClose }: { dsr: Dsr; clients: Client[]; onClo
             <Group align="end">
               <NumberInput label="Extend by (months)" min={1} max={2} value={months} onChange={(v) => setMonths(Number(v))} w={160} />
               <TextInput label="Reason for the extension" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-              <Button variant="light" onClick={() => act.mutate({ action: 'extend', months, reason })}>
+              <Button variant="default" onClick={() => act.mutate({ action: 'extend', months, reason })}>
                 Extend deadline
               </Button>
             </Group>
             <Group align="end">
               <TextInput label="Outcome note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-              <Button color="green" onClick={() => act.mutate({ action: 'complete', ...(note ? { note } : {}) })}>
+              <Button onClick={() => act.mutate({ action: 'complete', ...(note ? { note } : {}) })}>
                 Complete
               </Button>
             </Group>
