@@ -123,7 +123,7 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     await newUser.getByLabel('Role').selectOption('agent');
     await newUser.getByRole('button', { name: 'Create user' }).click();
     await newUser.getByText(`User ${agent.email} created.`).waitFor();
-    await page.getByRole('cell', { name: agent.email }).waitFor();
+    await page.getByRole('cell', { name: agent.email, exact: true }).waitFor();
     const users = await api.http.get('/users').set(auth()).expect(200);
     agent.id = users.body.find((u: { email: string }) => u.email === agent.email).id;
 
@@ -287,7 +287,7 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     await breach.getByLabel('Measures taken').fill('Remote wipe, passwords rotated');
     await breach.getByRole('button', { name: 'Record breach' }).click();
     await expect(page.getByTestId('regulator-clock').textContent()).resolves.toMatch(/^(71 h|72 h) \d{2} min \d{2} s left$/);
-    await page.getByRole('cell', { name: 'Hartley Plumbing' }).waitFor();
+    await page.getByRole('cell', { name: 'Hartley Plumbing', exact: true }).waitFor();
     await check(page, 'Breach register', 'dpo-breach-recorded');
 
     await goTo(page, 'Sub-processors');

@@ -148,7 +148,7 @@ describe('portal foundation: served at /, cookie sessions, Origin checks, CSP, s
       await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/portal/inbox');
 
-      expect(await page.evaluate(() => document.cookie)).toBe('');
+      expect(await page.evaluate('document.cookie')).toBe('');
       const [session] = (await context.cookies()).filter((c) => c.name === 'callvault_session');
       expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { brokenLink, GENESIS_HASH } from './audit-chain';
 import { AuditSegment } from './audit-segment.entity';
+import { AuditVerification } from './audit-verification.entity';
 import { AuditSequencer } from './audit-sequencer';
 import { AuditDetails, AuditEvent } from './audit-event.entity';
 import type { ActorRole, DataRole, Outcome, Purpose } from './vocabulary';
@@ -99,12 +100,32 @@ export class AuditService {
       .getMany();
   }
 
+  /** Verifies the chain (below) and records the outcome, so readers of the trail can see when it last held. */
+  async verify(): Promise<ChainVerification> {
+    const result = await this.recompute();
+    await this.dataSource.getRepository(AuditVerification).insert({
+      verifiedAt: new Date(),
+      ok: result.ok,
+      events: result.events,
+      headSeq: result.head?.seq ?? null,
+      brokenSeq: result.broken?.seq ?? null,
+    });
+    return result;
+  }
+
+  /** What the most recent recorded verification found (no counts: those would tell one client about the others' activity). */
+  async latestVerification(): Promise<{ status: 'intact' | 'broken' | 'never_verified'; verifiedAt: Date | null }> {
+    const [latest] = await this.dataSource.getRepository(AuditVerification).find({ order: { verifiedAt: 'DESC', id: 'DESC' }, take: 1 });
+    if (!latest) return { status: 'never_verified', verifiedAt: null };
+    return { status: latest.ok ? 'intact' : 'broken', verifiedAt: latest.verifiedAt };
+  }
+
   /**
    * Recomputes the whole chain in pages; names the first event that does not belong. Pruned segments
    * must link to each other from the genesis, the events left continue from the last one, and each
    * sealed segment still ends on the hash it was sealed with.
    */
-  async verify(): Promise<ChainVerification> {
+  private async recompute(): Promise<ChainVerification> {
     await this.sequencer.chainCommitted();
     const segments = await this.dataSource.getRepository(AuditSegment).find({ order: { firstSeq: 'ASC' } });
     let previous: { seq: string; hash: string } | null = null;

@@ -2,9 +2,11 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
+import { CallerDataErasure } from './caller-data-erasure';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
 import { ClientPublicKeysService } from './client-public-keys.service';
+import { MessageInbox } from './message-inbox.service';
 import { RecordingIngestService } from './recording-ingest.service';
 import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler } from './recording-sweeper';
 import { RecordingVault } from './recording-vault';
@@ -22,10 +24,17 @@ import { RecordingsService } from './recordings.service';
 })
 export class RecordingVaultModule {}
 
+/** Erasing caller messages and calls, for retention (API and worker) and data subjects' erasure. Needs only the platform. */
+@Module({
+  providers: [CallerDataErasure],
+  exports: [CallerDataErasure],
+})
+export class CallerDataErasureModule {}
+
 /** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
 @Module({
-  imports: [ClientsModule, CryptoModule, RecordingVaultModule],
-  providers: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService],
-  exports: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule],
+  providers: [CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService],
+  exports: [CallerDataErasureModule, CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
 })
 export class CallsModule {}

@@ -1,11 +1,24 @@
-import { Body, Controller, Get, Head, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBasicAuth, ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Head, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBasicAuth,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiGoneResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Public, Roles } from '#access';
 import type { Principal } from '#access';
 import { Admitted, DeliveriesService, DeliveryCredentialGuard, DeliveryDownloads } from '#deliveries';
 import type { AdmittedDelivery } from '#deliveries';
-import { CreateDeliveryDto, DeliveryClientQueryDto, DeliveryQueryDto } from './delivery.dto';
+import { CreateDeliveryDto, DeliveryClientQueryDto, DeliveryQueryDto, DownloadFormDto } from './delivery.dto';
 
 @ApiTags('deliveries')
 @Controller('deliveries')
@@ -44,6 +57,27 @@ export class DeliveriesController {
   @UseGuards(DeliveryCredentialGuard)
   probe(@Admitted() delivery: AdmittedDelivery, @Res() res: Response) {
     this.downloads.probe(delivery, res);
+  }
+
+  /**
+   * The same download for a browser: the portal posts a form with the password, so the archive goes
+   * through the browser's own file save, streamed to disk. Same checks, counting and consumption.
+   */
+  @Post(':deliveryId/download')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Download a delivery from a browser form (password in the form body)' })
+  @ApiParam({ name: 'deliveryId', format: 'uuid' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The ZIP archive (messages, recordings, manifest)', schema: { type: 'string', format: 'binary' } })
+  @ApiUnauthorizedResponse({ description: 'Wrong or missing password' })
+  @ApiGoneResponse({ description: 'Consumed or expired' })
+  @ApiResponse({ status: 423, description: 'Locked after too many wrong passwords' })
+  @ApiConflictResponse({ description: 'A download of it is already running' })
+  @UseGuards(DeliveryCredentialGuard)
+  downloadFromForm(@Admitted() delivery: AdmittedDelivery, @Body() _form: DownloadFormDto, @Res() res: Response) {
+    return this.downloads.download(delivery, res);
   }
 
   /** HTTP Basic `id:password`, no bearer token. Streams the ZIP; completed, it consumes the delivery. */

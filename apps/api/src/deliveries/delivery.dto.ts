@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 /** Chosen items, all of one client; with none, everything of the client not yet delivered. */
 export class CreateDeliveryDto {
@@ -25,4 +26,11 @@ export class DeliveryQueryDto {
 export class DeliveryClientQueryDto {
   @IsOptional() @IsUUID()
   clientId?: string;
+}
+
+/** The portal's download form: the delivery's one-time password (the id is in the path). */
+export class DownloadFormDto {
+  @ApiProperty({ description: 'The one-time password shown when the delivery was created' })
+  @IsString() @MaxLength(200)
+  password: string;
 }

@@ -36,6 +36,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the audit chain was last verified, and whether it held */
+        get: operations["AuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -302,8 +319,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Find a call by the phone system's own call id (the key's client only; agents: calls they can reach) */
+        get: operations["CallsController_findCalls"];
         put?: never;
+        /** Log a call (agent), or create one from the phone system with its ingest key and its own call id (externalRef) */
         post: operations["CallsController_createCall"];
         delete?: never;
         options?: never;
@@ -320,6 +339,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log the caller's message on a call the agent logged, or one the phone system created, within the working window */
         post: operations["CallsController_addMessage"];
         delete?: never;
         options?: never;
@@ -335,6 +355,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Stream a call's recording (the agent who logged it, or the phone system with the client's ingest key) */
         put: operations["CallsController_uploadRecording"];
         post?: never;
         delete?: never;
@@ -350,9 +371,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Caller messages, newest first (keyset pages), with the inbox filters */
         get: operations["MessagesController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's unread messages, and how many of them are urgent */
+        get: operations["MessagesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a message read (for every user of the client; audited) */
+        post: operations["MessagesController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}/actioned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a message actioned (and read); audited */
+        post: operations["MessagesController_markActioned"];
         delete?: never;
         options?: never;
         head?: never;
@@ -448,7 +521,8 @@ export interface paths {
         };
         get: operations["DeliveriesController_download"];
         put?: never;
-        post?: never;
+        /** Download a delivery from a browser form (password in the form body) */
+        post: operations["DeliveriesController_downloadFromForm"];
         delete?: never;
         options?: never;
         head: operations["DeliveriesController_probe"];
@@ -731,6 +805,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ChainStatusDto: {
+            /** @enum {string} */
+            status: "intact" | "broken" | "never_verified";
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
         LoginDto: Record<string, never>;
         SessionUserDto: {
             /** Format: uuid */
@@ -758,10 +838,121 @@ export interface components {
         InstructionsDto: Record<string, never>;
         CreateUserDto: Record<string, never>;
         AgentClientsDto: Record<string, never>;
-        CreateCallDto: Record<string, never>;
+        CallErrorDto: {
+            statusCode: number;
+            error: string;
+            message: string;
+            /** @description A stable code for machines */
+            code?: string;
+        };
+        CreateCallDto: {
+            /**
+             * Format: uuid
+             * @description Required for agents; with an ingest key it may be left out and, if sent, must be the key's client (else 403)
+             */
+            clientId?: string;
+            /**
+             * @description The phone system's own call id, unique per client: a repeat answers 200 with the first call
+             * @example 1733050000.42
+             */
+            externalRef?: string;
+            /**
+             * @description A phone number, or `withheld` when the caller hid it
+             * @example +447700900123
+             */
+            callerNumber: string;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description On a repeat, sets the end of a call that has none yet
+             */
+            endedAt?: string;
+        };
+        CallDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** @description The phone system's own call id */
+            externalRef: string | null;
+            /** @example +447700900123 */
+            callerNumber: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The agent who logged it; null when the phone system created it
+             */
+            agentId: string | null;
+            /**
+             * @description Who created the call
+             * @enum {string}
+             */
+            createdVia: "agent" | "ingest_key";
+            instructionsVersion: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CreateMessageDto: Record<string, never>;
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            agentId: string;
+            callerName: string;
+            callerPhone: string;
+            callerEmail: string | null;
+            body: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            callbackRequested: boolean;
+            /** @description Answers to the client's own intake fields */
+            customFields: {
+                [key: string]: string | number | boolean;
+            };
+            instructionsVersion: number;
+            /** Format: uuid */
+            deliveryId: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: uuid */
+            readBy: string | null;
+            /** Format: date-time */
+            actionedAt: string | null;
+            /** Format: uuid */
+            actionedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InboxCountsDto: {
+            /** @description Messages no one of the client has read */
+            unread: number;
+            /** @description Of those, the urgent ones */
+            urgentUnread: number;
+        };
+        MessageStateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            actionedAt: string | null;
+        };
         RegisterPublicKeyDto: Record<string, never>;
         CreateDeliveryDto: Record<string, never>;
+        DownloadFormDto: {
+            /** @description The one-time password shown when the delivery was created */
+            password: string;
+        };
         CreateBreachDto: Record<string, never>;
         BreachActionDto: Record<string, never>;
         CreateDsrDto: Record<string, never>;
@@ -809,6 +1000,39 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainStatusDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not read the audit trail */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1355,6 +1579,67 @@ export interface operations {
             };
         };
     };
+    CallsController_findCalls: {
+        parameters: {
+            query: {
+                /** @description The phone system's own call id */
+                externalRef: string;
+                /** @description Required for agents; an ingest key finds its own client's calls only */
+                clientId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching call, or an empty list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"][];
+                };
+            };
+            /** @description externalRef missing or malformed, or clientId missing for an agent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No valid bearer token or ingest key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description clientId is not the ingest key's client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No such client (or one this agent does not serve) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+        };
+    };
     CallsController_createCall: {
         parameters: {
             query?: never;
@@ -1368,11 +1653,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The client already has a call with this externalRef: that call (an endedAt it lacked is taken) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description Invalid body (the message names the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No valid bearer token or ingest key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description clientId is not the ingest key's client, or the role may not */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No such client (or one this agent does not serve) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description An agent's externalRef belongs to a call it cannot reach */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
             };
         };
     };
@@ -1391,11 +1733,23 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description No valid bearer token or ingest key */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
+            /** @description No such call, or one this agent cannot reach (another agent's, outside the window, a client it does not serve) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
             };
         };
     };
@@ -1427,9 +1781,65 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No valid bearer token or ingest key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallErrorDto"];
+                };
+            };
         };
     };
     MessagesController_list: {
+        parameters: {
+            query?: {
+                /** @description Only urgent messages */
+                urgent?: boolean;
+                /** @description Only messages no one of the client has read yet */
+                unread?: boolean;
+                /** @description Part of the caller's name, or 3 or more digits of the caller's number */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"][];
+                };
+            };
+            /** @description A filter or the page cursor is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role or the client instructions do not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_counts: {
         parameters: {
             query?: never;
             header?: never;
@@ -1439,6 +1849,106 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCountsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only client users have an inbox */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageStateDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only client users mark messages; cookie requests need the portal Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such message of this client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagesController_markActioned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageStateDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only client users mark messages; cookie requests need the portal Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such message of this client */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1591,6 +2101,60 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeliveriesController_downloadFromForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DownloadFormDto"];
+            };
+        };
+        responses: {
+            /** @description The ZIP archive (messages, recordings, manifest) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Wrong or missing password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A download of it is already running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Consumed or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Locked after too many wrong passwords */
+            423: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,7 +40,7 @@ export function SignInPage() {
               </Text>
             </div>
             {failure && (
-              <Alert color="red" role="alert" title="Not signed in">
+              <Alert color="red.9" role="alert" title="Not signed in">
                 {failure}
               </Alert>
             )}

@@ -6,6 +6,7 @@ import { Clock } from '#clock';
 import { KeyStore } from '#crypto';
 import { TenantScope } from '#database';
 import { ObjectStorage } from '#storage';
+import { UsageLedger } from '#usage';
 import { DeletionOutboxEntry } from './deletion-outbox.entity';
 
 export type DeletionOutcome = 'deleted' | 'already_done' | 'no_such_entry';
@@ -49,6 +50,7 @@ export class RecordingDeletionService {
     private readonly storage: ObjectStorage,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly ledger: UsageLedger,
   ) {}
 
   async process(outboxId: string): Promise<DeletionOutcome> {
@@ -76,7 +78,10 @@ export class RecordingDeletionService {
         const now = this.clock.now();
         const done = await tx.update(DeletionOutboxEntry, { id: entry.id, status: 'pending' }, { status: 'done', completedAt: now, lastError: null });
         if (!done.affected) return 'already_done';
-        if (recording) await tx.update(Recording, { id: recording.id, status: Not('deleted') }, { status: 'deleted', deletedAt: now, dataKeyId: null });
+        if (recording) {
+          const marked = await tx.update(Recording, { id: recording.id, status: Not('deleted') }, { status: 'deleted', deletedAt: now, dataKeyId: null });
+          if (marked.affected) await this.ledger.record(tx, [{ clientId, kind: 'recording_deleted', occurredAt: now, sourceId: recording.id }]);
+        }
         await this.audit.append(
           {
             actor: { id: null, role: 'system' },
