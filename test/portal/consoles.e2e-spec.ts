@@ -132,6 +132,7 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     const userDrawer = page.getByRole('dialog', { name: `User: ${agent.email}` });
     await userDrawer.getByLabel('Restrict to these clients').click();
     await page.getByRole('option', { name: 'Hartley Plumbing' }).click();
+    await userDrawer.getByRole('heading', { name: 'Clients served' }).click(); // closes the options list
     await userDrawer.getByRole('button', { name: 'Save assignment' }).click();
     await userDrawer.getByText('Assignment saved.').waitFor();
     await expect(api.http.get(`/users/${agent.id}/clients`).set(auth()).then((r) => r.body)).resolves.toEqual({ clientIds: [clientId] });
@@ -160,6 +161,7 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     // Keyboard first: type in the search, Enter picks the client, the form opens on the caller's number.
     await page.getByLabel('Find a client').fill('hart');
     await page.getByRole('navigation', { name: 'Clients you serve' }).getByRole('button', { name: 'Hartley Plumbing' }).waitFor();
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Find a client').press('Enter');
     await page.getByText('Hartley Plumbing, good morning, how can I help?').waitFor();
     await page.getByText('Account number (text) — required').waitFor();
@@ -283,6 +285,7 @@ describe('consoles in Chromium: agent, admin, DPO', () => {
     await breach.getByLabel('Caller data affected').check();
     await breach.getByLabel('Affected clients').click();
     await page.getByRole('option', { name: 'Hartley Plumbing' }).click();
+    await breach.getByRole('heading', { name: 'Record a breach' }).click();
     await breach.getByLabel('Likely consequences').fill('Phishing of client contacts');
     await breach.getByLabel('Measures taken').fill('Remote wipe, passwords rotated');
     await breach.getByRole('button', { name: 'Record breach' }).click();

@@ -1,6 +1,6 @@
 import { Blockquote, Grid, Kbd, List, NavLink, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { ErrorAlert, PageTitle } from '../consoles/ui';
@@ -16,7 +16,7 @@ export default function AgentDeskPage() {
   const [debounced] = useDebouncedValue(search, 200);
   const [chosen, setChosen] = useState<string | null>(null);
   const [callNumber, setCallNumber] = useState(0);
-  const clients = useQuery({ queryKey: ['agent', 'clients', debounced], queryFn: () => api.get<IntakeScript[]>('/agent/clients', { search: debounced }) });
+  const clients = useQuery({ queryKey: ['agent', 'clients', debounced], queryFn: () => api.get<IntakeScript[]>('/agent/clients', { search: debounced }), placeholderData: keepPreviousData });
   const limits = useAgentLimits();
   // The chosen client's script as first loaded: a search typed later does not swap the open form's fields.
   const [script, setScript] = useState<IntakeScript | null>(null);
