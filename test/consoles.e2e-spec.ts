@@ -137,7 +137,7 @@ describe('console API', () => {
       expect(res.body.correctedAt).toBe(clock.now().toISOString());
       const [event] = await events('message.correct', id);
       expect(event).toMatchObject({ outcome: 'success', client_id: acme, details: { fields: 'callerName,urgency,customFields', instructionsVersion: 1 } });
-      for (const secret of ['Jan', 'ACC-', 'Boiler', '7946']) expect(event.canonical).not.toContain(secret);
+      for (const secret of ['Janet', 'ACC-', 'Boiler', '7946 0018']) expect(event.canonical).not.toContain(secret);
       const listed = await api.http.get('/messages').set(auth(agent.token)).expect(200);
       expect(listed.body.find((m: { id: string }) => m.id === id)).toMatchObject({ callerName: 'Janet Caller' });
     });
