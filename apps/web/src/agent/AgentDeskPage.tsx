@@ -49,6 +49,7 @@ export default function AgentDeskPage() {
                     component="button"
                     label={c.name}
                     active={c.clientId === chosen}
+                    variant="filled"
                     onClick={() => choose(c)}
                   />
                 ))}
