@@ -1,6 +1,9 @@
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Role } from './session';
+import { adminPages } from './admin/routes';
+import { agentPages } from './agent/routes';
+import { dpoPages } from './dpo/routes';
 
 /** One page of the portal: its path (under /portal), its label in the navigation, its component. */
 export interface PortalPage {
@@ -21,10 +24,10 @@ export const pagesByRole: Record<Role, PortalPage[]> = {
     { path: '/portal/access-trail', label: 'Access trail', component: lazy(() => import('./pages/client/AccessTrailPage')) },
     { path: '/portal/requests', label: 'Requests', component: lazy(() => import('./pages/client/RequestsPage')) },
   ],
-  agent: [],
-  supervisor: [],
-  admin: [],
-  dpo: [],
+  agent: agentPages,
+  supervisor: agentPages,
+  admin: adminPages,
+  dpo: dpoPages,
 };
 
 export const homeOf = (role: Role) => pagesByRole[role][0]?.path ?? '/portal';

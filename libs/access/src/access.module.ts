@@ -8,6 +8,7 @@ import { CryptoModule } from '#crypto';
 import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy';
 import { AgentAssignmentsService } from './agent-assignments.service';
+import { AgentDirectoryService } from './agent-directory.service';
 import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
@@ -37,11 +38,12 @@ import { CredentialsModule } from './credentials.module';
     AccessTokenService,
     BrowserSessions,
     AgentAssignmentsService,
+    AgentDirectoryService,
     AuditTrailService,
     BreakGlassService,
     IngestKeysService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, CredentialsModule, IngestKeysService],
+  exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AgentDirectoryService, AuditTrailService, BreakGlassService, CredentialsModule, IngestKeysService],
 })
 export class AccessModule {}

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { ClientsService } from '#clients';
-import { InvalidInputError } from '#errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
 import { BreakGlassGrant } from './break-glass-grant.entity';
 
 export const BREAK_GLASS_MAX_MINUTES = 240;
@@ -44,6 +44,32 @@ export class BreakGlassService {
           subject: { type: 'break_glass', id: grant.id },
           outcome: 'success',
           details: { expiresAt: grant.expiresAt.toISOString(), durationMinutes },
+        },
+        tx,
+      );
+      return grant;
+    });
+  }
+
+  /** Ends the DPO's own open grant now, before its expiry; audited under the client like the opening. */
+  close(dpoId: string, grantId: string): Promise<BreakGlassGrant> {
+    return this.dataSource.transaction(async (tx) => {
+      const grant = await tx.findOne(BreakGlassGrant, { where: { id: grantId, dpoId }, lock: { mode: 'pessimistic_write' } });
+      if (!grant) throw new NotFoundError('Break-glass grant');
+      const now = this.clock.now();
+      if (grant.expiresAt.getTime() <= now.getTime()) throw new ConflictError('The break-glass grant is already closed', 'break_glass_closed');
+      grant.closedAt = now;
+      grant.expiresAt = now;
+      await tx.save(grant);
+      await this.audit.append(
+        {
+          actor: { id: dpoId, role: 'dpo' },
+          clientId: grant.clientId,
+          dataRole: 'processor',
+          purpose: 'legal_obligation',
+          action: 'break_glass.close',
+          subject: { type: 'break_glass', id: grant.id },
+          outcome: 'success',
         },
         tx,
       );

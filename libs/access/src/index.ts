@@ -5,6 +5,7 @@ import { AgentAssignmentsAndBreakGlass1700000000360 } from './migrations/1700000
 import { IngestKeys1700000000350 } from './migrations/1700000000350-IngestKeys';
 import { SessionsAndIngestKeyLimits1700000001300 } from './migrations/1700000001300-SessionsAndIngestKeyLimits';
 import { UserSession } from './user-session.entity';
+import { BreakGlassClosedEarly1700000001710 } from './migrations/1700000001710-BreakGlassClosedEarly';
 
 export { AcceptsIngestKey, AllowsEnrolmentSession, CurrentPrincipal, IdentifiesCaller, Public, Roles } from './access.decorators';
 export { AccessModule } from './access.module';
@@ -14,6 +15,7 @@ export type { AccessGrant, AccessRequest } from './access-policy';
 export { AccessTokenService } from './access-token.service';
 export { AgentAssignment } from './agent-assignment.entity';
 export { AgentAssignmentsService } from './agent-assignments.service';
+export { AgentDirectoryService } from './agent-directory.service';
 export { BreakGlassGrant } from './break-glass-grant.entity';
 export { BREAK_GLASS_MAX_MINUTES, BreakGlassService } from './break-glass.service';
 export { AuditTrailService } from './audit-trail.service';
@@ -32,4 +34,4 @@ export type { SubjectRefusal } from './subject-decisions';
 export type { Principal } from './principal';
 
 export const accessEntities = [AgentAssignment, BreakGlassGrant, IngestKey, UserSession];
-export const accessMigrations = [IngestKeys1700000000350, AgentAssignmentsAndBreakGlass1700000000360, SessionsAndIngestKeyLimits1700000001300];
+export const accessMigrations = [IngestKeys1700000000350, AgentAssignmentsAndBreakGlass1700000000360, SessionsAndIngestKeyLimits1700000001300, BreakGlassClosedEarly1700000001710];

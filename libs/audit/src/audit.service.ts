@@ -24,6 +24,7 @@ export interface AuditFilter {
   actorId?: string;
   action?: string;
   subjectId?: string;
+  outcome?: Outcome;
   from?: Date;
   to?: Date;
   /** Page backwards from this sequence number (exclusive). */
@@ -92,6 +93,7 @@ export class AuditService {
     if (filter.actorId) query.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.action) query.andWhere('e.action = :action', { action: filter.action });
     if (filter.subjectId) query.andWhere('e.subject_id = :subjectId', { subjectId: filter.subjectId });
+    if (filter.outcome) query.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
     if (filter.from) query.andWhere('e.occurred_at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('e.occurred_at < :to', { to: filter.to });
     if (filter.beforeSeq) query.andWhere('e.seq < :before', { before: filter.beforeSeq });

@@ -74,4 +74,8 @@ export class CallerMessage {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** When the agent last corrected it (within its working window), if ever. */
+  @Column('timestamptz', { nullable: true })
+  correctedAt: Date | null;
 }

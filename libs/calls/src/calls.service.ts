@@ -44,6 +44,11 @@ export interface NewMessage {
   customFields?: unknown;
 }
 
+/** A correction: the fields given replace the saved ones; callerEmail null clears it. */
+export type MessageCorrection = Partial<Omit<NewMessage, 'callerEmail'>> & { callerEmail?: string | null };
+
+const CORRECTABLE = ['callerName', 'callerPhone', 'callerEmail', 'body', 'urgency', 'callbackRequested', 'customFields'] as const;
+
 export interface ListQuery {
   clientId?: string;
   limit?: number;
@@ -206,11 +211,54 @@ export class CallsService {
         actionedAt: null,
         actionedBy: null,
         createdAt: now,
+        correctedAt: null,
       });
       await tx.insert(CallerMessage, message);
       await this.ledger.record(tx, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
       await this.audit.append(
         this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
+        tx,
+      );
+      return message;
+    });
+  }
+
+  /**
+   * The agent who logged a message corrects it, within its working window and before the message
+   * was delivered. Custom fields are checked against the instructions the message was taken under
+   * when they are still current, else the current ones. The audit event names the fields changed,
+   * never their values.
+   */
+  async correctMessage(principal: Principal, messageId: string, changes: MessageCorrection): Promise<CallerMessage> {
+    const fields = CORRECTABLE.filter((f) => changes[f] !== undefined);
+    if (!fields.length) throw new InvalidInputError(`Nothing to correct: give one of ${CORRECTABLE.join(', ')}`);
+    const now = this.clock.now();
+    return this.owners.inScopeOfOwner('message', messageId, async (tx, clientId) => {
+      const subject = { type: 'message', id: messageId };
+      const { instructions } = await this.policy.authorize(principal, this.request('message.correct', clientId, subject), tx).catch(asMissing('Message'));
+      const message = await tx.findOne(CallerMessage, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
+      if (!message) throw new NotFoundError('Message');
+      const reason =
+        message.agentId !== principal.id
+          ? 'not_own_message'
+          : message.createdAt.getTime() < windowStart(now, this.config.agentWindowHours).getTime()
+            ? 'outside_working_window'
+            : message.deliveryId
+              ? 'already_delivered'
+              : null;
+      if (reason) {
+        // Recorded in its own transaction: the caller's rolls back with the refusal.
+        await this.audit.append({ ...this.event(principal, clientId, 'message.correct', subject, { reason }), outcome: 'denied' });
+        if (reason === 'already_delivered') throw new ConflictError('The message was already delivered to the client and can no longer be corrected', 'message_delivered');
+        throw new NotFoundError('Message');
+      }
+      const { customFields, ...rest } = changes;
+      Object.assign(message, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+      if (customFields !== undefined) message.customFields = validateCustomFields(instructions.intakeFields ?? [], customFields);
+      message.correctedAt = now;
+      await tx.save(message);
+      await this.audit.append(
+        this.event(principal, clientId, 'message.correct', subject, { fields: fields.join(','), instructionsVersion: instructions.version }),
         tx,
       );
       return message;

@@ -5,6 +5,8 @@ import { NoPersonalData } from '#audit';
 /** One field of a client's intake script, validated on every caller message. */
 export interface IntakeField {
   name: string;
+  /** What the agent's form shows; the name when absent. */
+  label?: string;
   type: 'string' | 'number' | 'boolean' | 'email' | 'phone' | 'date';
   required: boolean;
 }
@@ -32,6 +34,10 @@ export class ProcessingInstructions {
 
   @Column('int')
   version: number;
+
+  /** How the agent answers this client's calls. */
+  @Column('varchar', { length: 1000, nullable: true })
+  greeting: string | null;
 
   @Column('jsonb', { default: [] })
   intakeFields: IntakeField[];

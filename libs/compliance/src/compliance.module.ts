@@ -18,6 +18,7 @@ import { RetentionService } from './retention/retention.service';
 import { IdentifierHasher } from './shared/identifiers';
 import { RegisteredSubjectDecisions } from './shared/subject-decisions';
 import { SubProcessorsService } from './sub-processors/sub-processors.service';
+import { DailyUsageService } from './usage/daily-usage';
 import { UsageService } from './usage/usage.service';
 
 /**
@@ -48,6 +49,7 @@ export class RetentionModule {}
     SubProcessorsService,
     SuppressionList,
     UsageService,
+    DailyUsageService,
   ],
   exports: [
     BreachesService,
@@ -57,6 +59,7 @@ export class RetentionModule {}
     RetentionModule,
     SubProcessorsService,
     UsageService,
+    DailyUsageService,
   ],
 })
 export class ComplianceModule {}

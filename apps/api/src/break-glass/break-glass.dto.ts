@@ -14,7 +14,7 @@ export class OpenBreakGlassDto {
   durationMinutes: number;
 }
 
-export class BreakGlassGrantDto {
+export class BreakGlassGrantView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -29,6 +29,9 @@ export class BreakGlassGrantDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   expiresAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when closed before it expired' })
+  closedAt: Date | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;

@@ -10,9 +10,17 @@ export class IntakeFieldDto {
 
   @IsBoolean()
   required: boolean;
+
+  /** What the agent's form shows; the name when absent. */
+  @IsOptional() @IsString() @MaxLength(100)
+  label?: string;
 }
 
 export class InstructionsDto {
+  /** How the agent answers this client's calls. */
+  @IsOptional() @IsString() @MaxLength(1000)
+  greeting?: string;
+
   @IsOptional() @ValidateNested({ each: true }) @Type(() => IntakeFieldDto)
   intakeFields?: IntakeFieldDto[];
 
