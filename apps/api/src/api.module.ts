@@ -8,6 +8,7 @@ import { ComplianceModule } from '#compliance';
 import { AppConfig } from '#config';
 import { DeliveriesModule } from '#deliveries';
 import { IdentityModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 import { PlatformModule } from '#platform';
 import type { PlatformOverrides } from '#platform';
 import { AuditController } from './audit/audit.controller';
@@ -20,6 +21,8 @@ import { complianceControllers } from './compliance';
 import { InstructionsController } from './clients/instructions.controller';
 import { HealthController } from './health/health.controller';
 import { MessagesController } from './messages/messages.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { WebhooksController } from './notifications/webhooks.controller';
 import { ClientPublicKeyController } from './recordings/client-public-key.controller';
 import { RecordingsController } from './recordings/recordings.controller';
 import { UsersController } from './users/users.controller';
@@ -38,10 +41,11 @@ export class ApiModule {
         CallsModule,
         DeliveriesModule,
         ComplianceModule,
+        NotificationsModule,
         TerminusModule,
         ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }]),
       ],
-      controllers: [AuditController, AuthController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers],
+      controllers: [AuditController, AuthController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, NotificationsController, WebhooksController, ...complianceControllers],
     };
   }
 }

@@ -58,6 +58,10 @@ export class CallerMessage {
   @Column('timestamptz', { nullable: true })
   deliveredAt: Date | null;
 
+  /** When the client first marked it read (urgent messages escalate until then). */
+  @Column('timestamptz', { nullable: true })
+  readAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -2,6 +2,8 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
+import { NotificationsModule } from '#notifications';
+import { CallerMessageNotices } from './caller-message-notices';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
 import { ClientPublicKeysService } from './client-public-keys.service';
@@ -22,9 +24,19 @@ import { RecordingsService } from './recordings.service';
 })
 export class RecordingVaultModule {}
 
+/**
+ * Caller messages as notices need them (unread state, content where instructed, counts), handed to the
+ * notifications library. For the API and the worker; needs only the platform.
+ */
+@Module({
+  imports: [NotificationsModule],
+  providers: [CallerMessageNotices],
+})
+export class CallerMessageNoticesModule {}
+
 /** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
 @Module({
-  imports: [ClientsModule, CryptoModule, RecordingVaultModule],
+  imports: [ClientsModule, CryptoModule, RecordingVaultModule, NotificationsModule, CallerMessageNoticesModule],
   providers: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService],
   exports: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
 })

@@ -8,6 +8,7 @@ import { Clock } from '#clock';
 import { AppConfig } from '#config';
 import { TenantScope } from '#database';
 import { DomainError, InvalidInputError, NotFoundError } from '#errors';
+import { NotificationsService } from '#notifications';
 import { Call } from './call.entity';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallerMessage } from './caller-message.entity';
@@ -53,6 +54,7 @@ export class CallsService {
     private readonly owners: CallerDataOwners,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async createCall(principal: Principal, input: NewCall): Promise<Call> {
@@ -99,6 +101,7 @@ export class CallsService {
         instructionsVersion: instructions.version,
         deliveryId: null,
         deliveredAt: null,
+        readAt: null,
         createdAt: now,
       });
       await tx.insert(CallerMessage, message);
@@ -106,6 +109,7 @@ export class CallsService {
         this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
         tx,
       );
+      await this.notifications.messageLogged(tx, { clientId, messageId: message.id, urgent: message.urgency === 'urgent' });
       return message;
     });
   }

@@ -3,6 +3,7 @@ import { CallerMessage } from './caller-message.entity';
 import { ClientPublicKeyRecord } from './client-public-key.entity';
 import { CallsAndRecordings1700000000500 } from './migrations/1700000000500-CallsAndRecordings';
 import { RecordingIngest1700000000510 } from './migrations/1700000000510-RecordingIngest';
+import { CallerMessageReadAt1700000001620 } from './migrations/1700000001620-CallerMessageReadAt';
 import { Recording } from './recording.entity';
 
 export { Call } from './call.entity';
@@ -11,7 +12,7 @@ export { Recording } from './recording.entity';
 export type { RecordingStatus } from './recording.entity';
 export { ClientPublicKeyRecord } from './client-public-key.entity';
 
-export { CallsModule, RecordingVaultModule } from './calls.module';
+export { CallerMessageNoticesModule, CallsModule, RecordingVaultModule } from './calls.module';
 export { CallsService } from './calls.service';
 export type { ListQuery, NewCall, NewMessage } from './calls.service';
 export { CallerDataOwners } from './caller-data-owners';
@@ -31,4 +32,4 @@ export type { CustomFieldValue } from './intake-validation';
 export { RecordingTooLargeError, UnsupportedAudioError, UploadAbortedError } from './errors';
 
 export const callsEntities = [Call, CallerMessage, Recording, ClientPublicKeyRecord];
-export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510];
+export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, CallerMessageReadAt1700000001620];

@@ -15,7 +15,7 @@ export interface NewClient {
   contactName?: string;
   contactEmail?: string;
   contactPhone?: string;
-  instructions?: Partial<Pick<ProcessingInstructions, 'intakeFields' | 'recordingRetentionDays' | 'deliveryExpiryHours' | 'callerDataRetentionDays' | 'supervisorReviewAllowed' | 'aggregateStatisticsAllowed'>>;
+  instructions?: Partial<Pick<ProcessingInstructions, 'intakeFields' | 'recordingRetentionDays' | 'deliveryExpiryHours' | 'callerDataRetentionDays' | 'supervisorReviewAllowed' | 'aggregateStatisticsAllowed' | 'notifications'>>;
 }
 
 type Actor = { id: string | null; role: ActorRole };

@@ -1,6 +1,7 @@
 import { Client } from './client.entity';
 import { Clients1700000000300 } from './migrations/1700000000300-Clients';
 import { ProcessingInstructions1700000000310 } from './migrations/1700000000310-ProcessingInstructions';
+import { NotificationSettings1700000001600 } from './migrations/1700000001600-NotificationSettings';
 import { ProcessingInstructions } from './processing-instructions.entity';
 
 export { Client } from './client.entity';
@@ -9,6 +10,8 @@ export { ClientsService } from './clients.service';
 export type { InstructionChanges, NewClient } from './clients.service';
 export { ProcessingInstructions } from './processing-instructions.entity';
 export type { IntakeField } from './processing-instructions.entity';
+export { CLIENT_NOTICE_EVENTS } from './notification-settings';
+export type { ClientNoticeEvent, EmailRecipient, NotificationSettings } from './notification-settings';
 
 export const clientsEntities = [Client, ProcessingInstructions];
-export const clientsMigrations = [Clients1700000000300, ProcessingInstructions1700000000310];
+export const clientsMigrations = [Clients1700000000300, ProcessingInstructions1700000000310, NotificationSettings1700000001600];

@@ -32,6 +32,23 @@ export class AppConfig {
   agentWindowHours: number;
   auditRetentionMonths: number;
   loginRateLimitPerMinute: number;
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** The portal's address, without a trailing slash. */
+  publicUrl: string;
+  /** Undefined: email is off. */
+  smtpUrl?: string;
+  mailFrom: string;
+  groupWindowMs: number;
+  sweepEveryMs: number;
+  retryDelayMs: number;
+  disableWebhookAfterFailures: number;
+  adminEmail?: string;
+  dpoEmail?: string;
+  /** Plain-http webhook URLs on loopback addresses (development and tests only). */
+  allowLoopbackHttp: boolean;
 }
 
 export class ConfigurationError extends Error {
@@ -100,6 +117,18 @@ export function loadConfig(
   config.agentWindowHours = env.AGENT_WINDOW_HOURS ?? 12;
   config.auditRetentionMonths = env.AUDIT_RETENTION_MONTHS ?? 84;
   config.loginRateLimitPerMinute = env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10;
+  config.notifications = {
+    publicUrl: (env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? 'CallVault <notifications@localhost>',
+    groupWindowMs: (env.NOTIFY_GROUP_SECONDS ?? 30) * 1000,
+    sweepEveryMs: env.NOTIFY_SWEEP_EVERY_MS ?? 2000,
+    retryDelayMs: env.NOTIFY_RETRY_DELAY_MS ?? 1000,
+    disableWebhookAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES ?? 20,
+    adminEmail: env.ADMIN_ALERT_EMAIL,
+    dpoEmail: env.DPO_EMAIL,
+    allowLoopbackHttp: config.nodeEnv !== 'production',
+  };
   return config;
 }
 

@@ -7,9 +7,10 @@ import { cryptoEntities, cryptoMigrations } from '#crypto';
 import { deliveriesEntities, deliveriesMigrations } from '#deliveries';
 import { ApplicationRole1700000000000, Schema } from '#database';
 import { identityEntities, identityMigrations } from '#identity';
+import { notificationsEntities, notificationsMigrations } from '#notifications';
 
 /** Every domain's tables, in dependency order. The one list the API, the worker and the tests share. */
 export const schema: Schema = {
-  entities: [...auditEntities, ...cryptoEntities, ...clientsEntities, ...accessEntities, ...identityEntities, ...callsEntities, ...deliveriesEntities, ...complianceEntities],
-  migrations: [ApplicationRole1700000000000, ...auditMigrations, ...cryptoMigrations, ...clientsMigrations, ...accessMigrations, ...identityMigrations, ...callsMigrations, ...deliveriesMigrations, ...complianceMigrations],
+  entities: [...auditEntities, ...cryptoEntities, ...clientsEntities, ...notificationsEntities, ...accessEntities, ...identityEntities, ...callsEntities, ...deliveriesEntities, ...complianceEntities],
+  migrations: [ApplicationRole1700000000000, ...auditMigrations, ...cryptoMigrations, ...clientsMigrations, ...notificationsMigrations, ...accessMigrations, ...identityMigrations, ...callsMigrations, ...deliveriesMigrations, ...complianceMigrations],
 };
