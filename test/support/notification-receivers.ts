@@ -12,7 +12,8 @@ export class MailCatcher {
     readonly port: number,
   ) {}
 
-  static async start(): Promise<MailCatcher> {
+  /** On a free port, or on `port` again (a mail server coming back after an outage). */
+  static async start(port = 0): Promise<MailCatcher> {
     const mails: ParsedMail[] = [];
     const server = new SMTPServer({
       authOptional: true,
@@ -27,7 +28,7 @@ export class MailCatcher {
           .catch(callback);
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     const catcher = new MailCatcher(server, (server.server.address() as AddressInfo).port);
     (catcher as { mails: ParsedMail[] }).mails = mails;
     return catcher;
