@@ -3,6 +3,7 @@ import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
+import { NotificationsModule } from '#notifications';
 import { BreachesService } from './breaches/breaches.service';
 import { ConsentService } from './consent/consent.service';
 import { SuppressionList } from './consent/suppression-list';
@@ -32,7 +33,7 @@ import { UsageService } from './usage/usage.service';
 export class RetentionModule {}
 
 @Module({
-  imports: [ClientsModule, CryptoModule, DeliveriesModule, RetentionModule],
+  imports: [ClientsModule, CryptoModule, DeliveriesModule, NotificationsModule, RetentionModule],
   providers: [
     BreachesService,
     CallerDataOperations,

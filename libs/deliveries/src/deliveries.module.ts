@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { RecordingVaultModule } from '#calls';
 import { CryptoModule } from '#crypto';
+import { NotificationsModule } from '#notifications';
 import { DeliveriesService } from './deliveries.service';
 import { DeletionScheduler } from './deletion/deletion-scheduler';
 import { DELETIONS_QUEUE } from './deletion/deletion-queue';
@@ -18,7 +19,7 @@ import { DeliveryDownloads } from './delivery-downloads.service';
  * the jobs). Needs only the platform (database, storage, audit, clock, queue) and the key store.
  */
 @Module({
-  imports: [CryptoModule, BullModule.registerQueue({ name: DELETIONS_QUEUE })],
+  imports: [CryptoModule, NotificationsModule, BullModule.registerQueue({ name: DELETIONS_QUEUE })],
   providers: [DeletionScheduler, RecordingDeletionService, DeletionSweeper],
   exports: [DeletionScheduler, RecordingDeletionService, DeletionSweeper],
 })

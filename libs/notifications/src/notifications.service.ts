@@ -120,8 +120,16 @@ export class NotificationsService {
     return this.clientNotice(tx, input.clientId, 'recordings.deleted', { deliveryId: input.deliveryId, count: input.count });
   }
 
-  recordingsExpiring(tx: EntityManager, input: { clientId: string; count: number; deleteFrom: Date }): Promise<string> {
-    return this.clientNotice(tx, input.clientId, 'recordings.expiring', { count: input.count, deleteFrom: input.deleteFrom.toISOString() });
+  /** Recordings never downloaded that retention deletes soon. At most one warning per client per (clock) day. */
+  async recordingsExpiring(tx: EntityManager, input: { clientId: string; count: number; deleteFrom: Date }): Promise<string | null> {
+    const day = this.clock.now().toISOString().slice(0, 10);
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GROUP_LOCK, input.clientId]);
+    const warned = await tx
+      .createQueryBuilder(Notification, 'n')
+      .where(`n.client_id = :clientId AND n.event = 'recordings.expiring' AND n.facts->>'day' = :day`, { clientId: input.clientId, day })
+      .getCount();
+    if (warned) return null;
+    return this.clientNotice(tx, input.clientId, 'recordings.expiring', { count: input.count, deleteFrom: input.deleteFrom.toISOString(), day });
   }
 
   /** A data subject request forwarded to the client; it is reminded a day before the deadline and when overdue. */
@@ -144,19 +152,21 @@ export class NotificationsService {
       { kind: 'overdue' as const, remindAt: input.deadline },
     ];
     for (const row of rows) {
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(DeadlineReminder)
-        .values({ id: randomUUID(), audience: input.audience, clientId: input.clientId, subjectType: input.subjectType, subjectId: input.subjectId, deadlineLabel: input.label, deadlineAt: input.deadline, kind: row.kind, remindAt: row.remindAt, status: 'pending' })
-        .orUpdate(['deadline_at', 'remind_at', 'status'], ['subject_type', 'subject_id', 'deadline_label', 'kind'])
-        .execute();
+      // A deadline moved (an extension) reminds afresh; the same deadline again changes nothing.
+      await tx.query(
+        `INSERT INTO deadline_reminders (id, audience, client_id, subject_type, subject_id, deadline_label, deadline_at, kind, remind_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending')
+         ON CONFLICT (subject_type, subject_id, deadline_label, kind)
+         DO UPDATE SET deadline_at = EXCLUDED.deadline_at, remind_at = EXCLUDED.remind_at, status = 'pending'
+         WHERE deadline_reminders.deadline_at <> EXCLUDED.deadline_at`,
+        [randomUUID(), input.audience, input.clientId, input.subjectType, input.subjectId, input.label, input.deadline, row.kind, row.remindAt],
+      );
     }
   }
 
   /** The work is done: no more reminders of this subject's deadlines. */
-  async closeDeadlines(tx: EntityManager, subjectType: string, subjectId: string): Promise<void> {
-    await tx.update(DeadlineReminder, { subjectType, subjectId, status: 'pending' }, { status: 'cancelled' });
+  async closeDeadlines(tx: EntityManager, subjectType: string, subjectId: string, label?: string): Promise<void> {
+    await tx.update(DeadlineReminder, { subjectType, subjectId, status: 'pending', ...(label ? { deadlineLabel: label } : {}) }, { status: 'cancelled' });
   }
 
   /** Whether any recipient (an email address with email on, or an active webhook endpoint) receives this client event. */
