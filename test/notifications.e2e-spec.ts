@@ -76,6 +76,7 @@ describe('notifications, private by default', () => {
       NOTIFY_RETRY_DELAY_MS: '50',
       WEBHOOK_DISABLE_AFTER_FAILURES: '8',
       ADMIN_ALERT_EMAIL: 'ops@operator.test',
+      DPO_EMAIL: 'dpo@operator.test',
     });
     api = await startTestApi(env.config, { clock });
     worker = await startTestWorker(env.config, { clock });
@@ -281,5 +282,52 @@ describe('notifications, private by default', () => {
     const [watch] = await ownerQuery<{ level: number; resolved_at: Date | null }>(env.config, `SELECT level, resolved_at FROM urgent_escalations WHERE message_id = $1`, [messageId]);
     expect(watch.level).toBe(2);
     expect(watch.resolved_at).not.toBeNull();
+  });
+
+  it('the DPO is reminded of breach deadlines a day before and when overdue; the client hears of the breach notice and a forwarded request', async () => {
+    const HOUR = 3_600_000;
+    const mike = await party('Mike Movers', { emailRecipients: [{ address: 'privacy@mike.test', events: ['breach.notice', 'request.forwarded', 'request.reminder'] }] });
+    await logMessage(mike, 'normal');
+    const dpo = await user('dpo');
+    const dpoMail = () => smtp.to('dpo@operator.test');
+    const reminders = async () => (await noticesOf(dpo)).filter((n) => n.event === 'deadline.reminder').map((n) => `${n.facts.label}:${n.facts.kind}`).sort();
+
+    const breach = (
+      await api.http
+        .post('/breaches')
+        .set(auth(dpo))
+        .send({
+          detectedAt: clock.now().toISOString(),
+          nature: 'Laptop stolen from a car',
+          dataCategories: ['client_contact', 'caller_message'],
+          affectsCallerData: true,
+          affectsOperatorData: true,
+          affectedClientIds: [mike.clientId],
+          likelyConsequences: 'Contact details could be misused',
+          measuresTaken: 'Disk encrypted; credentials revoked',
+        })
+        .expect(201)
+    ).body;
+    // The clients must be told within 24 h: a day before that is now.
+    await eventually(async () => (await reminders()).includes('clients:day_before'), 'the clients reminder');
+    await eventually(() => dpoMail().length === 1, 'the DPO email');
+    await api.http.post(`/breaches/${breach.id}/actions`).set(auth(dpo)).send({ action: 'notify_client', clientId: mike.clientId }).expect(200);
+    const [notice] = await eventually(() => smtp.to('privacy@mike.test').length && smtp.to('privacy@mike.test'), 'the breach notice');
+    expect(notice.subject).toBe('The operator has a personal data breach notice for Mike Movers');
+
+    clock.advance(49 * HOUR); // a day before the regulator's 72 h
+    await eventually(async () => (await reminders()).includes('regulator:day_before'), 'the regulator reminder');
+    clock.advance(24 * HOUR); // past it
+    await eventually(async () => (await reminders()).includes('regulator:overdue'), 'the overdue reminder');
+    await pause(600);
+    // The clients were notified in time, so no overdue reminder for them.
+    expect(await reminders()).toEqual(['clients:day_before', 'regulator:day_before', 'regulator:overdue']);
+    await eventually(() => dpoMail().length === 3, 'three DPO emails');
+
+    // A data subject request finding the client's caller records is forwarded, and the client told with its deadline.
+    await api.http.post('/dsr').set(auth(dpo)).send({ type: 'access', subject: { phone: CALLER.callerPhone } }).expect(201);
+    const [forwarded] = await eventually(() => smtp.to('privacy@mike.test').filter((m) => m.subject?.startsWith('A data subject request')).length && smtp.to('privacy@mike.test').filter((m) => m.subject?.startsWith('A data subject request')), 'the forwarded request');
+    expect(forwarded.subject).toMatch(/^A data subject request was forwarded to Mike Movers; please answer by \d{4}-\d{2}-\d{2}$/);
+    for (const secret of SECRETS) expect(MailCatcher.whole(forwarded)).not.toContain(secret);
   });
 });
