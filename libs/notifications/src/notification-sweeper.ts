@@ -12,6 +12,8 @@ import { NotificationsService } from './notifications.service';
 import { UrgentEscalation } from './urgent-escalation.entity';
 
 const BATCH = 200;
+/** A row whose retries bull used up is tried again this long after its last attempt (not on every sweep). */
+const RETRY_EXHAUSTED_AFTER_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 export interface NoticeSweepResult {
@@ -60,6 +62,7 @@ export class NotificationSweeper {
         .createQueryBuilder('o')
         .select(['o.id'])
         .where(`o.status = 'pending' AND o.due_at <= :now AND o.id > :after`, { now: this.clock.now(), after })
+        .andWhere('(o.last_attempt_at IS NULL OR o.last_attempt_at < :retryBefore)', { retryBefore: new Date(this.clock.now().getTime() - RETRY_EXHAUSTED_AFTER_MS) })
         .orderBy('o.id')
         .limit(BATCH)
         .getMany();
