@@ -249,7 +249,7 @@ describe('boundary (issue 5)', () => {
     it('contain no caller names, numbers, emails or message text', async () => {
       const exported = await api.http.get('/audit/export.csv').set(bearer(adminToken)).expect(200);
       expect(exported.headers['content-type']).toContain('text/csv');
-      expect(exported.text.split('\n')[0]).toBe('seq,occurredAt,actorId,actorRole,clientId,dataRole,purpose,action,subjectType,subjectId,outcome,details,hash');
+      expect(exported.text.split('\r\n')[0]).toBe('seq,occurredAt,actorId,actorRole,clientId,dataRole,purpose,action,subjectType,subjectId,outcome,details,hash');
       const clientTrail = await api.http.get('/audit').set(bearer(a.clientUser.token)).expect(200);
       for (const text of [exported.text, JSON.stringify(clientTrail.body)]) {
         for (const value of [CALLER.name, CALLER.phone, CALLER.email, CALLER.text, 'Elm Cottage', '7700 900123']) expect(text).not.toContain(value);

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent';
 import { Entry, fromBuffer, ZipFile } from 'yauzl';
@@ -112,36 +113,7 @@ export function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
   });
 }
 
-/** A minimal RFC 4180 parser for the exports' CSV files (quoted cells, doubled quotes, CRLF). */
+/** The exports' CSV files read with csv-parse, one object per row keyed by the header. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  const [header, ...data] = rows;
-  return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  return parse(text, { columns: true });
 }

@@ -79,13 +79,13 @@ export class WebhookReceiver {
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<WebhookReceiver> {
-    let receiver!: WebhookReceiver;
-    const server = createServer((req, res) => {
+    const server = createServer();
+    const receiver = new WebhookReceiver(server);
+    server.on('request', (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => receiver.handle(Buffer.concat(chunks).toString('utf8'), req.headers as Record<string, string>, res));
     });
-    receiver = new WebhookReceiver(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return receiver;
   }

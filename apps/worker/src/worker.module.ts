@@ -11,7 +11,7 @@ import { DeletionProcessor } from './processors/deletion.processor';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ComplianceRetentionProcessor } from './processors/compliance-retention.processor';
 import { RecordingSweepProcessor } from './processors/recording-sweep.processor';
-import { WorkerSchedules } from './worker-schedules';
+import { ScheduleRegistry } from './schedule-registry';
 
 /** The queue worker: bull processors and periodic schedules over the same libraries as the API. */
 @Module({})
@@ -20,7 +20,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [PlatformModule.forRoot(config, overrides), RecordingVaultModule, DeletionModule, ComplianceWorkerModule, NotificationsModule, CallerMessageNoticesModule],
-      providers: [AuditVerificationProcessor, ComplianceRetentionProcessor, DeletionProcessor, NotificationProcessor, RecordingSweepProcessor, WorkerSchedules],
+      providers: [AuditVerificationProcessor, ComplianceRetentionProcessor, DeletionProcessor, NotificationProcessor, RecordingSweepProcessor, ScheduleRegistry],
     };
   }
 }

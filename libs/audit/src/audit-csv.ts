@@ -1,12 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '#csv';
 import type { AuditEvent } from './audit-event.entity';
 
 const COLUMNS = ['seq', 'occurredAt', 'actorId', 'actorRole', 'clientId', 'dataRole', 'purpose', 'action', 'subjectType', 'subjectId', 'outcome', 'details', 'hash'] as const;
 
 /** The audit trail as CSV for export: the same fields as the JSON, details as a JSON column. */
 export function auditEventsToCsv(events: AuditEvent[]): string {
-  return stringify(
-    events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString(), details: JSON.stringify(e.details) })),
-    { header: true, columns: [...COLUMNS] },
-  );
+  return toCsv(events, [...COLUMNS]);
 }

@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Job, Queue } from 'bull';
+import type { Queue } from 'bull';
 import { In, LessThan } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { KeyStore } from '#crypto';
 import { TenantScope } from '#database';
+import type { RepeatableJob } from '#queue';
 import { ObjectStorage } from '#storage';
 import { Recording } from './recording.entity';
 import { parseRecordingStorageKey, RECORDINGS_PREFIX } from './recording-vault';
@@ -114,13 +115,13 @@ export class RecordingSweeper {
   }
 }
 
-/** The only code that enqueues recording jobs: the periodic sweep, and one on demand. */
+/** The only code that enqueues recording jobs: declares the periodic sweep, and runs one on demand. */
 @Injectable()
 export class RecordingSweepScheduler {
   constructor(@InjectQueue(RECORDINGS_QUEUE) private readonly queue: Queue) {}
 
-  scheduleRepeating(): Promise<Job> {
-    return this.queue.add(SWEEP_RECORDINGS_JOB, {}, { repeat: { every: 15 * 60_000 }, jobId: 'recordings-sweep' });
+  repeatableJobs(): RepeatableJob[] {
+    return [{ queue: this.queue, name: SWEEP_RECORDINGS_JOB, jobId: 'recordings-sweep', repeat: { every: 15 * 60_000 } }];
   }
 
   async sweepNow(): Promise<SweepResult> {

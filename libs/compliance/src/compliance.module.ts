@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bull';
-import { Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
@@ -60,20 +60,9 @@ export class RetentionModule {}
 })
 export class ComplianceModule {}
 
-/** Registers the nightly retention sweep once the worker is up (bull de-duplicates repeat keys). */
-@Injectable()
-export class ComplianceSchedules implements OnApplicationBootstrap {
-  constructor(private readonly retention: RetentionScheduler) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.retention.scheduleNightly();
-  }
-}
-
-/** The worker's side: retention and its nightly schedule. The processor itself lives in the worker app. */
+/** The worker's side: retention (its schedule is declared by RetentionScheduler). The processor lives in the worker app. */
 @Module({
   imports: [RetentionModule],
-  providers: [ComplianceSchedules],
   exports: [RetentionModule],
 })
 export class ComplianceWorkerModule {}

@@ -1,5 +1,5 @@
 export { complianceEntities, complianceMigrations } from './entities';
-export { ComplianceModule, ComplianceSchedules, ComplianceWorkerModule, RetentionModule } from './compliance.module';
+export { ComplianceModule, ComplianceWorkerModule, RetentionModule } from './compliance.module';
 
 export { DataSubjectRequest } from './dsr/data-subject-request.entity';
 export { DsrForward } from './dsr/dsr-forward.entity';
@@ -8,7 +8,7 @@ export { DPO_ACTIONS, DSR_ACTIONS, DsrService, EXTENSION_WINDOW_DAYS, FORWARD_WI
 export type { DsrAction, DsrActionName, DsrExport, NewDsr } from './dsr/dsr.service';
 export { CLIENT_INSTRUCTIONS, DSR_SOURCES, DSR_TYPES, RESTRICTION_PURPOSES, VERIFICATION_METHODS } from './dsr/dsr.types';
 export type { ClientInstruction, DsrSource, DsrStatus, DsrType, OperationReport, RecordMatch, RecordOutcome, Rectification, RetentionHold, VerificationMethod } from './dsr/dsr.types';
-export { exportArchive, exportFiles, toCsv } from './dsr/export-archive';
+export { exportArchive, exportFiles } from './dsr/export-archive';
 export type { ExportDataset, ExportTable } from './dsr/export-archive';
 export { ProcessingRestrictions } from './dsr/processing-restrictions';
 export type { RecordRef } from './dsr/processing-restrictions';

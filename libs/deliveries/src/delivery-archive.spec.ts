@@ -1,4 +1,5 @@
-import { csvCell, messagesJson, recordingFileName } from './delivery-archive';
+import { parse } from 'csv-parse/sync';
+import { messagesCsv, messagesJson, recordingFileName } from './delivery-archive';
 import type { DeliveredMessage } from './delivery-archive';
 
 describe('delivery archive', () => {
@@ -11,15 +12,20 @@ describe('delivery archive', () => {
     expect(recordingFileName(null, 'eeeeeeee-0000-4000-8000-000000000002', 'audio/x-unknown', taken)).toBe('recordings/unknown-time_eeeeeeee.bin');
   });
 
-  it('writes CSV cells per RFC 4180 and defuses spreadsheet formulas, but not phone numbers', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a "quoted", text\r\nline')).toBe('"a ""quoted"", text\r\nline"');
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('-2+3')).toBe("'-2+3");
-    expect(csvCell('+44 20 7946 0958')).toBe('+44 20 7946 0958');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(false)).toBe('false');
+  it('writes messages.csv through the one CSV writer: snake_case header, formulas defused, phone numbers as written', async () => {
+    const message = {
+      id: 'm1', createdAt: '2026-11-22T10:31:05.123Z', callId: 'c1', callStartedAt: '2026-11-22T10:30:00.000Z', callEndedAt: null,
+      callerNumber: '+44 20 7946 0958', callerName: '=HYPERLINK("http://x")', callerPhone: '+44 20 7946 0958', callerEmail: null,
+      urgency: 'urgent', callbackRequested: false, body: 'a "quoted", text\r\nline', customFields: { ref: 7 }, recordingFile: null,
+    } as unknown as DeliveredMessage;
+    async function* pages() {
+      yield [message];
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of messagesCsv(pages())) chunks.push(chunk);
+    const [row] = parse(Buffer.concat(chunks).toString(), { columns: true });
+    expect(row).toMatchObject({ id: 'm1', caller_number: '+44 20 7946 0958', caller_phone: '+44 20 7946 0958', caller_name: `'=HYPERLINK("http://x")` });
+    expect(row).toMatchObject({ body: 'a "quoted", text\r\nline', callback_requested: 'false', custom_fields: '{"ref":7}', caller_email: '', call_ended_at: '' });
   });
 
   it('streams messages.json as one valid document across pages', async () => {

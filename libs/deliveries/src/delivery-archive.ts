@@ -1,3 +1,4 @@
+import { CsvColumn, toCsv } from '#csv';
 /** One caller message as the client receives it (messages.json and messages.csv). */
 export interface DeliveredMessage {
   id: string;
@@ -54,54 +55,23 @@ export function recordingFileName(startedAt: Date | null, recordingId: string, c
   }
 }
 
-export const CSV_COLUMNS = [
+// messages.csv: snake_case headers, one row per message; custom fields as a JSON column.
+const CSV_COLUMNS: CsvColumn<DeliveredMessage>[] = [
   'id',
-  'created_at',
-  'call_id',
-  'call_started_at',
-  'call_ended_at',
-  'caller_number',
-  'caller_name',
-  'caller_phone',
-  'caller_email',
+  { key: 'createdAt', header: 'created_at' },
+  { key: 'callId', header: 'call_id' },
+  { key: 'callStartedAt', header: 'call_started_at' },
+  { key: 'callEndedAt', header: 'call_ended_at' },
+  { key: 'callerNumber', header: 'caller_number' },
+  { key: 'callerName', header: 'caller_name' },
+  { key: 'callerPhone', header: 'caller_phone' },
+  { key: 'callerEmail', header: 'caller_email' },
   'urgency',
-  'callback_requested',
+  { key: 'callbackRequested', header: 'callback_requested' },
   'body',
-  'custom_fields',
-  'recording_file',
-] as const;
-
-/**
- * One CSV cell (RFC 4180). Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is
- * prefixed with an apostrophe, since callers' words end up in the client's spreadsheet; a plain phone
- * number (+44 20 ...) is left as it is. messages.json keeps every value exactly.
- */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^\+?[0-9][0-9 ().-]*$/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvRow(message: DeliveredMessage): string {
-  const cells = [
-    message.id,
-    message.createdAt,
-    message.callId,
-    message.callStartedAt,
-    message.callEndedAt,
-    message.callerNumber,
-    message.callerName,
-    message.callerPhone,
-    message.callerEmail,
-    message.urgency,
-    message.callbackRequested,
-    message.body,
-    JSON.stringify(message.customFields ?? {}),
-    message.recordingFile,
-  ];
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
+  { key: 'customFields', header: 'custom_fields' },
+  { key: 'recordingFile', header: 'recording_file' },
+];
 
 /** messages.json, page by page: `{"deliveryId":…,"messages":[…]}`. */
 export async function* messagesJson(deliveryId: string, pages: AsyncIterable<DeliveredMessage[]>): AsyncGenerator<Buffer> {
@@ -120,6 +90,6 @@ export async function* messagesJson(deliveryId: string, pages: AsyncIterable<Del
 
 /** messages.csv, page by page, header first, CRLF line ends. */
 export async function* messagesCsv(pages: AsyncIterable<DeliveredMessage[]>): AsyncGenerator<Buffer> {
-  yield Buffer.from(`${CSV_COLUMNS.join(',')}\r\n`);
-  for await (const page of pages) if (page.length) yield Buffer.from(page.map(csvRow).join(''));
+  yield Buffer.from(toCsv([], CSV_COLUMNS));
+  for await (const page of pages) if (page.length) yield Buffer.from(toCsv(page.map((m) => ({ ...m, customFields: m.customFields ?? {} })), CSV_COLUMNS, { header: false }));
 }

@@ -33,7 +33,8 @@ interface ZipStreamEngine {
 }
 type ZipStreamClass = new (options: object) => ZipStreamEngine;
 
-// archiver's own copy of zip-stream, wherever the installer put it.
+// archiver's own copy of zip-stream, wherever the installer put it (resolved at run time, so require).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ZipStream: ZipStreamClass = require(require.resolve('zip-stream', { paths: [dirname(require.resolve('archiver/package.json'))] }));
 
 class NativeCrc32Stream extends Transform {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bull';
 import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { AppConfig } from '#config';
+import type { RepeatableJob } from '#queue';
 import { ENQUEUE_TIMEOUT_MS, NOTIFICATIONS_QUEUE, SEND_ATTEMPTS, SEND_NOTICE_JOB, SendNoticeJob, SWEEP_NOTICES_JOB } from './notification-queue';
 
 const timeout = (ms: number) =>
@@ -80,21 +81,17 @@ export class NotificationScheduler implements EntitySubscriberInterface, OnModul
     return 'queued';
   }
 
-  /** Registers the periodic sweep (bull de-duplicates the repeat key). Not retried: the next one comes soon. */
-  async scheduleSweep(): Promise<void> {
-    await this.queue.add(SWEEP_NOTICES_JOB, {}, { attempts: 1, removeOnFail: 100, repeat: { every: this.config.notifications.sweepEveryMs }, jobId: 'notice-sweep' });
-  }
-
-  /** Calls `listener` each time the queue's Redis connection is ready again (after an outage). */
-  onReconnect(listener: () => void): () => void {
-    const client = this.queue.client;
-    let connectedBefore = client.status === 'ready';
-    const onReady = () => {
-      if (connectedBefore) listener();
-      connectedBefore = true;
-    };
-    client.on('ready', onReady);
-    return () => client.off('ready', onReady);
+  /** The periodic sweep, registered by the worker's schedule registry. Not retried: the next one comes soon. */
+  repeatableJobs(): RepeatableJob[] {
+    return [
+      {
+        queue: this.queue,
+        name: SWEEP_NOTICES_JOB,
+        jobId: 'notice-sweep',
+        repeat: { every: this.config.notifications.sweepEveryMs },
+        options: { attempts: 1, removeOnFail: 100 },
+      },
+    ];
   }
 
   /** On demand (tests, operators): one sweep through the worker, its result. */

@@ -1,9 +1,8 @@
 import { Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bull';
 import {
   DELETE_RECORDING_JOB,
-  DeletionScheduler,
   DeletionSweeper,
   DELETIONS_QUEUE,
   RecordingDeletionService,
@@ -14,30 +13,16 @@ import type { DeleteRecordingJob, DeletionOutcome, OutboxSweepResult, RetentionS
 
 /**
  * Thin: delegates each deletion and sweep to the deliveries library, logs ids and counts, rethrows so
- * bull retries with backoff. Registers the periodic sweeps at start, and again whenever Redis comes
- * back (a Redis that lost its data lost the repeat schedule too).
+ * bull retries with backoff. The periodic sweeps are registered by the worker's schedule registry.
  */
 @Processor(DELETIONS_QUEUE)
-export class DeletionProcessor implements OnApplicationBootstrap, OnModuleDestroy {
+export class DeletionProcessor {
   private readonly logger = new Logger(DeletionProcessor.name);
-  private stopWatching?: () => void;
 
   constructor(
     private readonly deletion: RecordingDeletionService,
     private readonly sweeper: DeletionSweeper,
-    private readonly scheduler: DeletionScheduler,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduler.scheduleSweeps();
-    this.stopWatching = this.scheduler.onReconnect(() => {
-      this.scheduler.scheduleSweeps().catch((error) => this.logger.warn({ err: error }, 'could not re-register the deletion sweeps; next reconnect will'));
-    });
-  }
-
-  onModuleDestroy(): void {
-    this.stopWatching?.();
-  }
 
   @Process({ name: DELETE_RECORDING_JOB, concurrency: 4 })
   async deleteRecording(job: Job<DeleteRecordingJob>): Promise<DeletionOutcome> {

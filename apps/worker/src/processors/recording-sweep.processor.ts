@@ -1,21 +1,14 @@
 import { Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler, SWEEP_RECORDINGS_JOB } from '#calls';
+import { Logger } from '@nestjs/common';
+import { RECORDINGS_QUEUE, RecordingSweeper, SWEEP_RECORDINGS_JOB } from '#calls';
 import type { SweepResult } from '#calls';
 
-/** Thin: registers the periodic sweep once the worker is up, runs it, logs counts (no ids of content). */
+/** Thin: runs the periodic sweep, logs counts (no ids of content). */
 @Processor(RECORDINGS_QUEUE)
-export class RecordingSweepProcessor implements OnApplicationBootstrap {
+export class RecordingSweepProcessor {
   private readonly logger = new Logger(RecordingSweepProcessor.name);
 
-  constructor(
-    private readonly sweeper: RecordingSweeper,
-    private readonly scheduler: RecordingSweepScheduler,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduler.scheduleRepeating();
-  }
+  constructor(private readonly sweeper: RecordingSweeper) {}
 
   @Process(SWEEP_RECORDINGS_JOB)
   async sweep(): Promise<SweepResult> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import type { Archiver, ArchiverError, ArchiverOptions } from 'archiver';
+import { toCsv } from '#csv';
 
 // archiver 7 (installed) exports a factory; @types/archiver 8 describes v8's classes, so type the factory here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,20 +28,6 @@ export interface ExportDataset {
   notes: string[];
 }
 
-const csvCell = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // A spreadsheet would run a cell starting with these as a formula; the JSON file keeps the exact value.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** RFC 4180 CSV with a header row. */
-export function toCsv(table: ExportTable): string {
-  const lines = [table.columns.join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(row[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
-}
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -59,7 +46,7 @@ export function exportFiles(dataset: ExportDataset): { name: string; content: Bu
       2,
     ),
   );
-  const files = [{ name: 'data.json', content: json }, ...dataset.tables.map((t) => ({ name: `${t.name}.csv`, content: Buffer.from(toCsv(t)) }))];
+  const files = [{ name: 'data.json', content: json }, ...dataset.tables.map((t) => ({ name: `${t.name}.csv`, content: Buffer.from(toCsv(t.rows, t.columns)) }))];
   const manifest = {
     format: dataset.format,
     requestId: dataset.requestId,

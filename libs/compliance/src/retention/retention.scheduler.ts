@@ -1,19 +1,20 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import type { Job, Queue } from 'bull';
+import type { Queue } from 'bull';
 import { DomainError } from '#errors';
+import type { RepeatableJob } from '#queue';
 import type { RetentionReport } from './retention.service';
 
 export const COMPLIANCE_QUEUE = 'compliance';
 export const RETENTION_SWEEP_JOB = 'retention-sweep';
 
-/** The only code that enqueues compliance jobs: the nightly retention sweep, and one on demand. */
+/** The only code that enqueues compliance jobs: declares the nightly retention sweep, and runs one on demand. */
 @Injectable()
 export class RetentionScheduler {
   constructor(@InjectQueue(COMPLIANCE_QUEUE) private readonly queue: Queue) {}
 
-  scheduleNightly(): Promise<Job> {
-    return this.queue.add(RETENTION_SWEEP_JOB, {}, { repeat: { cron: '41 2 * * *' }, jobId: 'nightly-retention-sweep' });
+  repeatableJobs(): RepeatableJob[] {
+    return [{ queue: this.queue, name: RETENTION_SWEEP_JOB, jobId: 'nightly-retention-sweep', repeat: { cron: '41 2 * * *' } }];
   }
 
   /** Runs a sweep on the worker and waits for its report; if no worker finishes it in time, the job stays queued. */

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
+import { toCsv } from '#csv';
 import { TenantScope } from '#database';
 import { InvalidInputError } from '#errors';
 import { DAY_MS } from '../shared/deadlines';
@@ -148,9 +149,5 @@ const CSV_COLUMNS: (keyof UsageCounts)[] = ['calls', 'minutes', 'messages', 'rec
 
 /** One row per day and a final `total` row. */
 export function usageCsv(report: UsageReport): string {
-  const cell = (v: number | null) => (v === null ? '' : String(v));
-  const lines = [['date', ...CSV_COLUMNS].join(',')];
-  for (const day of report.days) lines.push([day.date, ...CSV_COLUMNS.map((c) => cell(day[c]))].join(','));
-  lines.push(['total', ...CSV_COLUMNS.map((c) => cell(report.total[c]))].join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([...report.days, { ...report.total, date: 'total' }], ['date', ...CSV_COLUMNS]);
 }

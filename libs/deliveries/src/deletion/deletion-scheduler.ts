@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
+import type { RepeatableJob } from '#queue';
 import { DELIVERY_RULES } from '../delivery-settings';
 import { DELETE_RECORDING_JOB, DeleteRecordingJob, DELETIONS_QUEUE, SWEEP_OUTBOX_JOB, SWEEP_RETENTION_JOB } from './deletion-queue';
 
@@ -51,32 +52,15 @@ export class DeletionScheduler {
   }
 
   /**
-   * Registers the periodic sweeps; bull de-duplicates repeat keys, so calling again is harmless. A
-   * failed sweep is not retried (the next one comes soon) and only the last failures are kept, so an
-   * outage of the database cannot fill Redis with them.
+   * The periodic sweeps. A failed sweep is not retried (the next one comes soon) and only the last
+   * failures are kept, so an outage of the database cannot fill Redis with them.
    */
-  async scheduleSweeps(): Promise<void> {
+  repeatableJobs(): RepeatableJob[] {
     const options = { attempts: 1, removeOnFail: 100 };
-    await this.queue.add(SWEEP_OUTBOX_JOB, {}, { ...options, repeat: { every: DELIVERY_RULES.outboxSweepEveryMs }, jobId: 'deletion-outbox-sweep' });
-    await this.queue.add(SWEEP_RETENTION_JOB, {}, { ...options, repeat: { every: DELIVERY_RULES.retentionSweepEveryMs }, jobId: 'retention-sweep' });
-  }
-
-  /** Calls `listener` each time the queue's Redis connection becomes ready again (after an outage). */
-  onReconnect(listener: () => void): () => void {
-    const client = this.queue.client;
-    let connectedBefore = client.status === 'ready';
-    const onReady = () => {
-      if (connectedBefore) listener();
-      connectedBefore = true;
-    };
-    client.on('ready', onReady);
-    return () => client.off('ready', onReady);
-  }
-
-  /** On demand (tests, operators): runs one outbox sweep through the worker and returns its result. */
-  async sweepOutboxNow<T>(): Promise<T> {
-    const job = await this.queue.add(SWEEP_OUTBOX_JOB, {}, { attempts: 1, removeOnFail: 100 });
-    return job.finished();
+    return [
+      { queue: this.queue, name: SWEEP_OUTBOX_JOB, jobId: 'deletion-outbox-sweep', repeat: { every: DELIVERY_RULES.outboxSweepEveryMs }, options },
+      { queue: this.queue, name: SWEEP_RETENTION_JOB, jobId: 'retention-sweep', repeat: { every: DELIVERY_RULES.retentionSweepEveryMs }, options },
+    ];
   }
 
   async sweepRetentionNow<T>(): Promise<T> {

@@ -1,0 +1,2 @@
+export { csvText, toCsv } from './csv';
+export type { CsvColumn } from './csv';
