@@ -325,9 +325,14 @@ describe('notifications, private by default', () => {
     await eventually(() => dpoMail().length === 3, 'three DPO emails');
 
     // A data subject request finding the client's caller records is forwarded, and the client told with its deadline.
-    await api.http.post('/dsr').set(auth(dpo)).send({ type: 'access', subject: { phone: CALLER.callerPhone } }).expect(201);
+    const request = (await api.http.post('/dsr').set(auth(dpo)).send({ type: 'access', subject: { phone: CALLER.callerPhone } }).expect(201)).body;
     const [forwarded] = await eventually(() => smtp.to('privacy@mike.test').filter((m) => m.subject?.startsWith('A data subject request')).length && smtp.to('privacy@mike.test').filter((m) => m.subject?.startsWith('A data subject request')), 'the forwarded request');
     expect(forwarded.subject).toMatch(/^A data subject request was forwarded to Mike Movers; please answer by \d{4}-\d{2}-\d{2}$/);
     for (const secret of SECRETS) expect(MailCatcher.whole(forwarded)).not.toContain(secret);
+
+    // Unanswered, the client is reminded a day before the request's deadline, and the DPO too.
+    clock.set(new Date(new Date(request.dueAt).getTime() - 23 * HOUR));
+    await eventually(async () => (await noticesOf(mike.client)).some((n) => n.event === 'request.reminder' && n.facts.kind === 'day_before'), 'the client reminder');
+    await eventually(async () => (await reminders()).includes('response:day_before'), 'the DPO reminder');
   });
 });

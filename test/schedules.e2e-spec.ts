@@ -32,6 +32,7 @@ describe('schedules: one registry re-registers every repeatable job when Redis l
     'compliance:retention-sweep:nightly-retention-sweep',
     'deletions:sweep-deletion-outbox:deletion-outbox-sweep',
     'deletions:sweep-retention:retention-sweep',
+    'notifications:sweep-notices:notice-sweep',
     'recordings:sweep-recordings:recordings-sweep',
   ];
 

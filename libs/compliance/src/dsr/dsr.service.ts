@@ -199,7 +199,10 @@ export class DsrService {
           },
           tx,
         );
+        // The client is told, and reminded before the request's deadline, through its notices.
+        await this.notifications.requestForwarded(tx, { clientId, forwardId: forward.id, deadline: request.dueAt });
       }
+      await this.notifications.trackDeadline(tx, { audience: 'dpo', clientId: null, subjectType: 'data_subject_request', subjectId: request.id, label: 'response', deadline: request.dueAt });
       return request.id;
     });
     return this.get(principal, id, false);
