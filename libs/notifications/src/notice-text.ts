@@ -18,7 +18,7 @@ export function summaryOf(event: string, clientName: string, facts: NoticeFacts)
     case 'recording.stored':
       return `A call recording was stored for ${clientName} — sign in to listen`;
     case 'delivery.ready':
-      return `A delivery is ready for ${clientName}, open until ${day(facts.expiresAt)} — the password is in this notice only`;
+      return `A delivery is ready for ${clientName}, open until ${day(facts.expiresAt)} — its one-time password comes with this email or webhook only`;
     case 'recordings.deleted':
       return `${plural(Number(facts.count ?? 0), 'recording')} of ${clientName} deleted after their delivery`;
     case 'recordings.expiring':
