@@ -1,5 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { ManualClock } from '#clock';
+import { NotificationsService } from '#notifications';
 import { MailCatcher, WebhookReceiver, eventually, pause } from './support/notification-receivers';
 import { createTestEnvironment, TestEnvironment } from './support/test-environment';
 import { login, loginAdmin, ownerQuery, startTestApi, startTestWorker, TestApi } from './support/test-app';
@@ -282,6 +285,33 @@ describe('notifications, private by default', () => {
     const [watch] = await ownerQuery<{ level: number; resolved_at: Date | null }>(env.config, `SELECT level, resolved_at FROM urgent_escalations WHERE message_id = $1`, [messageId]);
     expect(watch.level).toBe(2);
     expect(watch.resolved_at).not.toBeNull();
+  });
+
+  it("delivery.ready carries an operator-prepared delivery's password to the client's recipients only, and then forgets it", async () => {
+    const november = await party('November Nurseries', { emailRecipients: [{ address: 'downloads@november.test', events: ['delivery.ready'] }] });
+    const quiet = await party('Oscar Opticians', { emailRecipients: [] }, false);
+    const notifications = api.app.get(NotificationsService);
+    const db = api.app.get(DataSource);
+    const password = 'K7Q2-9XMD-AB12-CD34-EF56-GH78-JK90';
+    const deliveryId = randomUUID();
+    const expiresAt = new Date(clock.now().getTime() + 72 * 3_600_000);
+    const noticeId = await db.transaction((tx) =>
+      notifications.deliveryReady(tx, { clientId: november.clientId, deliveryId, expiresAt, downloadUrl: `${PUBLIC_URL}/deliveries/${deliveryId}/download`, password }),
+    );
+    const [mail] = await eventually(() => smtp.to('downloads@november.test').length && smtp.to('downloads@november.test'), 'the delivery email');
+    expect(mail.text).toContain(password);
+    expect(mail.text).toContain(`${PUBLIC_URL}/deliveries/${deliveryId}/download`);
+    expect(mail.subject).not.toContain(password);
+    // Nobody at the operator can read it afterwards: not in the notice list, not in the database.
+    expect(JSON.stringify(await noticesOf(admin, `?clientId=${november.clientId}`))).not.toContain(password);
+    await eventually(async () => {
+      const [row] = await ownerQuery<{ sealed_secret: Buffer | null }>(env.config, `SELECT sealed_secret FROM notifications WHERE id = $1`, [noticeId]);
+      return row.sealed_secret === null;
+    }, 'the sealed password erased');
+    // A client nobody would hear it at is refused, so the caller can refuse the delivery.
+    await expect(db.transaction((tx) => notifications.deliveryReady(tx, { clientId: quiet.clientId, deliveryId: randomUUID(), expiresAt, downloadUrl: PUBLIC_URL, password }))).rejects.toMatchObject({
+      code: 'no_delivery_recipient',
+    });
   });
 
   it('the DPO is reminded of breach deadlines a day before and when overdue; the client hears of the breach notice and a forwarded request', async () => {
