@@ -7,7 +7,8 @@ import { login, ownerQuery } from '../support/test-app';
 
 /**
  * Caller data written straight into the suite's database (as the owner, past row-level security), so
- * the compliance suites control every timestamp and do not depend on the capture routes.
+ * the compliance suites control every timestamp and do not depend on the capture routes. Each seed
+ * also writes the usage-ledger entries the capture services write in the same transaction.
  */
 export async function seedCall(
   config: AppConfig,
@@ -20,6 +21,8 @@ export async function seedCall(
      VALUES ($1, $2, $3, $4, $5, $6, 1, $7)`,
     [id, call.clientId, randomUUID(), call.callerNumber, call.startedAt, call.endedAt ?? null, call.createdAt ?? call.startedAt],
   );
+  await seedUsage(config, call.clientId, id, 'call', call.startedAt);
+  if (call.endedAt) await seedUsage(config, call.clientId, id, 'call_minutes', call.startedAt, Math.ceil((call.endedAt.getTime() - call.startedAt.getTime()) / 60_000));
   return id;
 }
 
@@ -34,6 +37,7 @@ export async function seedMessage(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, coalesce($9, now()))`,
     [id, message.clientId, message.callId, randomUUID(), message.name, message.phone, message.email ?? null, message.body, message.createdAt ?? null],
   );
+  await seedUsage(config, message.clientId, id, 'message', message.createdAt ?? null);
   return id;
 }
 
@@ -49,7 +53,20 @@ export async function seedRecording(
      VALUES ($1, $2, $3, $4, 'audio/wav', 1024, $5, $6, $7, 'agent', 1, $8, $9)`,
     [id, recording.clientId, recording.callId, recording.status ?? 'stored', storageKey, recording.dataKeyId ?? null, randomUUID(), recording.storedAt ?? null, recording.deletedAt ?? null],
   );
+  if (recording.storedAt) await seedUsage(config, recording.clientId, id, 'recording_stored', recording.storedAt);
+  if (recording.deletedAt) await seedUsage(config, recording.clientId, id, 'recording_deleted', recording.deletedAt);
   return { id, storageKey };
+}
+
+/** One usage-ledger entry, as the service that counts the event writes it (`occurredAt` null: the database's now). */
+export async function seedUsage(config: AppConfig, clientId: string, sourceId: string, kind: string, occurredAt: Date | null, quantity = 1): Promise<void> {
+  await ownerQuery(config, `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ($1, $2, $3, coalesce($4, now()), $5)`, [
+    clientId,
+    kind,
+    quantity,
+    occurredAt,
+    sourceId,
+  ]);
 }
 
 /** Ends a client's contract (no route does this yet). */

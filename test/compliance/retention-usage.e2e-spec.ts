@@ -7,7 +7,7 @@ import { COMPLIANCE_QUEUE } from '#compliance';
 import { createClientWithUsers, loginAdmin, ownerQuery, startTestApi, startTestWorker, TestApi } from '../support/test-app';
 import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
 import { wavBytes } from '../support/audio';
-import { createClient, createStaff, parseCsv, seedCall, seedMessage, seedRecording, terminateClient } from './compliance-fixtures';
+import { createClient, createStaff, parseCsv, seedCall, seedMessage, seedRecording, seedUsage, terminateClient } from './compliance-fixtures';
 
 const DAY = 24 * 3_600_000;
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -180,12 +180,14 @@ describe('compliance: retention and usage', () => {
     // Deliveries are counted once the deliveries library's table exists.
     const [{ present }] = await ownerQuery<{ present: boolean }>(env.config, `SELECT to_regclass('public.deliveries') IS NOT NULL AS present`);
     if (present) {
+      const deliveryId = randomUUID();
       await ownerQuery(
         env.config,
         `INSERT INTO deliveries (id, client_id, created_by, created_by_role, instructions_version, recording_count, message_count, expires_at, created_at)
          VALUES ($1, $2, $3, 'client', 1, 1, 1, $4, $5)`,
-        [randomUUID(), a.clientId, randomUUID(), at('2026-06-05T00:00:00Z'), at('2026-06-02T15:00:00Z')],
+        [deliveryId, a.clientId, randomUUID(), at('2026-06-05T00:00:00Z'), at('2026-06-02T15:00:00Z')],
       );
+      await seedUsage(env.config, a.clientId, deliveryId, 'delivery', at('2026-06-02T15:00:00Z'));
     }
     const deliveries = (n: number) => (present ? n : null);
 

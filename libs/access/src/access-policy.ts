@@ -32,6 +32,9 @@ export interface AccessGrant {
 
 type Refusal = ForbiddenError | NotFoundError;
 
+/** What the phone system may do with its client's ingest key: create and find calls, push recordings. */
+const INGEST_KEY_ACTIONS = new Set(['call.create', 'call.read', 'recording.ingest']);
+
 /**
  * The one policy for personal data: role × data role × purpose × the client's instructions. Guards
  * and services ask it; nothing else decides. Every refusal is audited here, once.
@@ -110,7 +113,7 @@ export class AccessPolicy {
 
   private async roleDecision(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<Refusal | { breakGlassId?: string }> {
     if (principal.kind === 'ingest_key') {
-      return request.action === 'recording.ingest' ? {} : new ForbiddenError('An ingest key may only push recordings', 'role');
+      return INGEST_KEY_ACTIONS.has(request.action) ? {} : new ForbiddenError('An ingest key may only create and find calls and push recordings', 'role');
     }
     switch (principal.role) {
       case 'client':

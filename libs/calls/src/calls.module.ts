@@ -4,6 +4,7 @@ import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { NotificationsModule } from '#notifications';
 import { CallerMessageNotices } from './caller-message-notices';
+import { CallerDataErasure } from './caller-data-erasure';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
 import { ClientPublicKeysService } from './client-public-keys.service';
@@ -34,10 +35,17 @@ export class RecordingVaultModule {}
 })
 export class CallerMessageNoticesModule {}
 
+/** Erasing caller messages and calls, for retention (API and worker) and data subjects' erasure. Needs only the platform. */
+@Module({
+  providers: [CallerDataErasure],
+  exports: [CallerDataErasure],
+})
+export class CallerDataErasureModule {}
+
 /** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
 @Module({
-  imports: [ClientsModule, CryptoModule, RecordingVaultModule, NotificationsModule, CallerMessageNoticesModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule, NotificationsModule, CallerMessageNoticesModule],
   providers: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService],
-  exports: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
+  exports: [CallerDataErasureModule, CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
 })
 export class CallsModule {}

@@ -7,19 +7,31 @@ import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
 import { TenantScope } from '#database';
-import { DomainError, InvalidInputError, NotFoundError } from '#errors';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '#errors';
+import { billableMinutes, UsageLedger } from '#usage';
+import type { UsageRecord } from '#usage';
 import { NotificationsService } from '#notifications';
 import { Call } from './call.entity';
+import { callRecords } from './call-records';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallerMessage } from './caller-message.entity';
 import { validateCustomFields } from './intake-validation';
 import { asMissing, DEFAULT_PAGE, isStaff, MAX_PAGE, newestFirst, readerScope, windowStart } from './reader-scope';
 
 export interface NewCall {
-  clientId: string;
+  /** Required for agents; for an ingest key it may be left out, and must be the key's client if sent. */
+  clientId?: string;
+  /** The phone system's own id for the call: a repeat with the same reference answers the first call. */
+  externalRef?: string;
   callerNumber: string;
   startedAt: Date;
   endedAt?: Date | null;
+}
+
+/** A create's answer: the call, and whether this request created it (201) or found it by its reference (200). */
+export interface CallCreation {
+  call: Call;
+  created: boolean;
 }
 
 export interface NewMessage {
@@ -41,7 +53,8 @@ export interface ListQuery {
 }
 
 /**
- * Capture: agents log calls and the caller's messages for the clients they serve. Every write and
+ * Capture: agents log calls and the caller's messages for the clients they serve; the phone system
+ * creates calls with its ingest key, by its own call id, and agents attach messages to them. Every write and
  * read runs in the owning client's tenant scope, is decided by the access policy and is audited (ids
  * and the instructions version only). Agents read back their own work within the working window.
  */
@@ -54,28 +67,92 @@ export class CallsService {
     private readonly owners: CallerDataOwners,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly ledger: UsageLedger,
     private readonly notifications: NotificationsService,
   ) {}
 
-  async createCall(principal: Principal, input: NewCall): Promise<Call> {
+  async createCall(principal: Principal, input: NewCall): Promise<CallCreation> {
+    const clientId = this.clientOf(principal, input.clientId);
     if (input.endedAt && input.endedAt.getTime() < input.startedAt.getTime()) throw new InvalidInputError('endedAt must not be before startedAt');
     const now = this.clock.now();
-    return this.scope.run(input.clientId, async (tx) => {
-      const { instructions } = await this.policy.authorize(principal, this.request('call.create', input.clientId), tx);
+    return this.scope.run(clientId, async (tx) => {
+      const { instructions } = await this.policy.authorize(principal, this.request('call.create', clientId), tx);
       const call = tx.create(Call, {
         id: randomUUID(),
-        clientId: input.clientId,
-        agentId: principal.id,
+        clientId,
+        agentId: principal.kind === 'user' ? principal.id : null,
+        ingestKeyId: principal.kind === 'ingest_key' ? principal.id : null,
+        externalRef: input.externalRef ?? null,
         callerNumber: input.callerNumber,
         startedAt: input.startedAt,
         endedAt: input.endedAt ?? null,
         instructionsVersion: instructions.version,
         createdAt: now,
       });
-      await tx.insert(Call, call);
-      await this.audit.append(this.event(principal, call.clientId, 'call.create', { type: 'call', id: call.id }, { instructionsVersion: instructions.version }), tx);
-      return call;
+      const created = input.externalRef ? await callRecords.insertUnlessKnown(tx, call) : await tx.insert(Call, call).then(() => true);
+      if (created) {
+        await this.ledger.record(tx, usageOfCall(call));
+        await this.audit.append(this.event(principal, clientId, 'call.create', { type: 'call', id: call.id }, { instructionsVersion: instructions.version }), tx);
+        return { call, created: true };
+      }
+      return { call: await this.repeatedCreate(principal, tx, clientId, input, now, instructions.version), created: false };
     });
+  }
+
+  /**
+   * A create whose external reference the client already has (a retry, or the other side of the call
+   * creating it first): answers that call. An end time the call lacks is taken (the call ended);
+   * nothing else of the first call changes.
+   */
+  private async repeatedCreate(principal: Principal, tx: EntityManager, clientId: string, input: NewCall, now: Date, version: number): Promise<Call> {
+    const existing = await callRecords.byExternalRef(tx, clientId, input.externalRef!);
+    if (!existing) throw new Error('a call with this external reference conflicted but cannot be found');
+    if (isStaff(principal) && !this.reachable(principal, existing, now)) throw new ConflictError('Another call already has this externalRef', 'external_ref_taken');
+    if (input.endedAt && !existing.endedAt) {
+      if (input.endedAt.getTime() < existing.startedAt.getTime()) throw new InvalidInputError("endedAt must not be before the call's startedAt");
+      if (await callRecords.endIfOpen(tx, clientId, existing.id, input.endedAt)) {
+        existing.endedAt = input.endedAt;
+        await this.ledger.record(tx, usageOfCall(existing));
+        await this.audit.append(this.event(principal, clientId, 'call.end', { type: 'call', id: existing.id }, { instructionsVersion: version }), tx);
+      }
+    }
+    await this.audit.append(this.event(principal, clientId, 'call.read', { type: 'call', id: existing.id }, { via: 'external_ref', instructionsVersion: version }), tx);
+    return existing;
+  }
+
+  /** `GET /calls?externalRef=`: the client's call with the phone system's reference (none or one); audited. */
+  async findByExternalRef(principal: Principal, query: { clientId?: string; externalRef: string }): Promise<Call[]> {
+    const clientId = this.clientOf(principal, query.clientId);
+    const now = this.clock.now();
+    return this.scope.run(clientId, async (tx) => {
+      const { instructions } = await this.policy.authorize(principal, this.request('call.read', clientId), tx);
+      const call = await callRecords.byExternalRef(tx, clientId, query.externalRef);
+      if (!call || (isStaff(principal) && !this.reachable(principal, call, now))) return [];
+      await this.audit.append(this.event(principal, clientId, 'call.read', { type: 'call', id: call.id }, { via: 'external_ref', instructionsVersion: instructions.version }), tx);
+      return [call];
+    });
+  }
+
+  /**
+   * The client a capture request is for. An ingest key acts for its own client only: a different
+   * clientId is refused (403, audited by nobody else since nothing was touched). Agents name the client.
+   */
+  private clientOf(principal: Principal, requested: string | undefined): string {
+    if (principal.kind === 'ingest_key') {
+      if (requested && requested !== principal.clientId) throw new ForbiddenError("clientId does not match the ingest key's client", 'client_mismatch');
+      return principal.clientId;
+    }
+    if (!requested) throw new InvalidInputError('clientId is required');
+    return requested;
+  }
+
+  /**
+   * Staff reach a call within their working window when they logged it, or when the phone system
+   * created it (the agent answering it attaches the caller's message); assignment rules are the policy's.
+   */
+  private reachable(principal: Principal, call: Call, now: Date): boolean {
+    const own = call.agentId === principal.id || call.agentId === null;
+    return own && call.createdAt.getTime() >= windowStart(now, this.config.agentWindowHours).getTime();
   }
 
   async addMessage(principal: Principal, callId: string, input: NewMessage): Promise<CallerMessage> {
@@ -84,7 +161,7 @@ export class CallsService {
       const { instructions } = await this.policy
         .authorize(principal, this.request('message.create', clientId, { type: 'call', id: callId }), tx)
         .catch(asMissing('Call'));
-      await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx);
+      await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx, { phoneSystemCalls: true });
       const customFields = validateCustomFields(instructions.intakeFields ?? [], input.customFields);
       const message = tx.create(CallerMessage, {
         id: randomUUID(),
@@ -105,6 +182,7 @@ export class CallsService {
         createdAt: now,
       });
       await tx.insert(CallerMessage, message);
+      await this.ledger.record(tx, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
       await this.audit.append(
         this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
         tx,
@@ -148,13 +226,24 @@ export class CallsService {
     return chosen;
   }
 
-  /** The call must be this agent's, logged within its working window; ingest keys and client users pass. */
-  async ownCallInWindow(principal: Principal, clientId: string, callId: string, now: Date, action: string, tx: EntityManager): Promise<Call> {
+  /**
+   * The call must be this agent's, logged within its working window (with `phoneSystemCalls`, a call
+   * the phone system created within the window also passes); ingest keys and client users pass.
+   */
+  async ownCallInWindow(
+    principal: Principal,
+    clientId: string,
+    callId: string,
+    now: Date,
+    action: string,
+    tx: EntityManager,
+    options: { phoneSystemCalls?: boolean } = {},
+  ): Promise<Call> {
     const call = await tx.findOne(Call, { where: { id: callId } });
     if (!call) throw new NotFoundError('Call');
     if (!isStaff(principal)) return call;
-    const reason =
-      call.agentId !== principal.id ? 'not_own_call' : call.createdAt.getTime() < windowStart(now, this.config.agentWindowHours).getTime() ? 'outside_working_window' : null;
+    const ours = call.agentId === principal.id || (options.phoneSystemCalls && call.agentId === null);
+    const reason = !ours ? 'not_own_call' : call.createdAt.getTime() < windowStart(now, this.config.agentWindowHours).getTime() ? 'outside_working_window' : null;
     if (!reason) return call;
     // Recorded in its own transaction: the caller's rolls back with the refusal.
     await this.audit.append({ ...this.event(principal, clientId, action, { type: 'call', id: callId }, { reason }), outcome: 'denied' });
@@ -226,4 +315,10 @@ export class CallsService {
       details,
     };
   }
+}
+
+/** What a call counts in the usage ledger: the call itself and, once it has ended, its billable minutes (both on the day it started). */
+function usageOfCall(call: Call): UsageRecord[] {
+  const base = { clientId: call.clientId, occurredAt: call.startedAt, sourceId: call.id };
+  return [{ ...base, kind: 'call' }, ...(call.endedAt ? [{ ...base, kind: 'call_minutes' as const, quantity: billableMinutes(call.startedAt, call.endedAt) }] : [])];
 }

@@ -2,6 +2,7 @@ import { Call } from './call.entity';
 import { CallerMessage } from './caller-message.entity';
 import { ClientPublicKeyRecord } from './client-public-key.entity';
 import { CallsAndRecordings1700000000500 } from './migrations/1700000000500-CallsAndRecordings';
+import { CallsFromPhoneSystem1700000001500 } from './migrations/1700000001500-CallsFromPhoneSystem';
 import { RecordingIngest1700000000510 } from './migrations/1700000000510-RecordingIngest';
 import { CallerMessageReadAt1700000001620 } from './migrations/1700000001620-CallerMessageReadAt';
 import { Recording } from './recording.entity';
@@ -12,9 +13,11 @@ export { Recording } from './recording.entity';
 export type { RecordingStatus } from './recording.entity';
 export { ClientPublicKeyRecord } from './client-public-key.entity';
 
-export { CallerMessageNoticesModule, CallsModule, RecordingVaultModule } from './calls.module';
+export { CallerDataErasureModule, CallerMessageNoticesModule, CallsModule, RecordingVaultModule } from './calls.module';
 export { CallsService } from './calls.service';
-export type { ListQuery, NewCall, NewMessage } from './calls.service';
+export type { CallCreation, ListQuery, NewCall, NewMessage } from './calls.service';
+export { CallerDataErasure, ERASED_CALLER_NUMBER } from './caller-data-erasure';
+export type { ErasureRule } from './caller-data-erasure';
 export { CallerDataOwners } from './caller-data-owners';
 export { RecordingIngestService } from './recording-ingest.service';
 export type { IngestedRecording, RecordingUpload } from './recording-ingest.service';
@@ -32,4 +35,4 @@ export type { CustomFieldValue } from './intake-validation';
 export { RecordingTooLargeError, UnsupportedAudioError, UploadAbortedError } from './errors';
 
 export const callsEntities = [Call, CallerMessage, Recording, ClientPublicKeyRecord];
-export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, CallerMessageReadAt1700000001620];
+export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, CallsFromPhoneSystem1700000001500, CallerMessageReadAt1700000001620];

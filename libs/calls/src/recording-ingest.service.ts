@@ -13,6 +13,7 @@ import { TenantScope } from '#database';
 import { ConflictError, DomainError, NotFoundError } from '#errors';
 import { NotificationsService } from '#notifications';
 import { ObjectStorage } from '#storage';
+import { UsageLedger } from '#usage';
 import { CANONICAL_CONTENT_TYPE, declaredFormat, SNIFF_BYTES, sniffAudio } from './audio-format';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
@@ -90,6 +91,7 @@ export class RecordingIngestService {
     private readonly storage: ObjectStorage,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly ledger: UsageLedger,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -163,6 +165,7 @@ export class RecordingIngestService {
         );
         // Swept as abandoned meanwhile (its key is gone): this upload failed after all.
         if (!flipped.affected) throw new Error('recording row was removed while its upload streamed');
+        await this.ledger.record(tx, [{ clientId, kind: 'recording_stored', occurredAt: storedAt, sourceId: recordingId }]);
         await this.audit.append(
           this.event(principal, clientId, recordingId, 'success', { callId, size: sealed.size, instructionsVersion: instructions.version, via }),
           tx,

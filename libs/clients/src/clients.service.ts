@@ -20,6 +20,13 @@ export interface NewClient {
 
 type Actor = { id: string | null; role: ActorRole };
 
+export interface CallerDataRetentionTerms {
+  clientId: string;
+  status: Client['status'];
+  contractEndedAt: Date | null;
+  callerDataRetentionDays: number;
+}
+
 @Injectable()
 export class ClientsService {
   constructor(
@@ -127,6 +134,17 @@ export class ClientsService {
       );
       return next;
     });
+  }
+
+  /** For retention: every client's status, contract end and the callerDataRetentionDays of its current instructions. */
+  async callerDataRetentionTerms(): Promise<CallerDataRetentionTerms[]> {
+    const rows: { id: string; status: Client['status']; contract_ended_at: Date | null; days: number }[] = await this.dataSource.query(
+      `SELECT c.id, c.status, c.contract_ended_at, i.days FROM clients c
+         JOIN LATERAL (SELECT p.caller_data_retention_days AS days FROM processing_instructions p
+                        WHERE p.client_id = c.id ORDER BY p.version DESC LIMIT 1) i ON true
+        ORDER BY c.contract_ended_at NULLS LAST, c.id`,
+    );
+    return rows.map((r) => ({ clientId: r.id, status: r.status, contractEndedAt: r.contract_ended_at, callerDataRetentionDays: r.days }));
   }
 
   instructionHistory(clientId: string): Promise<ProcessingInstructions[]> {

@@ -7,7 +7,7 @@ import { ProcessingInstructions } from './processing-instructions.entity';
 export { Client } from './client.entity';
 export { ClientsModule } from './clients.module';
 export { ClientsService } from './clients.service';
-export type { InstructionChanges, NewClient } from './clients.service';
+export type { CallerDataRetentionTerms, InstructionChanges, NewClient } from './clients.service';
 export { ProcessingInstructions } from './processing-instructions.entity';
 export type { IntakeField } from './processing-instructions.entity';
 export { CLIENT_NOTICE_EVENTS } from './notification-settings';

@@ -44,7 +44,11 @@ export class ProcessingInstructions {
   @Column('int', { default: 72 })
   deliveryExpiryHours: number;
 
-  /** Caller data of a terminated client is erased this many days after the contract ends. */
+  /**
+   * Caller messages are erased this many days after their delivery (or, never delivered, their creation),
+   * and calls anonymised once their messages are gone; a terminated client's caller data is erased this
+   * many days after the contract ends.
+   */
   @Column('int', { default: 90 })
   callerDataRetentionDays: number;
 

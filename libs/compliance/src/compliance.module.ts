@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { CallerDataErasureModule } from '#calls';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
@@ -26,14 +27,14 @@ import { UsageService } from './usage/usage.service';
  */
 /** Retention schedules: what both the API (to run a sweep on demand) and the worker (to run it) need. */
 @Module({
-  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE })],
+  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE }), CallerDataErasureModule, ClientsModule],
   providers: [RetentionScheduler, RetentionService],
   exports: [RetentionScheduler, RetentionService],
 })
 export class RetentionModule {}
 
 @Module({
-  imports: [ClientsModule, CryptoModule, DeliveriesModule, NotificationsModule, RetentionModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, NotificationsModule, RetentionModule],
   providers: [
     BreachesService,
     CallerDataOperations,

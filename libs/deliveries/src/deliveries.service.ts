@@ -9,6 +9,7 @@ import { Clock } from '#clock';
 import { generateOneTimePassword, normalizeOneTimePassword, SecretHasher } from '#crypto';
 import { TenantScope } from '#database';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '#errors';
+import { UsageLedger } from '#usage';
 import { DeliveryItem, DeliveryItemKind } from './delivery-item.entity';
 import { DELIVERY_RULES } from './delivery-settings';
 import { Delivery, DeliveryStatus } from './delivery.entity';
@@ -80,6 +81,7 @@ export class DeliveriesService {
     private readonly hasher: SecretHasher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly ledger: UsageLedger,
   ) {}
 
   async create(principal: Principal, input: NewDelivery): Promise<CreatedDelivery> {
@@ -119,6 +121,7 @@ export class DeliveriesService {
         createdAt: now,
       });
       await tx.insert(Delivery, delivery);
+      await this.ledger.record(tx, [{ clientId, kind: 'delivery', occurredAt: now, sourceId: id }]);
       const items = [
         ...chosen.recordings.map((itemId) => ({ deliveryId: id, itemId, clientId, kind: 'recording' as DeliveryItemKind })),
         ...chosen.messages.map((itemId) => ({ deliveryId: id, itemId, clientId, kind: 'message' as DeliveryItemKind })),

@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from '#config';
 import { DatabaseModule } from '#database';
 import { QueueModule } from '#queue';
 import { StorageModule } from '#storage';
+import { UsageModule } from '#usage';
 import { LoggingModule } from './logging';
 import { schema } from './schema';
 
@@ -13,14 +14,14 @@ export interface PlatformOverrides {
   clock?: Clock;
 }
 
-/** What the API and the worker both stand on: config, clock, logs, Postgres, Redis, object storage, audit. */
+/** What the API and the worker both stand on: config, clock, logs, Postgres, Redis, object storage, audit, the usage ledger. */
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, overrides: PlatformOverrides = {}): DynamicModule {
     assertPersonalDataDeclared(schema.entities as unknown[]);
     return {
       module: PlatformModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(overrides.clock), LoggingModule, DatabaseModule.forRoot(schema), QueueModule.forRoot(), StorageModule, AuditModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(overrides.clock), LoggingModule, DatabaseModule.forRoot(schema), QueueModule.forRoot(), StorageModule, AuditModule, UsageModule],
     };
   }
 }

@@ -8,9 +8,10 @@ import { deliveriesEntities, deliveriesMigrations } from '#deliveries';
 import { ApplicationRole1700000000000, Schema } from '#database';
 import { identityEntities, identityMigrations } from '#identity';
 import { notificationsEntities, notificationsMigrations } from '#notifications';
+import { usageEntities, usageMigrations } from '#usage';
 
 /** Every domain's tables, in dependency order. The one list the API, the worker and the tests share. */
 export const schema: Schema = {
-  entities: [...auditEntities, ...cryptoEntities, ...clientsEntities, ...notificationsEntities, ...accessEntities, ...identityEntities, ...callsEntities, ...deliveriesEntities, ...complianceEntities],
-  migrations: [ApplicationRole1700000000000, ...auditMigrations, ...cryptoMigrations, ...clientsMigrations, ...notificationsMigrations, ...accessMigrations, ...identityMigrations, ...callsMigrations, ...deliveriesMigrations, ...complianceMigrations],
+  entities: [...auditEntities, ...cryptoEntities, ...clientsEntities, ...usageEntities, ...notificationsEntities, ...accessEntities, ...identityEntities, ...callsEntities, ...deliveriesEntities, ...complianceEntities],
+  migrations: [ApplicationRole1700000000000, ...auditMigrations, ...cryptoMigrations, ...clientsMigrations, ...usageMigrations, ...notificationsMigrations, ...accessMigrations, ...identityMigrations, ...callsMigrations, ...deliveriesMigrations, ...complianceMigrations],
 };

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '#audit';
-import { Call, CallerMessage, Recording } from '#calls';
+import { Call, CallerDataErasure, CallerMessage, Recording } from '#calls';
 import { KeyStore } from '#crypto';
+import { UsageLedger } from '#usage';
 import { normalizeEmail } from '../shared/identifiers';
 import type { DataSubjectRequest } from './data-subject-request.entity';
 import type { DsrForward } from './dsr-forward.entity';
@@ -27,6 +28,8 @@ export class CallerDataOperations {
     private readonly audit: AuditService,
     private readonly keys: KeyStore,
     private readonly restrictions: ProcessingRestrictions,
+    private readonly erasure: CallerDataErasure,
+    private readonly ledger: UsageLedger,
   ) {}
 
   /**
@@ -44,17 +47,18 @@ export class CallerDataOperations {
       if (recording.status !== 'deleted') {
         if (recording.dataKeyId) await this.keys.destroyDataKey(clientId, recording.dataKeyId, tx);
         await tx.update(Recording, { id: recording.id, clientId }, { status: 'deleted', deletedAt: ctx.now, dataKeyId: null });
+        await this.ledger.record(tx, [{ clientId, kind: 'recording_deleted', occurredAt: ctx.now, sourceId: recording.id }]);
         objectKeys.push(recording.storageKey);
       }
       outcomes.push({ kind: 'recording', id: recording.id, outcome: 'erased', note: 'data key destroyed; the encrypted object is unreadable and removed from storage' });
     }
 
-    const messages = await tx.find(CallerMessage, { where: { clientId, id: In(this.ids(forward, 'caller_message')) }, select: { id: true } });
-    if (messages.length) await tx.delete(CallerMessage, { clientId, id: In(messages.map((m) => m.id)) });
+    // The calls library's erasure: the same deletion and anonymising retention uses.
+    const messages = (await this.erasure.deleteMessages(tx, clientId, this.ids(forward, 'caller_message'))).map((id) => ({ id }));
     outcomes.push(...messages.map((m) => ({ kind: 'caller_message' as const, id: m.id, outcome: 'erased' as const })));
 
     const calls = await tx.find(Call, { where: { clientId, id: In(this.ids(forward, 'call')) }, select: { id: true } });
-    if (calls.length) await tx.update(Call, { clientId, id: In(calls.map((c) => c.id)) }, { callerNumber: 'erased' });
+    await this.erasure.anonymiseCalls(tx, clientId, calls.map((c) => c.id));
     outcomes.push(
       ...calls.map((c) => ({
         kind: 'call' as const,

@@ -3,13 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditSegments, AuditService } from '#audit';
 import { Clock } from '#clock';
-import { TenantScope } from '#database';
+import { CallerDataErasure } from '#calls';
+import { ClientsService } from '#clients';
 import { CLIENT_CONTACT_RETENTION_MONTHS } from '../dsr/controller-data-operations';
 import { anonymiseUsers, ERASED_EMAIL_PREFIX } from '../shared/anonymise-users';
-import { addCalendarMonths } from '../shared/deadlines';
-
-/** Rows deleted per transaction, so a large client's erasure never holds one huge transaction. */
-const BATCH = 1000;
+import { addCalendarMonths, DAY_MS } from '../shared/deadlines';
 
 export interface RetentionReport {
   ranAt: string;
@@ -17,6 +15,8 @@ export interface RetentionReport {
   clientContacts: { clientId: string; usersAnonymised: number }[];
   /** Caller data of terminated clients past their instructions' period. */
   callerData: { clientId: string; messages: number; calls: number; callsWaitingForRecordings: number }[];
+  /** Caller data of active clients past their instructions' period: messages erased, calls anonymised (invoicing hold). */
+  activeClients: { clientId: string; messages: number; callsAnonymised: number }[];
   /** Audit sealed into a segment this run, and segments pruned past AUDIT_RETENTION_MONTHS. */
   audit: { sealed: { firstSeq: string; lastSeq: string; events: number } | null; pruned: { firstSeq: string; lastSeq: string; events: number }[] };
 }
@@ -26,7 +26,8 @@ export interface RetentionReport {
  * finds nothing. Each erasure is audited with counts and ids, never content.
  *
  * Recordings are not deleted here: the deliveries library deletes them at download or at the client's
- * maximum retention, and a call whose recording is still live waits for that.
+ * maximum retention, and a call whose recording is still live waits for that. Usage reports read the
+ * usage ledger, which erasure never touches, so past reports stay as they were.
  */
 @Injectable()
 export class RetentionService {
@@ -34,20 +35,23 @@ export class RetentionService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly scope: TenantScope,
     private readonly audit: AuditService,
     private readonly auditSegments: AuditSegments,
     private readonly clock: Clock,
+    private readonly clients: ClientsService,
+    private readonly erasure: CallerDataErasure,
   ) {}
 
   async sweep(): Promise<RetentionReport> {
     const now = this.clock.now();
     const clientContacts = await this.eraseClientContacts(now);
-    const callerData = await this.eraseCallerData(now);
+    const { callerData, activeClients } = await this.eraseCallerData(now);
     const { sealed, pruned } = await this.auditSegments.retire(now);
     const span = (s: { firstSeq: string; lastSeq: string; events: number }) => ({ firstSeq: s.firstSeq, lastSeq: s.lastSeq, events: s.events });
-    const report: RetentionReport = { ranAt: now.toISOString(), clientContacts, callerData, audit: { sealed: sealed && span(sealed), pruned: pruned.map(span) } };
-    this.logger.log(`retention sweep: ${clientContacts.length} clients' contacts, ${callerData.length} clients' caller data, ${pruned.length} audit segments pruned`);
+    const report: RetentionReport = { ranAt: now.toISOString(), clientContacts, callerData, activeClients, audit: { sealed: sealed && span(sealed), pruned: pruned.map(span) } };
+    this.logger.log(
+      `retention sweep: ${clientContacts.length} clients' contacts, ${callerData.length} ended clients' caller data, ${activeClients.length} active clients' caller data, ${pruned.length} audit segments pruned`,
+    );
     return report;
   }
 
@@ -76,54 +80,31 @@ export class RetentionService {
     return erased;
   }
 
-  /** Caller data of a terminated client is erased its instructions' callerDataRetentionDays after the contract ended. */
-  private async eraseCallerData(now: Date): Promise<RetentionReport['callerData']> {
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT c.id FROM clients c
-         JOIN LATERAL (SELECT p.caller_data_retention_days AS days FROM processing_instructions p
-                        WHERE p.client_id = c.id ORDER BY p.version DESC LIMIT 1) i ON true
-        WHERE c.status = 'terminated' AND c.contract_ended_at IS NOT NULL
-          AND c.contract_ended_at + make_interval(days => i.days) <= $1
-        ORDER BY c.contract_ended_at`,
-      [now],
-    );
-    const results: RetentionReport['callerData'] = [];
-    for (const { id } of due) {
-      const messages = await this.inBatches(id, 'retention.caller_message.erase', (tx) =>
-        tx.query(
-          `WITH gone AS (DELETE FROM caller_messages WHERE id IN (SELECT id FROM caller_messages WHERE client_id = $1 LIMIT ${BATCH}) RETURNING id)
-           SELECT count(*)::int AS n FROM gone`,
-          [id],
-        ),
-      );
-      const calls = await this.inBatches(id, 'retention.call.erase', (tx) =>
-        tx.query(
-          `WITH gone AS (DELETE FROM calls WHERE id IN (
-              SELECT c.id FROM calls c WHERE c.client_id = $1
-                 AND NOT EXISTS (SELECT 1 FROM recordings r WHERE r.call_id = c.id AND r.status <> 'deleted')
-               LIMIT ${BATCH}) RETURNING id)
-           SELECT count(*)::int AS n FROM gone`,
-          [id],
-        ),
-      );
-      const [{ n: waiting }] = await this.scope.run(id, (tx) => tx.query(`SELECT count(*)::int AS n FROM calls WHERE client_id = $1`, [id]));
-      if (messages || calls || waiting) results.push({ clientId: id, messages, calls, callsWaitingForRecordings: waiting });
+  /**
+   * Caller data, by the client's current callerDataRetentionDays (its processing instructions), through
+   * the calls library's erasure (one mechanism for retention and data subjects' erasure):
+   * - a terminated client's: everything, that many days after the contract ended (a call whose
+   *   recording is still live waits for it);
+   * - an active client's: each message that many days after its delivery, or its creation when never
+   *   delivered; then each call as old whose messages are gone, anonymised under the invoicing hold.
+   */
+  private async eraseCallerData(now: Date): Promise<Pick<RetentionReport, 'callerData' | 'activeClients'>> {
+    const callerData: RetentionReport['callerData'] = [];
+    const activeClients: RetentionReport['activeClients'] = [];
+    for (const terms of await this.clients.callerDataRetentionTerms()) {
+      const { clientId } = terms;
+      const dueBy = new Date(now.getTime() - terms.callerDataRetentionDays * DAY_MS);
+      if (terms.status === 'active') {
+        const messages = await this.erasure.eraseMessagesDue(clientId, dueBy, 'active_client');
+        const callsAnonymised = await this.erasure.anonymiseCallsDue(clientId, dueBy, 'active_client');
+        if (messages || callsAnonymised) activeClients.push({ clientId, messages, callsAnonymised });
+      } else if (terms.contractEndedAt && terms.contractEndedAt.getTime() <= dueBy.getTime()) {
+        const messages = await this.erasure.eraseMessagesDue(clientId, null, 'contract_ended');
+        const { erased: calls, waitingForRecordings } = await this.erasure.deleteCallsDue(clientId, 'contract_ended');
+        if (messages || calls || waitingForRecordings) callerData.push({ clientId, messages, calls, callsWaitingForRecordings: waitingForRecordings });
+      }
     }
-    return results;
-  }
-
-  /** Runs `erase` in the client's tenant scope until it erases nothing; one audit event per batch, in its transaction. */
-  private async inBatches(clientId: string, action: string, erase: (tx: EntityManager) => Promise<{ n: number }[]>): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.scope.run(clientId, async (tx) => {
-        const [{ n: count }] = await erase(tx);
-        if (count) await this.event(tx, action, clientId, 'processor', { count });
-        return count;
-      });
-      total += n;
-      if (n < BATCH) return total;
-    }
+    return { callerData, activeClients };
   }
 
   private event(tx: EntityManager, action: string, clientId: string, dataRole: 'controller' | 'processor', details: Record<string, number>) {

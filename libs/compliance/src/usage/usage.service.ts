@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { toCsv } from '#csv';
 import { TenantScope } from '#database';
 import { InvalidInputError } from '#errors';
+import { UsageLedger } from '#usage';
+import type { UsageKind } from '#usage';
 import { DAY_MS } from '../shared/deadlines';
 
 export const MAX_USAGE_DAYS = 366;
@@ -18,8 +18,7 @@ export interface UsageCounts {
   messages: number;
   recordingsReceived: number;
   recordingsDeleted: number;
-  /** null while the deliveries table does not exist yet. */
-  deliveries: number | null;
+  deliveries: number;
 }
 
 export interface UsageReport {
@@ -30,17 +29,26 @@ export interface UsageReport {
   total: UsageCounts;
 }
 
-type DayCounts = Map<string, Partial<UsageCounts>>;
+/** Which report column each ledger kind adds to. */
+const FIELD_OF_KIND: Record<UsageKind, keyof UsageCounts> = {
+  call: 'calls',
+  call_minutes: 'minutes',
+  message: 'messages',
+  recording_stored: 'recordingsReceived',
+  recording_deleted: 'recordingsDeleted',
+  delivery: 'deliveries',
+};
 
 /**
- * Usage for billing and reports to clients (D6, seed 000). Counts only: no caller content is read.
- * Periods are whole UTC days, `from` and `to` inclusive.
+ * Usage for billing and reports to clients (D6, seed 000), read from the append-only usage ledger
+ * (libs/usage), never from the caller-data rows themselves: retention erasing a message or a call
+ * leaves every past report as it was. Counts only; periods are whole UTC days, `from` and `to` inclusive.
  */
 @Injectable()
 export class UsageService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: TenantScope,
+    private readonly ledger: UsageLedger,
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
@@ -56,65 +64,20 @@ export class UsageService {
 
     // Admins, and that client's own users: the policy decides (a foreign client reads as not found).
     await this.policy.authorize(principal, { action: 'usage.read', clientId, dataRole: 'processor', purpose: 'billing', content: false });
-    const counts = await this.scope.run(clientId, async (tx) => {
-      const byDay: DayCounts = new Map();
-      const merge = (rows: { day: string; [k: string]: unknown }[], field: keyof UsageCounts, column = 'n') => {
-        for (const row of rows) byDay.set(row.day, { ...byDay.get(row.day), [field]: Number(row[column]) });
-      };
-      const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
-      const calls = await tx.query(
-        `SELECT ${day('started_at')} AS day, count(*) AS n,
-                coalesce(sum(ceil(extract(epoch FROM (ended_at - started_at)) / 60)), 0) AS minutes
-           FROM calls WHERE client_id = $1 AND started_at >= $2 AND started_at < $3 GROUP BY 1`,
-        [clientId, from, end],
-      );
-      merge(calls, 'calls');
-      merge(calls, 'minutes', 'minutes');
-      merge(
-        await tx.query(`SELECT ${day('created_at')} AS day, count(*) AS n FROM caller_messages WHERE client_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY 1`, [
-          clientId,
-          from,
-          end,
-        ]),
-        'messages',
-      );
-      merge(
-        await tx.query(`SELECT ${day('stored_at')} AS day, count(*) AS n FROM recordings WHERE client_id = $1 AND stored_at >= $2 AND stored_at < $3 GROUP BY 1`, [
-          clientId,
-          from,
-          end,
-        ]),
-        'recordingsReceived',
-      );
-      merge(
-        await tx.query(`SELECT ${day('deleted_at')} AS day, count(*) AS n FROM recordings WHERE client_id = $1 AND deleted_at >= $2 AND deleted_at < $3 GROUP BY 1`, [
-          clientId,
-          from,
-          end,
-        ]),
-        'recordingsDeleted',
-      );
-      const deliveries = await this.deliveriesByDay(tx, clientId, from, end);
-      if (deliveries) merge(deliveries, 'deliveries');
-      return { byDay, deliveriesCounted: deliveries !== null };
-    });
-
-    const empty = (): UsageCounts => ({
-      calls: 0,
-      minutes: 0,
-      messages: 0,
-      recordingsReceived: 0,
-      recordingsDeleted: 0,
-      deliveries: counts.deliveriesCounted ? 0 : null,
-    });
+    const byDay = new Map<string, Partial<UsageCounts>>();
+    for (const entry of await this.scope.run(clientId, (tx) => this.ledger.daily(tx, clientId, from, end))) {
+      const field = FIELD_OF_KIND[entry.kind];
+      const day = byDay.get(entry.day) ?? {};
+      day[field] = (day[field] ?? 0) + entry.quantity;
+      byDay.set(entry.day, day);
+    }
+    const empty = (): UsageCounts => ({ calls: 0, minutes: 0, messages: 0, recordingsReceived: 0, recordingsDeleted: 0, deliveries: 0 });
     const total = empty();
     const days: UsageReport['days'] = [];
     for (let t = from.getTime(); t < end.getTime(); t += DAY_MS) {
       const date = new Date(t).toISOString().slice(0, 10);
-      const row = { ...empty(), ...counts.byDay.get(date) };
-      for (const key of Object.keys(total) as (keyof UsageCounts)[]) {
-        if (total[key] !== null) total[key] = (total[key] as number) + ((row[key] as number | null) ?? 0);
-      }
+      const row = { ...empty(), ...byDay.get(date) };
+      for (const key of Object.keys(total) as (keyof UsageCounts)[]) total[key] += row[key];
       days.push({ date, ...row });
     }
     await this.audit.append({
@@ -128,20 +91,6 @@ export class UsageService {
       details: { from: fromDate, to: toDate },
     });
     return { clientId, from: fromDate, to: toDate, days, total };
-  }
-
-  /**
-   * Deliveries created per day, or null while the deliveries library has not created its table yet.
-   * Assumes `deliveries(client_id, created_at)`, which that library's design names.
-   */
-  private async deliveriesByDay(tx: EntityManager, clientId: string, from: Date, end: Date): Promise<{ day: string; n: string }[] | null> {
-    const [{ present }] = await tx.query(`SELECT to_regclass('public.deliveries') IS NOT NULL AS present`);
-    if (!present) return null;
-    return tx.query(
-      `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS n
-         FROM deliveries WHERE client_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY 1`,
-      [clientId, from, end],
-    );
   }
 }
 

@@ -7,6 +7,7 @@ import { KeyStore } from '#crypto';
 import { TenantScope } from '#database';
 import { NotificationsService } from '#notifications';
 import { ObjectStorage } from '#storage';
+import { UsageLedger } from '#usage';
 import { DeletionOutboxEntry } from './deletion-outbox.entity';
 
 export type DeletionOutcome = 'deleted' | 'already_done' | 'no_such_entry';
@@ -50,6 +51,7 @@ export class RecordingDeletionService {
     private readonly storage: ObjectStorage,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly ledger: UsageLedger,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -78,7 +80,10 @@ export class RecordingDeletionService {
         const now = this.clock.now();
         const done = await tx.update(DeletionOutboxEntry, { id: entry.id, status: 'pending' }, { status: 'done', completedAt: now, lastError: null });
         if (!done.affected) return 'already_done';
-        if (recording) await tx.update(Recording, { id: recording.id, status: Not('deleted') }, { status: 'deleted', deletedAt: now, dataKeyId: null });
+        if (recording) {
+          const marked = await tx.update(Recording, { id: recording.id, status: Not('deleted') }, { status: 'deleted', deletedAt: now, dataKeyId: null });
+          if (marked.affected) await this.ledger.record(tx, [{ clientId, kind: 'recording_deleted', occurredAt: now, sourceId: recording.id }]);
+        }
         await this.audit.append(
           {
             actor: { id: null, role: 'system' },
