@@ -33,6 +33,7 @@ describe('schedules: one registry re-registers every repeatable job when Redis l
     'deletions:sweep-deletion-outbox:deletion-outbox-sweep',
     'deletions:sweep-receipt-windows:receipt-window-sweep',
     'deletions:sweep-retention:retention-sweep',
+    'notifications:sweep-notices:notice-sweep',
     'recordings:sweep-recordings:recordings-sweep',
   ];
 

@@ -7,6 +7,7 @@ import { ComplianceModule } from '#compliance';
 import { AppConfig } from '#config';
 import { DeliveriesModule } from '#deliveries';
 import { IdentityModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 import { PlatformModule } from '#platform';
 import type { PlatformOverrides } from '#platform';
 import { AgentController } from './agent/agent.controller';
@@ -23,6 +24,8 @@ import { InstructionsController } from './clients/instructions.controller';
 import { HealthController } from './health/health.controller';
 import { MessageCorrectionsController } from './messages/message-corrections.controller';
 import { MessagesController } from './messages/messages.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { WebhooksController } from './notifications/webhooks.controller';
 import { ClientPublicKeyController } from './recordings/client-public-key.controller';
 import { RecordingsController } from './recordings/recordings.controller';
 import { throttling } from './throttling';
@@ -46,10 +49,11 @@ export class ApiModule {
         CallsModule,
         DeliveriesModule,
         ComplianceModule,
+        NotificationsModule,
         TerminusModule,
         throttling(config),
       ],
-      controllers: [AuditController, AuthController, SessionController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers, ...consoleControllers],
+      controllers: [AuditController, AuthController, SessionController, BreakGlassController, ClientsController, HealthController, InstructionsController, UsersController, CallsController, MessagesController, RecordingsController, ClientPublicKeyController, DeliveriesController, ...complianceControllers, ...consoleControllers, NotificationsController, WebhooksController],
     };
   }
 }

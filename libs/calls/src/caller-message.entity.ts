@@ -59,7 +59,7 @@ export class CallerMessage {
   @Column('timestamptz', { nullable: true })
   deliveredAt: Date | null;
 
-  /** The client's inbox state: first read, and marked actioned, by which of its users. */
+  /** The client's inbox state: first read (urgent messages escalate until then), and marked actioned, by which of its users. */
   @Column('timestamptz', { nullable: true })
   readAt: Date | null;
 

@@ -2,6 +2,8 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
+import { NotificationsModule } from '#notifications';
+import { CallerMessageNotices } from './caller-message-notices';
 import { CallerDataErasure } from './caller-data-erasure';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
@@ -25,6 +27,16 @@ import { RecordingsService } from './recordings.service';
 })
 export class RecordingVaultModule {}
 
+/**
+ * Caller messages as notices need them (unread state, content where instructed, counts), handed to the
+ * notifications library. For the API and the worker; needs only the platform.
+ */
+@Module({
+  imports: [NotificationsModule],
+  providers: [CallerMessageNotices],
+})
+export class CallerMessageNoticesModule {}
+
 /** Erasing caller messages and calls, for retention (API and worker) and data subjects' erasure. Needs only the platform. */
 @Module({
   providers: [CallerDataErasure],
@@ -34,7 +46,7 @@ export class CallerDataErasureModule {}
 
 /** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
 @Module({
-  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule, NotificationsModule, CallerMessageNoticesModule],
   providers: [CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService],
   exports: [CallerDataErasureModule, CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
 })

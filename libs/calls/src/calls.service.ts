@@ -10,6 +10,7 @@ import { TenantScope } from '#database';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '#errors';
 import { billableMinutes, UsageLedger } from '#usage';
 import type { UsageRecord } from '#usage';
+import { NotificationsService } from '#notifications';
 import { Call } from './call.entity';
 import { callRecords } from './call-records';
 import { CallerDataOwners } from './caller-data-owners';
@@ -97,6 +98,7 @@ export class CallsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly ledger: UsageLedger,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async createCall(principal: Principal, input: NewCall): Promise<CallCreation> {
@@ -219,6 +221,7 @@ export class CallsService {
         this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
         tx,
       );
+      await this.notifications.messageLogged(tx, { clientId, messageId: message.id, urgent: message.urgency === 'urgent' });
       return message;
     });
   }

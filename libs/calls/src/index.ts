@@ -14,7 +14,7 @@ export { Recording } from './recording.entity';
 export type { RecordingStatus } from './recording.entity';
 export { ClientPublicKeyRecord } from './client-public-key.entity';
 
-export { CallerDataErasureModule, CallsModule, RecordingVaultModule } from './calls.module';
+export { CallerDataErasureModule, CallerMessageNoticesModule, CallsModule, RecordingVaultModule } from './calls.module';
 export { CallsService } from './calls.service';
 export type { CallCreation, ListQuery, MessageCorrection, MessageFilter, NewCall, NewMessage } from './calls.service';
 export { MessageInbox } from './message-inbox.service';

@@ -15,7 +15,7 @@ export interface NewClient {
   contactName?: string;
   contactEmail?: string;
   contactPhone?: string;
-  instructions?: Partial<Pick<ProcessingInstructions, 'greeting' | 'intakeFields' | 'recordingRetentionDays' | 'deliveryExpiryHours' | 'receiptWindowMinutes' | 'callerDataRetentionDays' | 'supervisorReviewAllowed' | 'aggregateStatisticsAllowed'>>;
+  instructions?: Partial<Pick<ProcessingInstructions, 'greeting' | 'intakeFields' | 'recordingRetentionDays' | 'deliveryExpiryHours' | 'receiptWindowMinutes' | 'callerDataRetentionDays' | 'supervisorReviewAllowed' | 'aggregateStatisticsAllowed' | 'notifications'>>;
 }
 
 export type ClientContact = Partial<Pick<Client, 'name' | 'contactName' | 'contactEmail' | 'contactPhone'>>;

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Client } from './client.entity';
-import { NoPersonalData } from '#audit';
+import { PersonalData } from '#audit';
+import type { NotificationSettings } from './notification-settings';
 
 /** One field of a client's intake script, validated on every caller message. */
 export interface IntakeField {
@@ -13,9 +14,10 @@ export interface IntakeField {
 
 /**
  * A client's documented instructions to its processor (GDPR art. 28(3)(a)). Versioned and never
- * edited: a change is a new version, and every access records the version it relied on.
+ * edited: a change is a new version, and every access records the version it relied on. Holds the
+ * addresses the client's notices go to (its own staff's: controller data).
  */
-@NoPersonalData()
+@PersonalData({ dataRole: 'controller', category: 'client_contact', purposes: ['service_delivery'] })
 @Entity('processing_instructions')
 @Unique('uq_processing_instructions_client_version', ['clientId', 'version'])
 @Check('ck_processing_instructions_retention', `recording_retention_days BETWEEN 1 AND 3650`)
@@ -69,6 +71,10 @@ export class ProcessingInstructions {
 
   @Column('boolean', { default: false })
   aggregateStatisticsAllowed: boolean;
+
+  /** Who is told of what, and whether notices may carry caller content (null: the defaults). */
+  @Column('jsonb', { nullable: true })
+  notifications: NotificationSettings | null;
 
   @Column('uuid', { nullable: true })
   createdBy: string | null;

@@ -5,6 +5,7 @@ import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
 import { UserErasureModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 import { BreachesService } from './breaches/breaches.service';
 import { ConsentService } from './consent/consent.service';
 import { SuppressionList } from './consent/suppression-list';
@@ -35,7 +36,7 @@ import { UsageService } from './usage/usage.service';
 export class RetentionModule {}
 
 @Module({
-  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, RetentionModule, UserErasureModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, RetentionModule, UserErasureModule, NotificationsModule],
   providers: [
     BreachesService,
     CallerDataOperations,

@@ -48,6 +48,23 @@ export class AppConfig {
   portalOrigins: string[];
   /** The built portal's directory. */
   portalDir: string;
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** The portal's address, without a trailing slash. */
+  publicUrl: string;
+  /** Undefined: email is off. */
+  smtpUrl?: string;
+  mailFrom: string;
+  groupWindowMs: number;
+  sweepEveryMs: number;
+  retryDelayMs: number;
+  disableWebhookAfterFailures: number;
+  adminEmail?: string;
+  dpoEmail?: string;
+  /** Plain-http webhook URLs on loopback addresses (development and tests only). */
+  allowLoopbackHttp: boolean;
 }
 
 export class ConfigurationError extends Error {
@@ -180,6 +197,18 @@ export function loadConfig(
   config.ingestKeyBlockSeconds = env.INGEST_KEY_BLOCK_SECONDS ?? 300;
   config.portalOrigins = (env.PORTAL_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
   config.portalDir = resolve(env.PORTAL_DIR ?? 'apps/web/dist');
+  config.notifications = {
+    publicUrl: (env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? 'CallVault <notifications@localhost>',
+    groupWindowMs: (env.NOTIFY_GROUP_SECONDS ?? 30) * 1000,
+    sweepEveryMs: env.NOTIFY_SWEEP_EVERY_MS ?? 2000,
+    retryDelayMs: env.NOTIFY_RETRY_DELAY_MS ?? 1000,
+    disableWebhookAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES ?? 20,
+    adminEmail: env.ADMIN_ALERT_EMAIL,
+    dpoEmail: env.DPO_EMAIL,
+    allowLoopbackHttp: config.nodeEnv !== 'production',
+  };
   return config;
 }
 

@@ -129,6 +129,41 @@ export class Environment {
   /** Where the built portal lives (served at /). */
   @IsOptional() @IsString() @MinLength(1)
   PORTAL_DIR?: string;
+
+  /** Where people sign in (the portal); notices link here. */
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  /** Email is off without it (notices stay visible through GET /notifications). */
+  @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(3)
+  MAIL_FROM?: string;
+
+  /** Non-urgent new messages are grouped into one notice over at most this many seconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30)
+  NOTIFY_GROUP_SECONDS?: number;
+
+  /** How often the worker looks for notices due, escalations and reminders (wall time). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  NOTIFY_SWEEP_EVERY_MS?: number;
+
+  /** First retry delay of a failed send (doubling after each attempt). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(600000)
+  NOTIFY_RETRY_DELAY_MS?: number;
+
+  /** A webhook endpoint failing this many attempts in a row is disabled (and the admins told). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(10000)
+  WEBHOOK_DISABLE_AFTER_FAILURES?: number;
+
+  /** Operator notices (a webhook endpoint disabled) are emailed here as well. */
+  @IsOptional() @IsEmail()
+  ADMIN_ALERT_EMAIL?: string;
+
+  /** The DPO's deadline reminders are emailed here as well. */
+  @IsOptional() @IsEmail()
+  DPO_EMAIL?: string;
 }
 
 /** Checks the raw environment; returns one message per bad variable, naming it. */

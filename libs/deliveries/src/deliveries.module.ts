@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { RecordingVaultModule } from '#calls';
 import { CryptoModule } from '#crypto';
+import { NotificationsModule } from '#notifications';
 import { DeliveriesService } from './deliveries.service';
 import { DeletionScheduler } from './deletion/deletion-scheduler';
 import { DELETIONS_QUEUE } from './deletion/deletion-queue';
@@ -22,7 +23,7 @@ import { DeliveryReceipts } from './delivery-receipts.service';
  * the platform (database, storage, audit, clock, queue), the key store and the recordings vault.
  */
 @Module({
-  imports: [CryptoModule, RecordingVaultModule, BullModule.registerQueue({ name: DELETIONS_QUEUE })],
+  imports: [CryptoModule, RecordingVaultModule, BullModule.registerQueue({ name: DELETIONS_QUEUE }), NotificationsModule],
   providers: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption],
   exports: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption],
 })

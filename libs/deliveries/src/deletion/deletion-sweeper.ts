@@ -3,6 +3,7 @@ import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
 import { DeliveryConsumption, SYSTEM_ACTOR } from '../delivery-consumption';
+import { NotificationsService } from '#notifications';
 import { DELIVERY_RULES } from '../delivery-settings';
 import { DeletionScheduler } from './deletion-scheduler';
 
@@ -48,6 +49,7 @@ export class DeletionSweeper {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly consumption: DeliveryConsumption,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async sweepReceipts(): Promise<ReceiptSweepResult> {
@@ -109,6 +111,7 @@ export class DeletionSweeper {
   async sweepRetention(): Promise<RetentionSweepResult> {
     const deliveriesExpired = await this.closeExpiredDeliveries();
     const recordingsDue = await this.scheduleExpiredRecordings();
+    await this.warnBeforeRetention();
     return { recordingsDue, deliveriesExpired };
   }
 
@@ -135,6 +138,20 @@ export class DeletionSweeper {
       await this.scheduler.enqueue(rows.map((r) => r.id));
       if (rows.length < BATCH) return total;
     }
+  }
+
+  /** Clients with recordings never downloaded that retention deletes soon: one warning each per day (the notice dedupes). */
+  private async warnBeforeRetention(): Promise<void> {
+    const now = this.clock.now();
+    const soon = new Date(now.getTime() + DELIVERY_RULES.expiryWarningMs);
+    await this.scope.runAcrossClients('retention_sweep', async (tx) => {
+      const rows: { client_id: string; count: string; first: Date }[] = await tx.query(
+        `SELECT client_id, count(*) AS count, min(retain_until) AS first FROM recordings
+          WHERE status = 'stored' AND retain_until > $1 AND retain_until <= $2 GROUP BY client_id`,
+        [now, soon],
+      );
+      for (const row of rows) await this.notifications.recordingsExpiring(tx, { clientId: row.client_id, count: Number(row.count), deleteFrom: new Date(row.first) });
+    });
   }
 
   /** Open deliveries past expiry become `expired` (their password hash is dropped). A running download keeps its delivery until its lease ends. */
