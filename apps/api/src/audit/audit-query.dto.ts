@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsNumberString, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsNumberString, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Ignored for a client user: its own client always' })
@@ -18,6 +18,10 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional() @IsString() @MaxLength(64)
   subjectId?: string;
+
+  @ApiPropertyOptional({ enum: ['success', 'denied', 'failure'] })
+  @IsOptional() @IsIn(['success', 'denied', 'failure'])
+  outcome?: 'success' | 'denied' | 'failure';
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Inclusive' })
   @IsOptional() @Type(() => Date) @IsDate()

@@ -6,6 +6,7 @@ import { AuditService, auditEventsToCsv } from '#audit';
 import { ApiErrors } from '../common/api-docs';
 import { AuditEventDto, ChainVerificationDto } from './audit-event.dto';
 import { AuditQueryDto } from './audit-query.dto';
+import { ChainStatusDto } from './chain-status.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -38,6 +39,15 @@ export class AuditController {
   @ApiErrors(400, 401, 403)
   async exportCsv(@CurrentPrincipal() principal: Principal, @Query() { before, ...query }: AuditQueryDto) {
     return auditEventsToCsv(await this.trail.find(principal, { ...query, beforeSeq: before }));
+  }
+
+  @Get('verification')
+  @Roles('admin', 'dpo', 'client')
+  @ApiOperation({ summary: 'When the audit chain was last verified, and whether it held' })
+  @ApiOkResponse({ type: ChainStatusDto })
+  @ApiErrors(401, 403)
+  verification(): Promise<ChainStatusDto> {
+    return this.audit.latestVerification();
   }
 
   @Get('verify')

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { BreakGlassService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { ApiErrors } from '../common/api-docs';
-import { BreakGlassGrantDto, OpenBreakGlassDto } from './break-glass.dto';
+import { BreakGlassGrantView, OpenBreakGlassDto } from './break-glass.dto';
 
 @ApiTags('break-glass')
 @ApiBearerAuth()
@@ -14,17 +14,28 @@ export class BreakGlassController {
 
   @Post()
   @ApiOperation({ summary: "Open a time-limited, reasoned access to one client's caller content (DPO)" })
-  @ApiCreatedResponse({ type: BreakGlassGrantDto })
+  @ApiCreatedResponse({ type: BreakGlassGrantView })
   @ApiErrors(400, 401, 403, 404)
   open(@CurrentPrincipal() principal: Principal, @Body() dto: OpenBreakGlassDto) {
     return this.breakGlass.open(principal.id, dto.clientId, dto.reason, dto.durationMinutes);
   }
 
   @Get()
-  @ApiOperation({ summary: 'The latest 200 break-glass grants, newest first' })
-  @ApiOkResponse({ type: [BreakGlassGrantDto] })
+  @ApiOperation({ summary: 'The latest break-glass grants (the read is audited)' })
+  @ApiOkResponse({ type: [BreakGlassGrantView] })
   @ApiErrors(401, 403)
-  list() {
-    return this.breakGlass.list();
+  list(@CurrentPrincipal() principal: Principal): Promise<BreakGlassGrantView[]> {
+    return this.breakGlass.list({ id: principal.id, role: 'dpo' });
+  }
+
+  /** Ends the DPO's own open grant before its expiry. */
+  @Post(':grantId/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a break-glass grant early (audited under its client)' })
+  @ApiParam({ name: 'grantId', format: 'uuid' })
+  @ApiOkResponse({ type: BreakGlassGrantView })
+  @ApiErrors(400, 401, 403, 404, { status: 409, description: 'Already closed or expired' })
+  close(@CurrentPrincipal() principal: Principal, @Param('grantId', ParseUUIDPipe) grantId: string) {
+    return this.breakGlass.close(principal.id, grantId);
   }
 }

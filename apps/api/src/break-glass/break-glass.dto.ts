@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { BREAK_GLASS_MAX_MINUTES } from '#access';
-import { ApiDateTime, ApiUuid } from '../common/api-docs';
+import { ApiUuid } from '../common/api-docs';
 
 export class OpenBreakGlassDto {
   @ApiUuid()
   @IsUUID()
   clientId: string;
 
+  /** Shown to the client in its own audit trail: say why, without naming callers. */
   @ApiProperty({ maxLength: 2000, description: 'Why: at least 10 characters; the client sees it in its audit trail' })
   @IsString() @MaxLength(2000)
   reason: string;
@@ -17,22 +18,25 @@ export class OpenBreakGlassDto {
   durationMinutes: number;
 }
 
-export class BreakGlassGrantDto {
-  @ApiUuid()
+export class BreakGlassGrantView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiUuid()
+  @ApiProperty({ format: 'uuid' })
   dpoId: string;
 
-  @ApiUuid()
+  @ApiProperty({ format: 'uuid' })
   clientId: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: "The reason given; the client sees it in its own audit trail" })
   reason: string;
 
-  @ApiDateTime()
+  @ApiProperty({ type: String, format: 'date-time' })
   expiresAt: Date;
 
-  @ApiDateTime()
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when closed before it expired' })
+  closedAt: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
 }

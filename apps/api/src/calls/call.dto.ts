@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { MESSAGE_LIMITS, PHONE_PATTERN as PHONE } from '#calls';
 import { IsBoolean, IsDate, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Call } from '#calls';
 import { ApiDateTime, ApiUuid } from '../common/api-docs';
 
-const PHONE = /^\+?[0-9][0-9 ().-]{2,38}$/;
 const CUSTOM_FIELDS: ApiPropertyOptions = {
   type: 'object',
   description: "Answers to the client's intake fields, by field name",
@@ -80,20 +80,20 @@ export class CallDto {
 }
 
 export class CreateMessageDto {
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ minLength: 1, maxLength: MESSAGE_LIMITS.callerName })
+  @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.callerName)
   callerName: string;
 
-  @ApiProperty({ maxLength: 40, pattern: PHONE.source })
-  @IsString() @MaxLength(40) @Matches(PHONE, { message: 'callerPhone must be a phone number' })
+  @ApiProperty({ maxLength: MESSAGE_LIMITS.callerPhone, pattern: PHONE.source })
+  @IsString() @MaxLength(MESSAGE_LIMITS.callerPhone) @Matches(PHONE, { message: 'callerPhone must be a phone number' })
   callerPhone: string;
 
-  @ApiPropertyOptional({ format: 'email', maxLength: 320 })
-  @IsOptional() @IsEmail() @MaxLength(320)
+  @ApiPropertyOptional({ format: 'email', maxLength: MESSAGE_LIMITS.callerEmail })
+  @IsOptional() @IsEmail() @MaxLength(MESSAGE_LIMITS.callerEmail)
   callerEmail?: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 10000 })
-  @IsString() @MinLength(1) @MaxLength(10000)
+  @ApiProperty({ minLength: 1, maxLength: MESSAGE_LIMITS.body })
+  @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.body)
   body: string;
 
   @ApiPropertyOptional({ enum: ['normal', 'urgent'], default: 'normal' })

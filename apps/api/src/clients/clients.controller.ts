@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IngestKeysService, Roles } from '#access';
+import { CurrentPrincipal, IngestKeysService, Roles, actorOf } from '#access';
 import type { Principal } from '#access';
 import { ClientsService } from '#clients';
 import { ApiErrors } from '../common/api-docs';
@@ -25,20 +25,22 @@ export class ClientsController {
     return { ...client, instructions };
   }
 
+  /** Audited: client records hold business contacts. The DPO needs them too: break-glass and breaches name one. */
   @Get()
-  @ApiOperation({ summary: 'All client businesses, oldest first' })
+  @Roles('admin', 'dpo')
+  @ApiOperation({ summary: 'Every client business, oldest first (the read is audited)' })
   @ApiOkResponse({ type: [ClientDto] })
   @ApiErrors(401, 403)
-  list() {
-    return this.clients.list();
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.clients.list(actorOf(principal));
   }
 
   @Get(':clientId')
-  @ApiOperation({ summary: 'One client business' })
+  @ApiOperation({ summary: 'One client business (the read is audited under that client)' })
   @ApiOkResponse({ type: ClientDto })
   @ApiErrors(400, 401, 403, 404)
-  get(@Param('clientId', ParseUUIDPipe) clientId: string) {
-    return this.clients.get(clientId);
+  get(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string) {
+    return this.clients.read(clientId, { id: principal.id, role: 'admin' });
   }
 
   /** Ends the contract: no new calls or recordings; data runs down on the retention schedules. */

@@ -21,10 +21,12 @@ export class BreachesController {
     return this.breaches.record(principal, dto);
   }
 
+  /** Admins read the register too (it holds no caller content); only the DPO records and acts. */
   @Get()
   @ApiOperation({ summary: 'The breach register' })
   @ApiOkResponse({ type: [BreachDto] })
   @ApiErrors(401, 403)
+  @Roles('dpo', 'admin')
   list(@CurrentPrincipal() principal: Principal) {
     return this.breaches.list(principal);
   }

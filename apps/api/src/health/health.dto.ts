@@ -6,7 +6,7 @@ export class HealthIndicatorDto {
   @ApiProperty({ enum: ['up', 'down'] })
   status: 'up' | 'down';
 
-  @ApiPropertyOptional({ description: 'Why it is down' })
+  @ApiPropertyOptional({ description: 'Why it is down, in our words' })
   message?: string;
 }
 
@@ -16,21 +16,25 @@ const BY_DEPENDENCY: ApiPropertyOptions = {
   description: 'By dependency: postgres, redis, storage',
 };
 
+/** The details (info, error, details) are for a signed-in admin only. */
 export class HealthDto {
-  @ApiProperty({ enum: ['ok'] })
-  status: 'ok';
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] })
+  status: string;
 
-  @ApiProperty({ ...BY_DEPENDENCY, description: 'The dependencies that answered' } as ApiPropertyOptions)
-  info: Record<string, HealthIndicatorDto>;
+  @ApiPropertyOptional({ ...BY_DEPENDENCY, description: 'Admins only: dependencies that answer' } as ApiPropertyOptions)
+  info?: Record<string, unknown>;
 
-  @ApiProperty({ ...BY_DEPENDENCY, description: 'Empty when healthy' } as ApiPropertyOptions)
-  error: Record<string, HealthIndicatorDto>;
+  @ApiPropertyOptional({ ...BY_DEPENDENCY, description: 'Admins only: dependencies that do not, with a reason in our words' } as ApiPropertyOptions)
+  error?: Record<string, unknown>;
 
-  @ApiProperty(BY_DEPENDENCY)
-  details: Record<string, HealthIndicatorDto>;
+  @ApiPropertyOptional({ ...BY_DEPENDENCY, description: 'Admins only: info and error together' } as ApiPropertyOptions)
+  details?: Record<string, unknown>;
 }
 
-/** The 503 body: the error filter adds statusCode; `error` names the dependencies that did not answer. */
+/**
+ * The 503 body: the error filter adds statusCode and the reason phrase as `error`; for an admin the
+ * health check's own `error` (the dependencies that did not answer) replaces the phrase.
+ */
 export class HealthFailureDto {
   @ApiProperty({ example: 503 })
   statusCode: number;
@@ -38,12 +42,15 @@ export class HealthFailureDto {
   @ApiProperty({ enum: ['error', 'shutting_down'] })
   status: 'error' | 'shutting_down';
 
-  @ApiProperty({ ...BY_DEPENDENCY, description: 'The dependencies that answered' } as ApiPropertyOptions)
-  info: Record<string, HealthIndicatorDto>;
+  @ApiProperty({
+    description: "'Service Unavailable', or for an admin the dependencies that did not answer",
+    oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorDto' } }],
+  })
+  error: string | Record<string, HealthIndicatorDto>;
 
-  @ApiProperty({ ...BY_DEPENDENCY, description: 'The dependencies that did not answer' } as ApiPropertyOptions)
-  error: Record<string, HealthIndicatorDto>;
+  @ApiPropertyOptional({ ...BY_DEPENDENCY, description: 'Admins only: dependencies that answer' } as ApiPropertyOptions)
+  info?: Record<string, HealthIndicatorDto>;
 
-  @ApiProperty(BY_DEPENDENCY)
-  details: Record<string, HealthIndicatorDto>;
+  @ApiPropertyOptional({ ...BY_DEPENDENCY, description: 'Admins only: info and error together' } as ApiPropertyOptions)
+  details?: Record<string, HealthIndicatorDto>;
 }

@@ -33,7 +33,7 @@ export class UserDto {
   @ApiUuid()
   id: string;
 
-  @ApiProperty({ description: 'Lower-cased' })
+  @ApiProperty({ format: 'email', description: 'Lower-cased' })
   email: string;
 
   @ApiProperty({ enum: ROLES })
@@ -44,4 +44,18 @@ export class UserDto {
 
   @ApiDateTime()
   createdAt: Date;
+
+  @ApiDateTime({ nullable: true })
+  disabledAt: Date | null;
+
+  @ApiProperty({ description: 'A second factor (TOTP) is enrolled' })
+  totpEnrolled: boolean;
+}
+
+export class PasswordResetIssuedDto {
+  @ApiProperty({ description: 'One-time reset token (cvpr_…), shown only now: hand it to the user over a trusted channel' })
+  token: string;
+
+  @ApiDateTime()
+  expiresAt: Date;
 }

@@ -1,19 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AgentAssignmentsService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
-import { UsersService } from '#identity';
+import { PasswordResets, UsersService } from '#identity';
 import { ApiErrors } from '../common/api-docs';
-import { AgentClientsDto, CreateUserDto, UserDto } from './user.dto';
+import { AgentClientsDto, CreateUserDto, PasswordResetIssuedDto, UserDto } from './user.dto';
+
+const admin = (principal: Principal) => ({ id: principal.id, role: 'admin' as const });
 
 @ApiTags('users')
 @ApiBearerAuth()
+@ApiErrors(401, 403)
 @Roles('admin')
 @Controller('users')
 export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly assignments: AgentAssignmentsService,
+    private readonly resets: PasswordResets,
   ) {}
 
   @Post()
@@ -25,11 +29,11 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'All users, oldest first' })
+  @ApiOperation({ summary: 'Every account, oldest first (the read is audited)' })
   @ApiOkResponse({ type: [UserDto] })
   @ApiErrors(401, 403)
-  list() {
-    return this.users.list();
+  list(@CurrentPrincipal() principal: Principal): Promise<UserDto[]> {
+    return this.users.list(admin(principal));
   }
 
   @Put(':userId/clients')
@@ -39,5 +43,53 @@ export class UsersController {
   @ApiErrors(400, 401, 403, 404)
   restrictAgent(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: AgentClientsDto) {
     return this.assignments.restrict(principal.id, userId, dto.clientIds);
+  }
+
+  @Post(':userId/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable an account: its sessions end at once and it cannot sign in' })
+  @ApiParam({ name: 'userId', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(404, { status: 409, description: 'cannot_disable_self' })
+  disable(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string): Promise<UserDto> {
+    return this.users.disable(userId, admin(principal));
+  }
+
+  @Post(':userId/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled account again (not an erased one)' })
+  @ApiParam({ name: 'userId', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(404, { status: 409, description: 'user_erased' })
+  enable(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string): Promise<UserDto> {
+    return this.users.enable(userId, admin(principal));
+  }
+
+  @Post(':userId/password-reset')
+  @ApiOperation({ summary: 'Issue a one-time, short-lived password reset token for the account (shown once)' })
+  @ApiParam({ name: 'userId', format: 'uuid' })
+  @ApiCreatedResponse({ type: PasswordResetIssuedDto })
+  @ApiErrors(404, { status: 409, description: 'user_disabled' })
+  issuePasswordReset(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string): Promise<PasswordResetIssuedDto> {
+    return this.resets.issue(userId, admin(principal));
+  }
+
+  @Post(':userId/unlock')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Lift a sign-in lockout after repeated failures' })
+  @ApiParam({ name: 'userId', format: 'uuid' })
+  @ApiNoContentResponse()
+  @ApiErrors(404)
+  unlock(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+    return this.users.unlock(userId, admin(principal));
+  }
+
+  @Delete(':userId/totp')
+  @ApiOperation({ summary: 'Remove a lost second factor: the user enrols again at the next sign-in; their sessions end' })
+  @ApiParam({ name: 'userId', format: 'uuid' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(404)
+  resetSecondFactor(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string): Promise<UserDto> {
+    return this.users.resetSecondFactor(userId, admin(principal));
   }
 }

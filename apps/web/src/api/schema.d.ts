@@ -37,6 +37,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the audit chain was last verified, and whether it held */
+        get: operations["AuditController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -63,8 +80,144 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; answers a bearer token */
+        /** Sign in; admins and the DPO with a second factor also send totp or recoveryCode */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session: its token stops working at once */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password; every session of the account ends, this one included */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with an administrator's one-time reset token; every session of the account ends */
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app (TOTP): returns the secret and an otpauth URL */
+        post: operations["AuthController_enrolTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the enrolment with a first code; returns recovery codes once. Other sessions end; an enrolment-only session too */
+        post: operations["AuthController_confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in to the portal: sets the httpOnly session cookie */
+        post: operations["SessionController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out of the portal: clears the session cookie */
+        post: operations["SessionController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user (bearer token or session cookie) */
+        get: operations["SessionController_me"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -78,11 +231,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest 200 break-glass grants, newest first */
+        /** The latest break-glass grants (the read is audited) */
         get: operations["BreakGlassController_list"];
         put?: never;
         /** Open a time-limited, reasoned access to one client's caller content (DPO) */
         post: operations["BreakGlassController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/break-glass/{grantId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a break-glass grant early (audited under its client) */
+        post: operations["BreakGlassController_close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,7 +266,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All client businesses, oldest first */
+        /** Every client business, oldest first (the read is audited) */
         get: operations["ClientsController_list"];
         put?: never;
         /** Create a client business with version 1 of its processing instructions */
@@ -114,14 +284,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One client business */
+        /** One client business (the read is audited under that client) */
         get: operations["ClientsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a client's name or contact details (audited, field names only) */
+        patch: operations["ClientContactController_update"];
         trace?: never;
     };
     "/clients/{clientId}/termination": {
@@ -183,7 +354,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether Postgres, Redis and object storage all answer */
+        /** Whether Postgres, Redis and storage answer; details only for a signed-in admin */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -235,7 +406,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All users, oldest first */
+        /** Every account, oldest first (the read is audited) */
         get: operations["UsersController_list"];
         put?: never;
         /** Create an operator or client user */
@@ -253,11 +424,97 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The clients an agent is restricted to (empty: every active client) */
+        get: operations["AgentClientsController_clients"];
         /** Restrict an agent to a list of clients (empty: every active client) */
         put: operations["UsersController_restrictAgent"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account: its sessions end at once and it cannot sign in */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled account again (not an erased one) */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a one-time, short-lived password reset token for the account (shown once) */
+        post: operations["UsersController_issuePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a sign-in lockout after repeated failures */
+        post: operations["UsersController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a lost second factor: the user enrols again at the next sign-in; their sessions end */
+        delete: operations["UsersController_resetSecondFactor"];
         options?: never;
         head?: never;
         patch?: never;
@@ -322,10 +579,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Caller messages, newest first (a client user: its own; an agent: what it logged within its working window) */
+        /** Caller messages, newest first (keyset pages), with the inbox filters */
         get: operations["MessagesController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's unread messages, and how many of them are urgent */
+        get: operations["MessagesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a message read (for every user of the client; audited) */
+        post: operations["MessagesController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}/actioned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a message actioned (and read); audited */
+        post: operations["MessagesController_markActioned"];
         delete?: never;
         options?: never;
         head?: never;
@@ -391,10 +699,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client's deliveries, newest first */
+        /** A client's deliveries, newest first (states and counts, never a credential) */
         get: operations["DeliveriesController_list"];
         put?: never;
-        /** Create a one-time delivery of chosen (or all undelivered) messages and recordings; the password is shown once */
+        /** Create a delivery of the client's items (client users only): the one-time password is in this answer only */
         post: operations["DeliveriesController_create"];
         delete?: never;
         options?: never;
@@ -409,7 +717,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A delivery's state, counts and expiry */
+        /** One delivery: status open, awaiting_receipt, consumed, expired or locked */
         get: operations["DeliveriesController_get"];
         put?: never;
         post?: never;
@@ -426,14 +734,32 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the delivery as one ZIP (HTTP Basic id:password); a completed download consumes it */
+        /** Download the archive (HTTP Basic id:password; same bytes on every attempt, with Content-Length); consumes nothing until the receipt */
         get: operations["DeliveriesController_download"];
         put?: never;
-        post?: never;
+        /** Download a delivery from a browser form (password in the form body); consumes nothing until the receipt */
+        post: operations["DeliveriesController_downloadFromForm"];
         delete?: never;
         options?: never;
         /** Probe a delivery's download headers; never claims, consumes or counts */
         head: operations["DeliveriesController_probe"];
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{deliveryId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm receipt with the archive's SHA-256: consumes the delivery and starts deleting its recordings */
+        post: operations["DeliveriesController_receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -731,6 +1057,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/{clientId}/usage/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls, minutes and messages per day for a period, for a chart (the CSV is GET /clients/{clientId}/usage?format=csv) */
+        get: operations["DailyUsageController_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agent/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recording size limit and the working window, for the agent console */
+        get: operations["AgentController_limits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agent/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clients this agent serves, with their intake scripts (audited) */
+        get: operations["AgentController_clients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a message the agent logged, within its working window (audited as a correction) */
+        patch: operations["MessageCorrectionsController_correct"];
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices, newest first: a client user its own client's; admins the operator's (or one client's with clientId); the DPO its reminders */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{clientId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's webhook endpoints (never their secrets) */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Adds a webhook endpoint; answers its signing secret (whsec_…) this once */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{clientId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a webhook endpoint; what was still pending for it is not sent */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -794,6 +1240,12 @@ export interface components {
              */
             errorId?: string;
         };
+        ChainStatusDto: {
+            /** @enum {string} */
+            status: "intact" | "broken" | "never_verified";
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
         ChainLinkDto: {
             seq: string;
             /** @description SHA-256, hex */
@@ -819,6 +1271,16 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+            /**
+             * @description Six-digit code from the authenticator app, for accounts with a second factor
+             * @example 123456
+             */
+            totp?: string;
+            /**
+             * @description One of the recovery codes shown at enrolment, instead of totp (each works once)
+             * @example K7Q2-9XMD-4RTA-B8NC
+             */
+            recoveryCode?: string;
         };
         SignedInUserDto: {
             /** Format: uuid */
@@ -832,9 +1294,56 @@ export interface components {
             clientId: string | null;
         };
         LoginResponseDto: {
-            /** @description Bearer token for the Authorization header; expires after ACCESS_TOKEN_TTL_SECONDS */
+            /** @description Bearer token for Authorization; ends at expiry, logout, password change, disabling or erasure */
             accessToken: string;
             user: components["schemas"]["SignedInUserDto"];
+            /**
+             * @description Present (true) when the account must enrol a second factor first: the token then works only for POST /auth/totp/enrol, POST /auth/totp/confirm and POST /auth/logout
+             * @enum {boolean}
+             */
+            totpEnrolmentRequired?: true;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        ResetPasswordDto: {
+            /** @description The one-time token an administrator issued (cvpr_…) */
+            token: string;
+            newPassword: string;
+        };
+        TotpEnrolmentDto: {
+            /** @description Base32 secret, for typing into the authenticator app */
+            secret: string;
+            /** @description otpauth:// URI, for a QR code */
+            otpauthUrl: string;
+        };
+        ConfirmTotpDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description Ten one-time recovery codes, shown only now */
+            recoveryCodes: string[];
+        };
+        SessionUserDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "agent" | "supervisor" | "admin" | "dpo" | "client";
+            /**
+             * Format: uuid
+             * @description Set for client users: the client business they act for
+             */
+            clientId: string | null;
+        };
+        SessionDto: {
+            user: components["schemas"]["SessionUserDto"];
+            /**
+             * Format: date-time
+             * @description When the session cookie lapses; sign in again after it
+             */
+            expiresAt: string;
         };
         OpenBreakGlassDto: {
             /** Format: uuid */
@@ -843,16 +1352,22 @@ export interface components {
             reason: string;
             durationMinutes: number;
         };
-        BreakGlassGrantDto: {
+        BreakGlassGrantView: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             dpoId: string;
             /** Format: uuid */
             clientId: string;
+            /** @description The reason given; the client sees it in its own audit trail */
             reason: string;
             /** Format: date-time */
             expiresAt: string;
+            /**
+             * Format: date-time
+             * @description Set when closed before it expired
+             */
+            closedAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -864,9 +1379,13 @@ export interface components {
             required: boolean;
         };
         InstructionsDto: {
+            /** @description How the agent answers this client's calls */
+            greeting?: string;
             intakeFields?: components["schemas"]["IntakeFieldDto"][];
             recordingRetentionDays?: number;
             deliveryExpiryHours?: number;
+            /** @description Minutes a completely sent delivery waits for the client's receipt; 0 consumes it at once */
+            receiptWindowMinutes?: number;
             callerDataRetentionDays?: number;
             supervisorReviewAllowed?: boolean;
             aggregateStatisticsAllowed?: boolean;
@@ -970,22 +1489,22 @@ export interface components {
         HealthIndicatorDto: {
             /** @enum {string} */
             status: "up" | "down";
-            /** @description Why it is down */
+            /** @description Why it is down, in our words */
             message?: string;
         };
         HealthDto: {
             /** @enum {string} */
-            status: "ok";
-            /** @description The dependencies that answered */
-            info: {
+            status: "ok" | "error" | "shutting_down";
+            /** @description Admins only: dependencies that answer */
+            info?: {
                 [key: string]: components["schemas"]["HealthIndicatorDto"];
             };
-            /** @description Empty when healthy */
-            error: {
+            /** @description Admins only: dependencies that do not, with a reason in our words */
+            error?: {
                 [key: string]: components["schemas"]["HealthIndicatorDto"];
             };
-            /** @description By dependency: postgres, redis, storage */
-            details: {
+            /** @description Admins only: info and error together */
+            details?: {
                 [key: string]: components["schemas"]["HealthIndicatorDto"];
             };
         };
@@ -994,16 +1513,16 @@ export interface components {
             statusCode: number;
             /** @enum {string} */
             status: "error" | "shutting_down";
-            /** @description The dependencies that answered */
-            info: {
+            /** @description 'Service Unavailable', or for an admin the dependencies that did not answer */
+            error: string | {
                 [key: string]: components["schemas"]["HealthIndicatorDto"];
             };
-            /** @description The dependencies that did not answer */
-            error: {
+            /** @description Admins only: dependencies that answer */
+            info?: {
                 [key: string]: components["schemas"]["HealthIndicatorDto"];
             };
-            /** @description By dependency: postgres, redis, storage */
-            details: {
+            /** @description Admins only: info and error together */
+            details?: {
                 [key: string]: components["schemas"]["HealthIndicatorDto"];
             };
         };
@@ -1022,21 +1541,31 @@ export interface components {
         UserDto: {
             /** Format: uuid */
             id: string;
-            /** @description Lower-cased */
+            /**
+             * Format: email
+             * @description Lower-cased
+             */
             email: string;
             /** @enum {string} */
             role: "agent" | "supervisor" | "admin" | "dpo" | "client";
-            /**
-             * Format: uuid
-             * @description Set for role client only
-             */
+            /** Format: uuid */
             clientId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** @description A second factor (TOTP) is enrolled */
+            totpEnrolled: boolean;
         };
         AgentClientsDto: {
             /** @description The clients this agent serves; empty restores the default (every active client) */
             clientIds: string[];
+        };
+        PasswordResetIssuedDto: {
+            /** @description One-time reset token (cvpr_…), shown only now: hand it to the user over a trusted channel */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         CreateCallDto: {
             /**
@@ -1170,6 +1699,56 @@ export interface components {
              */
             retainUntil: string;
         };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            agentId: string;
+            callerName: string;
+            callerPhone: string;
+            callerEmail: string | null;
+            body: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            callbackRequested: boolean;
+            /** @description Answers to the client's own intake fields */
+            customFields: {
+                [key: string]: string | number | boolean;
+            };
+            instructionsVersion: number;
+            /** Format: uuid */
+            deliveryId: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: uuid */
+            readBy: string | null;
+            /** Format: date-time */
+            actionedAt: string | null;
+            /** Format: uuid */
+            actionedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InboxCountsDto: {
+            /** @description Messages no one of the client has read */
+            unread: number;
+            /** @description Of those, the urgent ones */
+            urgentUnread: number;
+        };
+        MessageStateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            actionedAt: string | null;
+        };
         RecordingDto: {
             /** Format: uuid */
             id: string;
@@ -1233,52 +1812,79 @@ export interface components {
         CreateDeliveryDto: {
             /**
              * Format: uuid
-             * @description Required for an admin; a client user may leave it out (its own client)
+             * @description A client user's own client; may be left out
              */
             clientId?: string;
-            /** @description With neither list, everything of the client not yet delivered */
             recordingIds?: string[];
             messageIds?: string[];
         };
         CreatedDeliveryDto: {
-            /**
-             * Format: uuid
-             * @description Also the user name for the download (HTTP Basic)
-             */
+            /** Format: uuid */
             id: string;
-            /** @description The one-time password: shown this once, stored only as a slow hash */
+            /** @description The one-time password, shown this once */
             password: string;
             /** Format: date-time */
             expiresAt: string;
-            /**
-             * @description Path of the download, relative to the API
-             * @example /deliveries/3f0c…/download
-             */
+            /** @description Path of the download, relative to the API */
             downloadUrl: string;
+            /** @description Path of the receipt, relative to the API */
+            receiptUrl: string;
             recordingCount: number;
             messageCount: number;
+            /** @description Chosen items withheld at their data subject's request */
+            withheldCount: number;
+            /** @description Minutes to confirm receipt after the archive is sent; 0 consumes it once sent */
+            receiptWindowMinutes: number;
         };
-        DeliveryDto: {
+        DeliveryViewDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             clientId: string;
             /** @enum {string} */
-            status: "open" | "consumed" | "expired" | "locked";
+            status: "open" | "awaiting_receipt" | "consumed" | "expired" | "locked";
             recordingCount: number;
             messageCount: number;
+            withheldCount: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             expiresAt: string;
-            /** @description Wrong passwords so far; the delivery locks after 5 */
             failedAttempts: number;
             /** Format: date-time */
             consumedAt: string | null;
             /** Format: date-time */
             closedAt: string | null;
+            transfersCompleted: number;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * Format: date-time
+             * @description Consumed then without a receipt, if none arrives first
+             */
+            receiptDueAt: string | null;
+            /** @enum {string|null} */
+            consumedBy: "receipt" | "receipt_window" | "no_window" | null;
+            /** @description Length of the archive last sent completely */
+            archiveBytes: number | null;
+            /** @description SHA-256 of the archive last sent completely */
+            archiveSha256: string | null;
             /** @description Path of the download, relative to the API */
             downloadUrl: string;
+            /** @description Path of the receipt, relative to the API */
+            receiptUrl: string;
+        };
+        DownloadFormDto: {
+            /** @description The one-time password shown when the delivery was created */
+            password: string;
+        };
+        DeliveryReceiptDto: {
+            /** @description Hex SHA-256 of the archive bytes as downloaded (sha256sum archive.zip) */
+            sha256: string;
+        };
+        DeliveryReceiptResultDto: {
+            /** @enum {string} */
+            status: "consumed";
         };
         CreateBreachDto: {
             /**
@@ -1852,6 +2458,157 @@ export interface components {
             days: components["schemas"]["UsageDayDto"][];
             total: components["schemas"]["UsageCountsDto"];
         };
+        DailyUsagePointView: {
+            /** @example 2026-12-01 */
+            date: string;
+            calls: number;
+            /** @description Billable minutes: each call rounded up to a whole minute */
+            minutes: number;
+            messages: number;
+        };
+        DailyUsageView: {
+            /** Format: uuid */
+            clientId: string;
+            from: string;
+            to: string;
+            days: components["schemas"]["DailyUsagePointView"][];
+        };
+        AgentLimitsView: {
+            /** @description Largest recording upload accepted, in bytes */
+            recordingMaxBytes: number;
+            /** @description How long an agent may read back and correct what it logged */
+            workingWindowHours: number;
+        };
+        IntakeFieldView: {
+            /** @example account_number */
+            name: string;
+            /** @example Account number */
+            label?: string;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "email" | "phone" | "date";
+            required: boolean;
+        };
+        IntakeScriptView: {
+            /** Format: uuid */
+            clientId: string;
+            name: string;
+            greeting: string | null;
+            intakeFields: components["schemas"]["IntakeFieldView"][];
+            /** @description The instructions version the script comes from */
+            instructionsVersion: number;
+        };
+        AgentClientsView: {
+            /** @description The clients the agent is restricted to; empty: every active client (the default) */
+            clientIds: string[];
+        };
+        UpdateClientContactDto: {
+            contactName?: string | null;
+            contactEmail?: string | null;
+            contactPhone?: string | null;
+        };
+        ClientView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "terminated";
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            /** Format: date-time */
+            contractEndedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CorrectMessageDto: {
+            callerEmail?: string | null;
+            customFields?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        CorrectedMessageView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            callId: string;
+            callerName: string;
+            callerPhone: string;
+            callerEmail: string | null;
+            body: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            callbackRequested: boolean;
+            customFields: {
+                [key: string]: string | number | boolean;
+            };
+            instructionsVersion: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            correctedAt: string | null;
+        };
+        NoticeDeliveryDto: {
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            attempts: number;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: Record<string, never> | null;
+            /** @example message.new */
+            event: string;
+            urgent: boolean;
+            /** @example 2 new messages for Acme Plumbing (1 urgent) — sign in to read */
+            summary: string;
+            /** @description Ids, counts and deadlines; never caller content */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            deliveries: components["schemas"]["NoticeDeliveryDto"][];
+        };
+        CreateWebhookDto: {
+            /**
+             * @description https URL (plain http only for loopback addresses outside production)
+             * @example https://hooks.example.com/callvault
+             */
+            url: string;
+            /** @description Events it receives; all when absent */
+            events?: ("message.new" | "recording.stored" | "delivery.ready" | "recordings.deleted" | "recordings.expiring" | "request.forwarded" | "request.reminder" | "breach.notice")[];
+        };
+        CreatedWebhookDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The signing secret (Standard Webhooks), shown this once
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            /** @description null: every event */
+            events: ("message.new" | "recording.stored" | "delivery.ready" | "recordings.deleted" | "recordings.expiring" | "request.forwarded" | "request.reminder" | "breach.notice")[] | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description Failed attempts since the last success */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1869,6 +2626,7 @@ export interface operations {
                 actorId?: string;
                 action?: string;
                 subjectId?: string;
+                outcome?: "success" | "denied" | "failure";
                 /** @description Inclusive */
                 from?: string;
                 /** @description Exclusive */
@@ -1928,6 +2686,7 @@ export interface operations {
                 actorId?: string;
                 action?: string;
                 subjectId?: string;
+                outcome?: "success" | "denied" | "failure";
                 /** @description Inclusive */
                 from?: string;
                 /** @description Exclusive */
@@ -1958,6 +2717,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuditController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainStatusDto"];
                 };
             };
             /** @description No valid credential */
@@ -2047,8 +2843,130 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Email or password is wrong (code login_failed) */
+            /** @description login_failed, totp_required, second_factor_invalid */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts from this address, or account_locked (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description current_password_wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description account_locked */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description reset_token_invalid, or an invalid field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2058,6 +2976,198 @@ export interface operations {
             };
             /** @description Too many requests: try again later */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_enrolTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description totp_already_enrolled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTotpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description totp_invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description totp_not_enrolling */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SessionController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Email or password is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many sign-in attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SessionController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionUserDto"];
+                };
+            };
+            /** @description Not signed in, or the session lapsed */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2081,7 +3191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BreakGlassGrantDto"][];
+                    "application/json": components["schemas"]["BreakGlassGrantView"][];
                 };
             };
             /** @description No valid credential */
@@ -2122,7 +3232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BreakGlassGrantDto"];
+                    "application/json": components["schemas"]["BreakGlassGrantView"];
                 };
             };
             /** @description The request is invalid: the message names what is wrong */
@@ -2154,6 +3264,72 @@ export interface operations {
             };
             /** @description Not found, or not visible to this principal */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    BreakGlassController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassGrantView"];
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Already closed or expired */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2267,6 +3443,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ClientContactController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClientContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientView"];
                 };
             };
             /** @description The request is invalid: the message names what is wrong */
@@ -2560,7 +3797,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description A dependency did not answer: error names it */
+            /** @description A dependency did not answer (which one: admins only) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2851,6 +4088,45 @@ export interface operations {
             };
         };
     };
+    AgentClientsController_clients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentClientsView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     UsersController_restrictAgent: {
         parameters: {
             query?: never;
@@ -2880,6 +4156,271 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description cannot_disable_self */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description user_erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_issuePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetIssuedDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description user_disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
                 };
             };
             /** @description No valid credential */
@@ -3214,6 +4755,12 @@ export interface operations {
                 limit?: number;
                 /** @description Page on: the id of the last item of the previous page */
                 before?: string;
+                /** @description Only urgent messages */
+                urgent?: boolean;
+                /** @description Only messages no one of the client has read yet */
+                unread?: boolean;
+                /** @description Part of the caller's name, or 3 or more digits of the caller's number */
+                search?: string;
             };
             header?: never;
             path?: never;
@@ -3226,10 +4773,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallerMessageDto"][];
+                    "application/json": components["schemas"]["MessageDto"][];
                 };
             };
-            /** @description The request is invalid: the message names what is wrong */
+            /** @description A filter or the page cursor is not valid */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3238,7 +4785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description No valid credential */
+            /** @description Not signed in */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3247,7 +4794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description The role or the client instructions do not allow it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +4803,131 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not found, or not visible to this principal */
+        };
+    };
+    MessagesController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxCountsDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only client users have an inbox */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MessagesController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageStateDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only client users mark messages; cookie requests need the portal Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such message of this client */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MessagesController_markActioned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageStateDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only client users mark messages; cookie requests need the portal Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such message of this client */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,7 +5177,7 @@ export interface operations {
     DeliveriesController_list: {
         parameters: {
             query?: {
-                /** @description Required for an admin */
+                /** @description Required for operator users */
                 clientId?: string;
                 limit?: number;
             };
@@ -3521,7 +5192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeliveryDto"][];
+                    "application/json": components["schemas"]["DeliveryViewDto"][];
                 };
             };
             /** @description The request is invalid: the message names what is wrong */
@@ -3601,7 +5272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description The role may not do this */
+            /** @description Operator staff never receive a delivery credential */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3619,7 +5290,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Nothing is waiting to be delivered (nothing_to_deliver), or a chosen recording is no longer stored (recording_not_deliverable) */
+            /** @description Nothing to deliver (nothing_to_deliver), or a chosen item is not deliverable */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3633,11 +5304,12 @@ export interface operations {
     DeliveriesController_get: {
         parameters: {
             query?: {
-                /** @description Required for an admin */
+                /** @description Required for operator users */
                 clientId?: string;
             };
             header?: never;
             path: {
+                /** @description The delivery id (also the user name of the HTTP Basic credential) */
                 deliveryId: string;
             };
             cookie?: never;
@@ -3649,7 +5321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeliveryDto"];
+                    "application/json": components["schemas"]["DeliveryViewDto"];
                 };
             };
             /** @description The request is invalid: the message names what is wrong */
@@ -3695,7 +5367,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Also the user name of the HTTP Basic credential */
+                /** @description The delivery id (also the user name of the HTTP Basic credential) */
                 deliveryId: unknown;
             };
             cookie?: never;
@@ -3707,9 +5379,11 @@ export interface operations {
                 headers: {
                     /** @description attachment; filename="callvault-delivery-<id>.zip" */
                     "Content-Disposition"?: string;
+                    /** @description The archive is deterministic: the same length on every attempt */
+                    "Content-Length"?: number;
                     /** @description no-store */
                     "Cache-Control"?: string;
-                    /** @description none: the archive is served whole, once */
+                    /** @description none: the archive is served whole */
                     "Accept-Ranges"?: string;
                     [name: string]: unknown;
                 };
@@ -3744,7 +5418,105 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Already downloaded (delivery_consumed) or expired (delivery_expired) */
+            /** @description Already consumed (delivery_consumed) or expired (delivery_expired) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Range requests are refused and never consume (delivery_range) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Locked after too many wrong passwords (delivery_locked) */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    DeliveriesController_downloadFromForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delivery id (also the user name of the HTTP Basic credential) */
+                deliveryId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DownloadFormDto"];
+            };
+        };
+        responses: {
+            /** @description messages.json, messages.csv, the recordings and manifest.json with SHA-256 checksums, streamed */
+            200: {
+                headers: {
+                    /** @description attachment; filename="callvault-delivery-<id>.zip" */
+                    "Content-Disposition"?: string;
+                    /** @description The archive is deterministic: the same length on every attempt */
+                    "Content-Length"?: number;
+                    /** @description no-store */
+                    "Cache-Control"?: string;
+                    /** @description none: the archive is served whole */
+                    "Accept-Ranges"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No credential, or not this delivery's password (WWW-Authenticate: Basic); wrong passwords count towards the lock */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such delivery */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Another download of this delivery is running (delivery_busy) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Already consumed (delivery_consumed) or expired (delivery_expired) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -3778,7 +5550,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Also the user name of the HTTP Basic credential */
+                /** @description The delivery id (also the user name of the HTTP Basic credential) */
                 deliveryId: unknown;
             };
             cookie?: never;
@@ -3790,9 +5562,11 @@ export interface operations {
                 headers: {
                     /** @description attachment; filename="callvault-delivery-<id>.zip" */
                     "Content-Disposition"?: string;
+                    /** @description The archive is deterministic: the same length on every attempt */
+                    "Content-Length"?: number;
                     /** @description no-store */
                     "Cache-Control"?: string;
-                    /** @description none: the archive is served whole, once */
+                    /** @description none: the archive is served whole */
                     "Accept-Ranges"?: string;
                     [name: string]: unknown;
                 };
@@ -3816,7 +5590,87 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Already downloaded (delivery_consumed) or expired (delivery_expired) */
+            /** @description Already consumed (delivery_consumed) or expired (delivery_expired) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Locked after too many wrong passwords (delivery_locked) */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    DeliveriesController_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delivery id (also the user name of the HTTP Basic credential) */
+                deliveryId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryReceiptResultDto"];
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No credential, or not this delivery's password (WWW-Authenticate: Basic); wrong passwords count towards the lock */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such delivery */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The digest differs from the archive sent, or nothing was sent completely yet; nothing consumed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Already consumed (delivery_consumed) or expired (delivery_expired) */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -5043,6 +6897,414 @@ export interface operations {
                 };
             };
             /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    DailyUsageController_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyUsageView"];
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to this principal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AgentController_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentLimitsView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AgentController_clients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeScriptView"][];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MessageCorrectionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectedMessageView"];
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such message, not this agent’s, or outside its working window */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Already delivered to the client */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description Admins: this client's notices (without it, the operator's own) */
+                clientId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such client (or another client’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such client (or another client’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such client (or another client’s) */
             404: {
                 headers: {
                     [name: string]: unknown;
