@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Roles, SESSION_COOKIE, sessionCookieOptions } from '#access';
@@ -33,7 +33,7 @@ export class SessionController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in to the portal: sets the httpOnly session cookie' })
   @ApiOkResponse({ type: SessionDto })
-  @ApiErrors({ status: 401, description: 'Email or password is wrong' }, { status: 429, description: 'Too many sign-in attempts from this address' })
+  @ApiErrors(400, { status: 401, description: 'Email or password is wrong' }, { status: 429, description: 'Too many sign-in attempts from this address' })
   async start(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const { accessToken, user } = await this.auth.login(dto);
     const ttl = this.config.accessTokenTtlSeconds;
@@ -55,6 +55,7 @@ export class SessionController {
 
   @Get('me')
   @Roles(...ROLES)
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user (bearer token or session cookie)' })
   @ApiOkResponse({ type: SessionUserDto })
   @ApiErrors({ status: 401, description: 'Not signed in, or the session lapsed' })

@@ -1548,7 +1548,10 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "agent" | "supervisor" | "admin" | "dpo" | "client";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Set for role client only
+             */
             clientId: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -3109,6 +3112,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description The request is invalid: the message names what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
             /** @description Email or password is wrong */
