@@ -143,7 +143,9 @@ export class ClientsService {
       // Serialise issuers for this client so two changes never claim the same version number.
       await tx.query('SELECT pg_advisory_xact_lock(7004, hashtext($1))', [clientId]);
       const { id: _id, createdAt: _at, createdBy: _by, version, ...current } = await this.currentInstructions(clientId, tx);
-      const next = await tx.save(tx.create(ProcessingInstructions, { ...current, ...changes, version: version + 1, createdBy: actor.id }));
+      // A field left out of the request arrives as undefined (class fields exist); it keeps its current value.
+      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const next = await tx.save(tx.create(ProcessingInstructions, { ...current, ...given, version: version + 1, createdBy: actor.id }));
       await this.audit.append(
         {
           actor,
