@@ -27,6 +27,11 @@ export interface CallerDataRetentionTerms {
   callerDataRetentionDays: number;
 }
 
+const INSTRUCTION_COLUMNS = `id, client_id AS "clientId", version, intake_fields AS "intakeFields", recording_retention_days AS "recordingRetentionDays",
+  delivery_expiry_hours AS "deliveryExpiryHours", caller_data_retention_days AS "callerDataRetentionDays",
+  supervisor_review_allowed AS "supervisorReviewAllowed", aggregate_statistics_allowed AS "aggregateStatisticsAllowed",
+  created_by AS "createdBy", created_at AS "createdAt"`;
+
 @Injectable()
 export class ClientsService {
   constructor(
@@ -104,9 +109,10 @@ export class ClientsService {
 
   /** The version of the client's instructions in force now. */
   async currentInstructions(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<ProcessingInstructions> {
-    const current = await manager.findOne(ProcessingInstructions, { where: { clientId }, order: { version: 'DESC' } });
-    if (!current) throw new NotFoundError('Client');
-    return current;
+    // Plain SQL: the policy reads this on every access to caller data (no ORM query building there).
+    const [row] = await manager.query(`SELECT ${INSTRUCTION_COLUMNS} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, [clientId]);
+    if (!row) throw new NotFoundError('Client');
+    return Object.assign(new ProcessingInstructions(), row);
   }
 
   /**
