@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AuditService } from '#audit';
+import { appRoleName, databaseName } from '#config';
 import { createTestEnvironment, TestEnvironment } from './support/test-environment';
 import { loginAdmin, ownerQuery, startTestApi, TestApi } from './support/test-app';
 
@@ -42,7 +43,7 @@ describe('audit log: append-only, hash-chained', () => {
 
   it('runs the application as a role that owns nothing and is not a superuser', async () => {
     const [who] = await appConnection.query(`SELECT current_user AS role, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`);
-    expect(who).toEqual({ role: 'callvault_app', superuser: false });
+    expect(who).toEqual({ role: appRoleName(databaseName(env.config.databaseUrl)), superuser: false });
   });
 
   it.each([

@@ -123,6 +123,44 @@ describe('boundary (issue 5)', () => {
     });
   });
 
+  describe('operator roles never reach caller content or a delivery credential (issue 9)', () => {
+    /** Every GET route of the running app (with or without ids), read from the router. */
+    function readRoutes(): string[] {
+      const instance = api.app.getHttpAdapter().getInstance();
+      const stack: { route?: { path: string; methods: Record<string, boolean> } }[] = (instance.router ?? instance._router).stack;
+      // The API documentation describes fields (a "password" property), it carries no data.
+      return stack.filter((layer) => layer.route?.methods.get && typeof layer.route.path === 'string' && !layer.route.path.startsWith('/docs')).map((layer) => layer.route!.path);
+    }
+
+    it('answers admin, DPO (without break-glass), supervisor and an agent who logged nothing of it without caller content or a password, on every read route', async () => {
+      const otherAgent = `agent.other.${Date.now()}@callvault.test`;
+      await api.http.post('/users').set(bearer(adminToken)).send({ email: otherAgent, password: 'a-long-test-password', role: 'agent' }).expect(201);
+      const operators = {
+        admin: adminToken,
+        dpo: dpo.token,
+        supervisor: supervisorB,
+        agent: await login(api.http, otherAgent, 'a-long-test-password'),
+      };
+      const routes = readRoutes();
+      expect(routes.length).toBeGreaterThanOrEqual(15);
+      const leaks: string[] = [];
+      for (const [role, token] of Object.entries(operators)) {
+        for (const route of routes) {
+          const path = route.replace(/:(\w+)/g, (_, name: string) => (name === 'id' && route.startsWith('/dsr/') ? dsrIdA : fixturesA[name]) ?? '00000000-0000-4000-8000-000000000000');
+          const response = await api.http.get(`${path}${path.includes('?') ? '&' : '?'}clientId=${a.clientId}`).set(bearer(token));
+          const text = response.text ?? (Buffer.isBuffer(response.body) ? response.body.toString('latin1') : '');
+          // The request register shows the DPO the identifiers it recorded itself (the requester's email): controller data.
+          const content = role === 'dpo' && route.startsWith('/dsr') ? [CALLER.name, CALLER.text, 'Elm Cottage'] : [CALLER.name, CALLER.email, CALLER.text, 'Elm Cottage'];
+          for (const value of content) if (text.includes(value)) leaks.push(`GET ${route} as ${role}: ${response.status} carries ${value}`);
+          if (/"password"\s*:/.test(text)) leaks.push(`GET ${route} as ${role}: carries a password`);
+        }
+        const delivery = await api.http.post('/deliveries').set(bearer(token)).send({ clientId: a.clientId });
+        if (delivery.status !== 403 || /"password"\s*:/.test(delivery.text)) leaks.push(`POST /deliveries as ${role}: ${delivery.status}`);
+      }
+      expect(leaks).toEqual([]);
+    });
+  });
+
   describe('row-level security holds when a query forgets its tenant filter', () => {
     it('returns no foreign row from any caller-data table, and nothing outside a tenant scope', async () => {
       const tables = await ownerQuery<{ relname: string }>(env.config, `SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity AND relkind = 'r' ORDER BY relname`);

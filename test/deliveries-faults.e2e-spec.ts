@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { ManualClock } from '#clock';
 import { DELETE_RECORDING_JOB, DELETIONS_QUEUE, DELIVERY_RULES } from '#deliveries';
-import { basic, bearer, callWithRecording, createParty, eventually, MiB, Party, requestDownload } from './support/deliveries-helpers';
+import { basic, bearer, callWithRecording, createParty, eventually, MiB, Party, postReceipt, requestDownload } from './support/deliveries-helpers';
 import { OwnRedis, RestartableS3 } from './support/deliveries-fault-services';
 import { createTestEnvironment, TestEnvironment } from './support/test-environment';
 import { loginAdmin, ownerQuery, startTestApi, startTestWorker, TestApi } from './support/test-app';
@@ -51,7 +51,11 @@ describe('delete on download survives Redis and S3 outages', () => {
     };
   }
 
-  /** A delivery of three recordings, downloaded completely; `fail` runs once every recording byte has arrived (only the manifest and the ZIP's directory are still to come). */
+  /**
+   * A delivery of three recordings, downloaded completely and its receipt confirmed; `fail` runs once
+   * every recording byte has arrived (only the messages, the manifest and the ZIP's directory are still
+   * to come), so Redis and S3 are down when the receipt consumes it.
+   */
   async function downloadFailingAtCompletion(fail: () => Promise<void>) {
     const items = [];
     for (let i = 0; i < 3; i++) items.push(await callWithRecording(api, party, clock.now(), 2 * MiB + i, 90 + i));
@@ -69,6 +73,7 @@ describe('delete on download survives Redis and S3 outages', () => {
     await failing;
     expect(res).toMatchObject({ status: 200, aborted: false });
     expect(failing).toBeDefined();
+    expect(await postReceipt(api, created.id, basic(created.id, created.password), res.sha256)).toEqual({ status: 200, body: { status: 'consumed' } });
     const ids = items.map((i) => i.recordingId);
     const keyIds = before.map((r) => r.data_key_id!);
     // The consumption is the database's alone: it committed whatever Redis and S3 were doing.

@@ -20,6 +20,7 @@ import {
   logMessage,
   MiB,
   Party,
+  postReceipt,
   requestDownload,
   sha256,
   unzip,
@@ -99,8 +100,11 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
       password: expect.stringMatching(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/),
       expiresAt: new Date(clock.now().getTime() + 72 * HOUR).toISOString(),
       downloadUrl: `/deliveries/${created.id}/download`,
+      receiptUrl: `/deliveries/${created.id}/receipt`,
       recordingCount: 2,
       messageCount: 3,
+      withheldCount: 0,
+      receiptWindowMinutes: 60,
     });
     const stored = await deliveryRow(created.id);
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
@@ -115,6 +119,7 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
     expect(res.headers['content-type']).toBe('application/zip');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="callvault-delivery-${created.id}.zip"`);
     expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-length']).toBe(String(res.body.length));
 
     const entries = await unzip(res.body);
     const names = entries.map((e) => e.name);
@@ -127,7 +132,7 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
     expect(sha256(file(secondName))).toBe(second.sha256);
 
     const manifest: Manifest = JSON.parse(file('manifest.json').toString());
-    expect(manifest).toMatchObject({ format: 'callvault-delivery-1', deliveryId: created.id, omitted: [] });
+    expect(manifest).toMatchObject({ format: 'callvault-delivery-2', deliveryId: created.id, omitted: [], withheld: [] });
     expect(manifest.files.map((f) => f.name)).toEqual(names.slice(0, -1));
     for (const entry of entries.slice(0, -1)) {
       expect(manifest.files.find((f) => f.name === entry.name)).toMatchObject({ size: entry.data.length, sha256: sha256(entry.data) });
@@ -144,15 +149,21 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
     expect(csv).toContain(`"Bob, ""the"" =builder"`);
     expect(csv).toContain(`"line one\nline two, with ""quotes"""`);
 
+    // Sent is not received: nothing is consumed until the client confirms the archive's SHA-256.
+    expect(await deliveryRow(created.id)).toMatchObject({ status: 'awaiting_receipt', consumed_at: null });
+    expect((await recordingRow(first.recordingId)).status).toBe('stored');
+    const receipt = await postReceipt(api, created.id, basic(created.id, created.password), sha256(res.body));
+    expect(receipt).toEqual({ status: 200, body: { status: 'consumed' } });
+
     // Consumed in one transaction; deleted by the worker: key first, then the object, then the row.
     await expectDeleted(first.recordingId, rows.first.data_key_id!, rows.first.storage_key);
     await expectDeleted(second.recordingId, rows.second.data_key_id!, rows.second.storage_key);
     const consumed = await deliveryRow(created.id);
     expect(consumed).toMatchObject({ status: 'consumed', password_hash: null, lease_until: null });
     expect(await actions(first.recordingId)).toEqual(['recording.ingest:success', 'recording.deliver:success', 'recording.delete:success']);
-    expect(await actions(created.id)).toEqual(['delivery.create:success', 'delivery.download.start:success', 'delivery.download:success']);
-    const [receipt] = await ownerQuery<{ details: Record<string, unknown>; actor_role: string }>(env.config, `SELECT details, actor_role FROM audit_events WHERE action = 'recording.delete' AND subject_id = $1`, [first.recordingId]);
-    expect(receipt).toMatchObject({ actor_role: 'system', details: { reason: 'delivered', deliveryId: created.id, dataKeyDestroyed: true, objectGone: true } });
+    expect(await actions(created.id)).toEqual(['delivery.create:success', 'delivery.download.start:success', 'delivery.download:success', 'delivery.receipt:success', 'delivery.consume:success']);
+    const [deletionReceipt] = await ownerQuery<{ details: Record<string, unknown>; actor_role: string }>(env.config, `SELECT details, actor_role FROM audit_events WHERE action = 'recording.delete' AND subject_id = $1`, [first.recordingId]);
+    expect(deletionReceipt).toMatchObject({ actor_role: 'system', details: { reason: 'delivered', deliveryId: created.id, dataKeyDestroyed: true, objectGone: true } });
 
     // The client's inbox shows it: recording deleted, messages carried by this delivery.
     const recording = await api.http.get(`/recordings/${first.recordingId}`).set(bearer(a.client)).expect(200);
@@ -165,7 +176,7 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
     expect(again.status).toBe(410);
     expect(JSON.parse(again.body.toString())).toEqual({ statusCode: 410, error: 'Gone', message: 'This delivery has already been downloaded', code: 'delivery_consumed' });
     const view = await api.http.get(`/deliveries/${created.id}`).set(bearer(a.client)).expect(200);
-    expect(view.body).toMatchObject({ id: created.id, status: 'consumed', recordingCount: 2, messageCount: 3 });
+    expect(view.body).toMatchObject({ id: created.id, status: 'consumed', consumedBy: 'receipt', recordingCount: 2, messageCount: 3, archiveBytes: res.body.length, archiveSha256: sha256(res.body) });
     expect(await api.app.get(AuditService).verify()).toMatchObject({ ok: true });
   }, 60_000);
 
@@ -194,9 +205,14 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
       expect(await ownerQuery(env.config, 'SELECT id FROM deliveries WHERE client_id = $1', [a.clientId])).toEqual(before);
     });
 
-    it('lets an admin create one for a client it names; refuses agents and bad bodies', async () => {
-      await api.http.post('/deliveries').set(bearer(admin)).send({ recordingIds: [bItems.recordingId] }).expect(400);
-      const created = await api.http.post('/deliveries').set(bearer(admin)).send({ clientId: b.clientId, recordingIds: [bItems.recordingId] }).expect(201);
+    // Changed deliberately (issue 9): an admin no longer gets a delivery (and its password) for a client.
+    it('refuses admins (403 saying why, no password), agents and bad bodies; lists for the client', async () => {
+      for (const body of [{ recordingIds: [bItems.recordingId] }, { clientId: b.clientId, recordingIds: [bItems.recordingId] }]) {
+        const refused = await api.http.post('/deliveries').set(bearer(admin)).send(body).expect(403);
+        expect(refused.body).toMatchObject({ code: 'credential_for_client_users_only', message: expect.stringContaining("created by the client's own users") });
+        expect(JSON.stringify(refused.body)).not.toMatch(/password"/);
+      }
+      const created = await api.http.post('/deliveries').set(bearer(b.client)).send({ recordingIds: [bItems.recordingId] }).expect(201);
       expect(created.body).toMatchObject({ recordingCount: 1, messageCount: 0, expiresAt: new Date(clock.now().getTime() + 24 * HOUR).toISOString() });
       await api.http.post('/deliveries').set(bearer(b.agent)).send({ clientId: b.clientId }).expect(403);
       await api.http.post('/deliveries').set(bearer(b.client)).send({ recordingIds: ['not-a-uuid'] }).expect(400);
@@ -208,22 +224,25 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
     });
   });
 
-  it('20 concurrent downloads with the right password: exactly one complete 200, the others 409 (or 410 once consumed)', async () => {
+  // Changed deliberately (issue 9): a delivery awaiting its receipt may be downloaded again, so a
+  // request arriving after the winner finished may win a claim of its own; never two at once.
+  it('20 concurrent downloads with the right password: one stream at a time, the others 409; every 200 the same bytes', async () => {
     const item = await callWithRecording(api, a, clock.now(), 24 * MiB, 41);
     const created = await createDelivery(a.client, { recordingIds: [item.recordingId] });
     const results = await Promise.all(Array.from({ length: 20 }, () => requestDownload(api, created.id, { authorization: basic(created.id, created.password) })));
     const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.every((s) => [200, 409, 410].includes(s))).toBe(true);
+    expect(statuses.every((s) => [200, 409].includes(s))).toBe(true);
     expect(statuses.filter((s) => s === 409).length).toBeGreaterThan(0);
-    const winner = results.find((r) => r.status === 200)!;
-    expect(winner.aborted).toBe(false);
-    const entries = await unzip(winner.body);
+    const winners = results.filter((r) => r.status === 200);
+    expect(winners.length).toBeGreaterThanOrEqual(1);
+    for (const winner of winners) expect(winner).toMatchObject({ aborted: false, sha256: winners[0].sha256 });
+    const entries = await unzip(winners[0].body);
     expect(sha256(entries[0].data)).toBe(item.sha256);
     for (const loser of results.filter((r) => r.status === 409)) expect(JSON.parse(loser.body.toString()).code).toBe('delivery_busy');
-    await eventually(async () => (await recordingRow(item.recordingId)).status === 'deleted');
     const started = await ownerQuery<{ downloads_started: number }>(env.config, 'SELECT downloads_started FROM deliveries WHERE id = $1', [created.id]);
-    expect(started[0].downloads_started).toBe(1);
+    expect(started[0].downloads_started).toBe(winners.length);
+    expect((await postReceipt(api, created.id, basic(created.id, created.password), winners[0].sha256)).status).toBe(200);
+    await eventually(async () => (await recordingRow(item.recordingId)).status === 'deleted');
   }, 60_000);
 
   describe('an interrupted download consumes nothing', () => {
@@ -246,6 +265,7 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
       const retry = await requestDownload(api, created.id, { authorization: auth });
       expect(retry.status).toBe(200);
       expect(sha256((await unzip(retry.body))[0].data)).toBe(item.sha256);
+      expect((await postReceipt(api, created.id, auth, retry.sha256)).status).toBe(200);
       await eventually(async () => (await recordingRow(item.recordingId)).status === 'deleted');
     }, 60_000);
 
@@ -398,6 +418,7 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
     expect(res.status).toBe(200);
     const entries = await unzip(res.body);
     const manifest: Manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString());
+    expect(res.headers['content-length']).toBe(String(res.body.length));
     expect(manifest.omitted).toEqual([{ recordingId: gone.recordingId, reason: 'no_longer_stored' }]);
     expect(manifest.files.filter((f) => f.recordingId).map((f) => f.recordingId)).toEqual([here.recordingId]);
   });
@@ -411,6 +432,9 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
     const res = await requestDownload(api, created.id, { authorization: basic(created.id, created.password) });
     expect(res.status).toBe(200);
     expect((await unzip(res.body)).map((e) => e.name)).toEqual(['messages.json', 'messages.csv', 'manifest.json']);
+    // Carried only once the client confirms it has them.
+    expect((await api.http.post('/deliveries').set(bearer(party.client)).send({}).expect(201)).body).toMatchObject({ messageCount: 1 });
+    expect((await postReceipt(api, created.id, basic(created.id, created.password), res.sha256)).status).toBe(200);
     const nothing = await api.http.post('/deliveries').set(bearer(party.client)).send({}).expect(409);
     expect(nothing.body.code).toBe('nothing_to_deliver');
   });

@@ -17,9 +17,11 @@ describe('foundation: boot, health, identity, roles', () => {
     await env?.destroy();
   });
 
-  it('answers health with every dependency up', async () => {
-    const response = await api.http.get('/health').expect(200);
-    expect(response.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' }, storage: { status: 'up' } });
+  it('answers health with every dependency up: status only for anonymous callers, details for admins', async () => {
+    const anonymous = await api.http.get('/health').expect(200);
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const admin = await api.http.get('/health').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(admin.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' }, storage: { status: 'up' } });
   });
 
   it('serves the OpenAPI document at /docs', async () => {
@@ -93,7 +95,7 @@ describe('foundation: boot, health, identity, roles', () => {
       const issued = await api.http.post(`/clients/${clientId}/ingest-keys`).set('Authorization', `Bearer ${adminToken}`).send({ label: 'pbx' }).expect(201);
       expect(issued.body.key).toMatch(/^cvik_[0-9a-f]{32}_/);
       const rows = await ownerQuery<{ secret_hash: string }>(env.config, 'SELECT secret_hash FROM ingest_keys WHERE id = $1', [issued.body.id]);
-      expect(rows[0].secret_hash).toMatch(/^\$argon2id\$/);
+      expect(rows[0].secret_hash).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
       expect(rows[0].secret_hash).not.toContain(issued.body.key.split('_')[2]);
       const listed = await api.http.get(`/clients/${clientId}/ingest-keys`).set('Authorization', `Bearer ${adminToken}`).expect(200);
       expect(listed.body[0]).not.toHaveProperty('secretHash');

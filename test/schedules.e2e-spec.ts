@@ -31,7 +31,9 @@ describe('schedules: one registry re-registers every repeatable job when Redis l
     'audit:verify-chain:nightly-verify-chain',
     'compliance:retention-sweep:nightly-retention-sweep',
     'deletions:sweep-deletion-outbox:deletion-outbox-sweep',
+    'deletions:sweep-receipt-windows:receipt-window-sweep',
     'deletions:sweep-retention:retention-sweep',
+    'notifications:sweep-notices:notice-sweep',
     'recordings:sweep-recordings:recordings-sweep',
   ];
 

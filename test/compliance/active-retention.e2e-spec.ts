@@ -156,9 +156,9 @@ describe('compliance: retention for active clients, and the usage ledger', () =>
     await expect(ownerQuery(env.config, 'TRUNCATE usage_ledger')).rejects.toThrow(/append-only/);
     const [grants] = await ownerQuery<{ can_insert: boolean; can_update: boolean; can_delete: boolean }>(
       env.config,
-      `SELECT has_table_privilege('callvault_app', 'usage_ledger', 'INSERT') AS can_insert,
-              has_table_privilege('callvault_app', 'usage_ledger', 'UPDATE') AS can_update,
-              has_table_privilege('callvault_app', 'usage_ledger', 'DELETE') AS can_delete`,
+      `SELECT has_table_privilege(callvault_app_role(), 'usage_ledger', 'INSERT') AS can_insert,
+              has_table_privilege(callvault_app_role(), 'usage_ledger', 'UPDATE') AS can_update,
+              has_table_privilege(callvault_app_role(), 'usage_ledger', 'DELETE') AS can_delete`,
     );
     expect(grants).toEqual({ can_insert: true, can_update: false, can_delete: false });
   });

@@ -228,6 +228,8 @@ describe('compliance: retention and usage', () => {
   const monthsLater = (from: Date, months: number) => new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, 15, 3));
   const retention = async (at: Date) => {
     clock.set(at);
+    // The database measures audit retention on its own clock, which only the owner can move: move it too.
+    await ownerQuery(env.config, `CREATE OR REPLACE FUNCTION audit_clock() RETURNS timestamptz LANGUAGE sql STABLE AS $$ SELECT '${at.toISOString()}'::timestamptz $$`);
     return (await api.http.post('/retention/run').set(bearer(dpo.token)).expect(200)).body.audit as { sealed: Span | null; pruned: Span[] };
   };
   const verify = async () => (await api.http.get('/audit/verify').set(bearer(dpo.token)).expect(200)).body;

@@ -115,6 +115,9 @@ export interface Downloaded {
   aborted: boolean;
   /** Date.now() when the last byte arrived. */
   endedAt: number;
+  /** Bytes of body received, and their SHA-256 (hex), kept or not. */
+  received: number;
+  sha256: string;
 }
 
 export interface DownloadOptions {
@@ -127,6 +130,8 @@ export interface DownloadOptions {
   onProgress?: (received: number) => void;
   /** Keep no body, only count it (large downloads). */
   discardBody?: boolean;
+  /** Read no byte of the body, then close the connection after this many ms (a client that gave up). */
+  readNothingFor?: number;
 }
 
 /** GET (or HEAD) /deliveries/:id/download over raw HTTP, with a fresh connection. */
@@ -144,15 +149,26 @@ export function requestDownload(api: TestApi | number, deliveryId: string, optio
       },
       (res) => {
         const parts: Buffer[] = [];
+        const hash = createHash('sha256');
         let received = 0;
         let settled = false;
         const finish = (aborted: boolean) => {
           if (settled) return;
           settled = true;
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts), aborted, endedAt: Date.now() });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts), aborted, endedAt: Date.now(), received, sha256: hash.digest('hex') });
         };
+        if (options.readNothingFor !== undefined) {
+          res.pause();
+          setTimeout(() => {
+            req.destroy();
+            finish(true);
+          }, options.readNothingFor);
+          return;
+        }
         res.on('data', (chunk: Buffer) => {
+          if (options.cutAfter !== undefined && received + chunk.length > options.cutAfter) chunk = chunk.subarray(0, options.cutAfter - received);
           received += chunk.length;
+          hash.update(chunk);
           if (!options.discardBody) parts.push(chunk);
           options.onProgress?.(received);
           if (options.cutAfter !== undefined && received >= options.cutAfter) {
@@ -165,8 +181,34 @@ export function requestDownload(api: TestApi | number, deliveryId: string, optio
         res.on('close', () => finish(!res.complete));
       },
     );
-    req.on('error', (error) => (options.cutAfter !== undefined ? undefined : reject(error)));
+    req.on('error', (error) => (options.cutAfter !== undefined || options.readNothingFor !== undefined ? undefined : reject(error)));
     req.end();
+  });
+}
+
+/** POST /deliveries/:id/receipt with the delivery's credential over raw HTTP (to the API or a proxy in front of it). */
+export function postReceipt(api: TestApi | number, deliveryId: string, authorization: string, digest: string): Promise<{ status: number; body: any }> {
+  const port = typeof api === 'number' ? api : portOf(api);
+  const payload = Buffer.from(JSON.stringify({ sha256: digest }));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/deliveries/${deliveryId}/receipt`,
+        agent: false,
+        headers: { Authorization: authorization, 'Content-Type': 'application/json', 'Content-Length': payload.length },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString() || 'null') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
 }
 

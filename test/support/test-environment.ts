@@ -3,16 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { AppConfig, loadConfig } from '#config';
-import { dropDatabase, migrateDatabase } from '#database';
-import { schema } from '#platform';
+import { AppConfig, appRoleName, loadConfig } from '#config';
+import { dropDatabase } from '#database';
+import { prepareDatabaseForStart } from '#platform';
 
 export const ADMIN = { email: 'admin@callvault.test', password: 'admin-password-for-tests' };
 
 export interface TestEnvironment {
   config: AppConfig;
   env: Record<string, string>;
-  /** Drops the database, the object directory and the run's Redis keys. */
+  /** Drops the database and its role, the object directory and the run's Redis keys. */
   destroy(): Promise<void>;
 }
 
@@ -26,6 +26,8 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${name}`,
+    // The suite's own runtime login: the database's role, unique to the run, dropped with the database.
+    DATABASE_APP_URL: `postgres://${appRoleName(name)}:${randomBytes(12).toString('hex')}@127.0.0.1:5432/${name}`,
     REDIS_URL: 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: name,
     STORAGE_DRIVER: 'local',
@@ -39,7 +41,7 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     ...overrides,
   };
   const config = loadConfig(env);
-  await migrateDatabase(config.databaseUrl, schema);
+  await prepareDatabaseForStart(config);
   return {
     config,
     env,
@@ -51,7 +53,8 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
   };
 }
 
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+/** Deletes every key under `prefix` (a suite's or a run's own), never anything else on the shared Redis. */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await redis.connect();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '#errors';
+import { DomainError, TooManyAttemptsError } from '#errors';
 
 /**
  * The one mapping from errors to HTTP. Domain errors and Nest's HTTP errors keep their status and
@@ -21,6 +21,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     if (error instanceof DomainError) {
+      if (error instanceof TooManyAttemptsError && error.retryAfterSeconds) response.setHeader('Retry-After', String(Math.ceil(error.retryAfterSeconds)));
       response.status(error.status).json({ statusCode: error.status, error: STATUS_CODES[error.status], message: error.message, code: error.code });
       return;
     }

@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { loadConfigOrExit } from '#config';
-import { migrateDatabase } from '#database';
-import { schema } from '#platform';
+import { AppConfig, loadConfigOrExit } from '#config';
+import { prepareDatabaseOrExit } from '#platform';
 import { WorkerModule } from './worker.module';
 
-export async function startWorker() {
-  const config = loadConfigOrExit();
-  await migrateDatabase(config.databaseUrl, schema);
+/** The worker on a prepared database (migrated by the owner, runtime login checked). */
+export async function startWorker(config: AppConfig) {
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   worker.useLogger(worker.get(Logger));
   worker.enableShutdownHooks();
@@ -16,4 +14,10 @@ export async function startWorker() {
   return worker;
 }
 
-if (require.main === module) void startWorker();
+async function main() {
+  const config = loadConfigOrExit();
+  await prepareDatabaseOrExit(config);
+  await startWorker(config);
+}
+
+if (require.main === module) void main();

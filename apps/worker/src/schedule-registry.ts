@@ -4,6 +4,7 @@ import { AuditVerificationScheduler } from '#audit';
 import { RecordingSweepScheduler } from '#calls';
 import { RetentionScheduler } from '#compliance';
 import { DeletionScheduler } from '#deliveries';
+import { NotificationScheduler } from '#notifications';
 import type { RepeatableJob } from '#queue';
 
 /** How often the registry looks for schedules Redis lost without a reconnect (a flush, a failover). */
@@ -21,8 +22,14 @@ export class ScheduleRegistry implements OnApplicationBootstrap, OnModuleDestroy
   private readonly cleanups: (() => void)[] = [];
   private checking?: Promise<number>;
 
-  constructor(audit: AuditVerificationScheduler, retention: RetentionScheduler, recordings: RecordingSweepScheduler, deletions: DeletionScheduler) {
-    this.jobs = [...audit.repeatableJobs(), ...retention.repeatableJobs(), ...recordings.repeatableJobs(), ...deletions.repeatableJobs()];
+  constructor(
+    audit: AuditVerificationScheduler,
+    retention: RetentionScheduler,
+    recordings: RecordingSweepScheduler,
+    deletions: DeletionScheduler,
+    notices: NotificationScheduler,
+  ) {
+    this.jobs = [...audit.repeatableJobs(), ...retention.repeatableJobs(), ...recordings.repeatableJobs(), ...deletions.repeatableJobs(), ...notices.repeatableJobs()];
   }
 
   get declared(): readonly RepeatableJob[] {

@@ -21,6 +21,11 @@ export interface AccessRequest {
   subject?: { type: string; id: string };
   /** Several records of one kind used at once (a marketing export names each caller's message). */
   subjects?: { type: string; id: string }[];
+  /**
+   * True when the answer carries a credential to caller content (a delivery's one-time password): only
+   * the client's own users may receive one; operator staff never do, whatever else they may read.
+   */
+  issuesCredential?: boolean;
 }
 
 /** What the decision relied on; the caller records it with the access it makes. */
@@ -31,6 +36,9 @@ export interface AccessGrant {
 }
 
 type Refusal = ForbiddenError | NotFoundError;
+
+const CREDENTIAL_REFUSAL =
+  "Deliveries are created by the client's own users: a delivery's one-time password opens the client's caller content, and credentials never reach operator staff. Ask a user of the client to create the delivery.";
 
 /** What the phone system may do with its client's ingest key: create and find calls, push recordings. */
 const INGEST_KEY_ACTIONS = new Set(['call.create', 'call.read', 'recording.ingest']);
@@ -56,6 +64,10 @@ export class AccessPolicy {
   }
 
   async authorize(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<AccessGrant> {
+    // Before anything about the client: no operator role ever receives a credential to caller content.
+    if (request.issuesCredential && !(principal.kind === 'user' && principal.role === 'client')) {
+      return this.refuse(principal, request, null, new ForbiddenError(CREDENTIAL_REFUSAL, 'credential_for_client_users_only'));
+    }
     // Another tenant's client looks exactly like a missing one: no existence oracle.
     if (principal.clientId && principal.clientId !== request.clientId) return this.refuse(principal, request, null, new NotFoundError('Client'));
     const instructions = await this.clients.currentInstructions(request.clientId, manager).catch(() => null);

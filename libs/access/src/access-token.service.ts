@@ -1,32 +1,57 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { ROLES, Role } from '#audit';
 import type { Principal } from './principal';
+import { SessionsService } from './sessions.service';
+import type { SessionScope } from './user-session.entity';
 
 interface AccessTokenClaims {
   sub: string;
   role: Role;
   cid: string | null;
+  /** The session this token belongs to; it stops working when the session ends. */
+  sid: string;
+  scp: SessionScope;
+  exp?: number;
 }
 
-/** Short-lived bearer tokens for signed-in users (lifetime and secret from configuration). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Short-lived signed access tokens (lifetime and secret from configuration), each bound to a session
+ * row. Reading a token checks the signature, the expiry and that its session is still open: this is
+ * where revocation applies, whichever way the token arrived.
+ */
 @Injectable()
 export class AccessTokenService {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly sessions: SessionsService,
+  ) {}
 
-  issue(user: { id: string; role: Role; clientId: string | null }): Promise<string> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, cid: user.clientId };
-    return this.jwt.signAsync(claims);
+  /** Opens a session and returns its token. Pass the sign-in's transaction to open it with the rest. */
+  async issue(user: { id: string; role: Role; clientId: string | null }, scope: SessionScope = 'full', manager?: EntityManager): Promise<{ token: string; sessionId: string }> {
+    const sessionId = randomUUID();
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, cid: user.clientId, sid: sessionId, scp: scope };
+    const token = await this.jwt.signAsync(claims);
+    const { exp } = this.jwt.decode<AccessTokenClaims>(token);
+    await this.sessions.open(user.id, scope, sessionId, new Date((exp ?? 0) * 1000), manager);
+    return { token, sessionId };
   }
 
-  /** The principal a token names, or null when it is invalid or expired. */
+  /** The principal a token names, or null when it is invalid, expired, or its session has ended. */
   async read(token: string): Promise<Principal | null> {
+    let claims: AccessTokenClaims;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
-      if (!ROLES.includes(claims.role)) return null;
-      return { kind: 'user', id: claims.sub, role: claims.role, clientId: claims.cid ?? null };
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
+    if (!ROLES.includes(claims.role) || typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return null;
+    if (!(await this.sessions.isLive(claims.sid, claims.sub))) return null;
+    const scope: SessionScope = claims.scp === 'totp_enrolment' ? 'totp_enrolment' : 'full';
+    return { kind: 'user', id: claims.sub, role: claims.role, clientId: claims.cid ?? null, sessionId: claims.sid, scope };
   }
 }

@@ -8,16 +8,20 @@ import { CryptoModule } from '#crypto';
 import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy';
 import { AgentAssignmentsService } from './agent-assignments.service';
+import { AgentDirectoryService } from './agent-directory.service';
 import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
+import { BrowserSessions } from './browser-session';
 import { IngestKeysService } from './ingest-keys.service';
+import { CredentialsModule } from './credentials.module';
 
-/** Credentials (tokens, ingest keys), the guard on every route, and the one policy for personal data. */
+/** Credentials (sessions and their tokens, ingest keys), the guard on every route, and the one policy for personal data. */
 @Global()
 @Module({
   imports: [
     ClientsModule,
+    CredentialsModule,
     CryptoModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -29,7 +33,17 @@ import { IngestKeysService } from './ingest-keys.service';
       }),
     }),
   ],
-  providers: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AuditTrailService, BreakGlassService, IngestKeysService],
+  providers: [
+    AccessPolicy,
+    AccessTokenService,
+    BrowserSessions,
+    AgentAssignmentsService,
+    AgentDirectoryService,
+    AuditTrailService,
+    BreakGlassService,
+    IngestKeysService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AccessPolicy, AccessTokenService, AgentAssignmentsService, AgentDirectoryService, AuditTrailService, BreakGlassService, CredentialsModule, IngestKeysService],
 })
 export class AccessModule {}

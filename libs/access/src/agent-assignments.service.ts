@@ -26,6 +26,12 @@ export class AgentAssignmentsService {
     return Boolean(row?.active && row?.assigned);
   }
 
+  /** The clients an agent is restricted to, sorted; empty means the default (every active client). */
+  async assignedClientIds(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(AgentAssignment).find({ where: { userId }, order: { clientId: 'ASC' } });
+    return rows.map((r) => r.clientId);
+  }
+
   /** Replaces the agent's list; an empty list restores the default (every active client). */
   async restrict(adminId: string, userId: string, clientIds: string[]): Promise<void> {
     await this.dataSource.transaction(async (tx) => {

@@ -29,6 +29,10 @@ export class BreakGlassGrant {
   @Column('timestamptz')
   expiresAt: Date;
 
+  /** Set when the DPO closed the grant before it expired; expiresAt then equals it. */
+  @Column('timestamptz', { nullable: true })
+  closedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { ClientsService } from '#clients';
-import { InvalidInputError } from '#errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
 import { BreakGlassGrant } from './break-glass-grant.entity';
 
 export const BREAK_GLASS_MAX_MINUTES = 240;
@@ -51,6 +51,32 @@ export class BreakGlassService {
     });
   }
 
+  /** Ends the DPO's own open grant now, before its expiry; audited under the client like the opening. */
+  close(dpoId: string, grantId: string): Promise<BreakGlassGrant> {
+    return this.dataSource.transaction(async (tx) => {
+      const grant = await tx.findOne(BreakGlassGrant, { where: { id: grantId, dpoId }, lock: { mode: 'pessimistic_write' } });
+      if (!grant) throw new NotFoundError('Break-glass grant');
+      const now = this.clock.now();
+      if (grant.expiresAt.getTime() <= now.getTime()) throw new ConflictError('The break-glass grant is already closed', 'break_glass_closed');
+      grant.closedAt = now;
+      grant.expiresAt = now;
+      await tx.save(grant);
+      await this.audit.append(
+        {
+          actor: { id: dpoId, role: 'dpo' },
+          clientId: grant.clientId,
+          dataRole: 'processor',
+          purpose: 'legal_obligation',
+          action: 'break_glass.close',
+          subject: { type: 'break_glass', id: grant.id },
+          outcome: 'success',
+        },
+        tx,
+      );
+      return grant;
+    });
+  }
+
   /** The DPO's grant for this client that is still open, if any. */
   active(dpoId: string, clientId: string, manager: EntityManager = this.dataSource.manager): Promise<BreakGlassGrant | null> {
     return manager.findOne(BreakGlassGrant, {
@@ -59,7 +85,19 @@ export class BreakGlassService {
     });
   }
 
-  list(): Promise<BreakGlassGrant[]> {
-    return this.dataSource.getRepository(BreakGlassGrant).find({ order: { createdAt: 'DESC' }, take: 200 });
+  /** The latest grants, for the DPO; reading them is itself recorded. */
+  async list(actor: { id: string; role: 'dpo' }): Promise<BreakGlassGrant[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const grants = await tx.find(BreakGlassGrant, { order: { createdAt: 'DESC' }, take: 200 });
+      await this.audit.append({ actor, dataRole: 'controller', purpose: 'security', action: 'break_glass.list', outcome: 'success', details: { returned: grants.length } }, tx);
+      return grants;
+    });
+  }
+
+  /** The reasons given for these grants, so a client's trail says why its data was reached. */
+  async reasons(grantIds: string[], clientId?: string): Promise<Map<string, string>> {
+    if (!grantIds.length) return new Map();
+    const grants = await this.dataSource.getRepository(BreakGlassGrant).find({ where: { id: In(grantIds), ...(clientId ? { clientId } : {}) }, select: { id: true, reason: true } });
+    return new Map(grants.map((g) => [g.id, g.reason]));
   }
 }

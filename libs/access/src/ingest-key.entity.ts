@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Client } from '#clients';
 import { NoPersonalData } from '#audit';
 
-/** The telephony system's credential for pushing one client's recordings. Stored only as a slow hash. */
+/**
+ * The telephony system's credential for pushing one client's recordings. Stored only as a keyed
+ * SHA-256 ('hmac-sha256:<hex>'); keys issued before that carry an argon2id hash until their next use.
+ */
 @NoPersonalData()
 @Entity('ingest_keys')
 @Index('ix_ingest_keys_client', ['clientId'])
@@ -31,4 +34,15 @@ export class IngestKey {
 
   @Column('timestamptz', { nullable: true })
   lastUsedAt: Date | null;
+
+  /** Wrong secrets presented for this key id since failureWindowStartedAt. */
+  @Column('int', { default: 0 })
+  failedAttempts: number;
+
+  @Column('timestamptz', { nullable: true })
+  failureWindowStartedAt: Date | null;
+
+  /** Until then every attempt with this key id is refused unchecked (429). */
+  @Column('timestamptz', { nullable: true })
+  blockedUntil: Date | null;
 }

@@ -11,6 +11,26 @@ const BATCH = 1000;
 const SWEEP_MS = 1000;
 
 /**
+ * The sequencer's session never waits without bound (issue 10): a holder of the chain lock that stops
+ * answering (paused, or its machine gone) while its transaction is open is ended by the server after
+ * `idle_in_transaction_session_timeout`, which frees the lock; a waiter gives up after `lock_timeout`
+ * and tries again, up to LOCK_ATTEMPTS times, then leaves its events to the sweep.
+ */
+export const SEQUENCER_SESSION = {
+  lock_timeout: '2s',
+  statement_timeout: '10s',
+  idle_in_transaction_session_timeout: '5s',
+} as const;
+const LOCK_ATTEMPTS = 4;
+/** SQLSTATE of a lock wait that timed out. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+const sqlState = (error: unknown) => {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.driverError?.code ?? e?.code;
+};
+
+/**
  * Chains pending audit events: gives each its place (`seq`), the previous hash, the exact hashed text
  * and its hash. Events are written in their own business transaction without any lock; when that
  * transaction commits, the committer waits here until its events are chained (group commit: one
@@ -36,8 +56,12 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.sweep);
     await Promise.allSettled([this.running, this.next]);
-    await this.runner?.release().catch(() => undefined);
-    this.runner = null;
+    this.discardConnection();
+  }
+
+  /** Whether an error means the chain lock could not be had in time (the events wait for the sweep). */
+  static isLockTimeout(error: unknown): boolean {
+    return sqlState(error) === LOCK_NOT_AVAILABLE;
   }
 
   /** Marks a transaction as carrying audit events, so its commit waits for them to be chained. */
@@ -70,6 +94,16 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
   }
 
   private async chainPending(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.chainPendingOnce();
+      } catch (error) {
+        if (!AuditSequencer.isLockTimeout(error) || attempt >= LOCK_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async chainPendingOnce(): Promise<void> {
     const runner = await this.connection();
     try {
       for (;;) {
@@ -82,8 +116,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
       }
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      await runner.release().catch(() => undefined);
-      this.runner = null;
+      if (!AuditSequencer.isLockTimeout(error)) this.discardConnection();
       throw error;
     }
   }
@@ -115,9 +148,29 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
 
   private async connection(): Promise<QueryRunner> {
     if (!this.runner) {
-      this.runner = this.dataSource.createQueryRunner();
-      await this.runner.connect();
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        await runner.connect();
+        await runner.query(
+          `SELECT ${Object.keys(SEQUENCER_SESSION).map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(', ')}`,
+          Object.entries(SEQUENCER_SESSION).flat(),
+        );
+      } catch (error) {
+        this.runner = runner;
+        this.discardConnection();
+        throw error;
+      }
+      this.runner = runner;
     }
     return this.runner;
+  }
+
+  /** Closes the sequencer's connection rather than returning it to the pool with its time-outs. */
+  private discardConnection(): void {
+    const runner = this.runner as (QueryRunner & { releasePostgresConnection?: (error: Error) => Promise<void> }) | null;
+    this.runner = null;
+    if (!runner) return;
+    const closing = runner.releasePostgresConnection?.(new Error('audit sequencer connection discarded')) ?? runner.release();
+    void closing.catch(() => undefined);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { brokenLink, GENESIS_HASH } from './audit-chain';
 import { AuditSegment } from './audit-segment.entity';
+import { AuditVerification } from './audit-verification.entity';
 import { AuditSequencer } from './audit-sequencer';
 import { AuditDetails, AuditEvent } from './audit-event.entity';
 import type { ActorRole, DataRole, Outcome, Purpose } from './vocabulary';
@@ -23,6 +24,7 @@ export interface AuditFilter {
   actorId?: string;
   action?: string;
   subjectId?: string;
+  outcome?: Outcome;
   from?: Date;
   to?: Date;
   /** Page backwards from this sequence number (exclusive). */
@@ -77,7 +79,10 @@ export class AuditService {
       return;
     }
     await this.dataSource.query(INSERT_EVENT, values);
-    await this.sequencer.chainCommitted();
+    // The event is written; if the chain lock stays out of reach, the sweep chains it later.
+    await this.sequencer.chainCommitted().catch((error) => {
+      if (!AuditSequencer.isLockTimeout(error)) throw error;
+    });
   }
 
   /** Chained events only, newest first. */
@@ -88,6 +93,7 @@ export class AuditService {
     if (filter.actorId) query.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.action) query.andWhere('e.action = :action', { action: filter.action });
     if (filter.subjectId) query.andWhere('e.subject_id = :subjectId', { subjectId: filter.subjectId });
+    if (filter.outcome) query.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
     if (filter.from) query.andWhere('e.occurred_at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('e.occurred_at < :to', { to: filter.to });
     if (filter.beforeSeq) query.andWhere('e.seq < :before', { before: filter.beforeSeq });
@@ -97,26 +103,66 @@ export class AuditService {
       .getMany();
   }
 
-  /**
-   * Recomputes the whole chain in pages; names the first event that does not belong. Pruned segments
-   * must link to each other from the genesis, the events left continue from the last one, and each
-   * sealed segment still ends on the hash it was sealed with.
-   */
+  /** Verifies the chain (below) and records the outcome, so readers of the trail can see when it last held. */
   async verify(): Promise<ChainVerification> {
+    const result = await this.recompute();
+    await this.dataSource.getRepository(AuditVerification).insert({
+      verifiedAt: new Date(),
+      ok: result.ok,
+      events: result.events,
+      headSeq: result.head?.seq ?? null,
+      brokenSeq: result.broken?.seq ?? null,
+    });
+    return result;
+  }
+
+  /** What the most recent recorded verification found (no counts: those would tell one client about the others' activity). */
+  async latestVerification(): Promise<{ status: 'intact' | 'broken' | 'never_verified'; verifiedAt: Date | null }> {
+    const [latest] = await this.dataSource.getRepository(AuditVerification).find({ order: { verifiedAt: 'DESC', id: 'DESC' }, take: 1 });
+    if (!latest) return { status: 'never_verified', verifiedAt: null };
+    return { status: latest.ok ? 'intact' : 'broken', verifiedAt: latest.verifiedAt };
+  }
+
+  /**
+   * Recomputes the whole chain in pages; names the first event (or segment) that does not belong.
+   * Segments must follow each other from the genesis, each anchored on the one before and counting
+   * exactly its range; the events left continue from the last pruned one; each sealed segment still
+   * ends on the hash it was sealed with, and no segment claims events the chain does not have.
+   */
+  private async recompute(): Promise<ChainVerification> {
     await this.sequencer.chainCommitted();
     const segments = await this.dataSource.getRepository(AuditSegment).find({ order: { firstSeq: 'ASC' } });
-    let previous: { seq: string; hash: string } | null = null;
-    for (const segment of segments.filter((s) => s.prunedAt)) {
-      const expectedFirst = previous ? (BigInt(previous.seq) + 1n).toString() : '1';
-      if (segment.firstSeq !== expectedFirst || segment.prevHash !== (previous?.hash ?? GENESIS_HASH)) {
-        return { ok: false, events: 0, head: previous, broken: { seq: segment.firstSeq, reason: 'pruned segments do not link' } };
+    // Structure first: segments follow each other from seq 1 and count exactly their range; pruned ones
+    // (whose events are gone) must also link hash to hash. Sealed ones are checked against their events below.
+    let anchor: { seq: string; hash: string } | null = null;
+    let prunedSoFar = true;
+    for (const segment of segments) {
+      const expectedFirst = anchor ? (BigInt(anchor.seq) + 1n).toString() : '1';
+      const counted = BigInt(segment.lastSeq) - BigInt(segment.firstSeq) + 1n === BigInt(segment.events);
+      if (segment.prunedAt && !prunedSoFar) return { ok: false, events: 0, head: anchor, broken: { seq: segment.firstSeq, reason: 'segment pruned out of turn' } };
+      if (segment.firstSeq !== expectedFirst || !counted || (segment.prunedAt && segment.prevHash !== (anchor?.hash ?? GENESIS_HASH))) {
+        const reason = segment.prunedAt ? 'pruned segments do not link' : 'sealed segment does not match the chain';
+        return { ok: false, events: 0, head: anchor, broken: { seq: segment.firstSeq, reason } };
       }
-      previous = { seq: segment.lastSeq, hash: segment.lastHash };
+      prunedSoFar = !!segment.prunedAt;
+      anchor = { seq: segment.lastSeq, hash: segment.lastHash };
     }
-    const prunedThrough = previous;
-    const sealedEnds = new Map(segments.filter((s) => !s.prunedAt).map((s) => [s.lastSeq, s.lastHash]));
+    const pruned = segments.filter((s) => s.prunedAt);
+    const prunedThrough = pruned.length ? { seq: pruned[pruned.length - 1].lastSeq, hash: pruned[pruned.length - 1].lastHash } : null;
+    const sealed = segments.filter((s) => !s.prunedAt);
+    const sealedStarts = new Map(sealed.map((s) => [s.firstSeq, s.prevHash]));
+    const sealedEnds = new Map(sealed.map((s) => [s.lastSeq, s.lastHash]));
+    const sealedThrough = segments.length ? BigInt(segments[segments.length - 1].lastSeq) : 0n;
     const repository = this.dataSource.getRepository(AuditEvent);
+    let previous = prunedThrough;
     let events = 0;
+    const result = (broken?: { seq: string; reason: string }): ChainVerification => ({
+      ok: !broken,
+      events,
+      head: previous,
+      ...(broken ? { broken } : {}),
+      ...(prunedThrough ? { prunedThrough } : {}),
+    });
     for (;;) {
       const page: AuditEvent[] = await repository
         .createQueryBuilder('e')
@@ -125,13 +171,19 @@ export class AuditService {
         .limit(2000)
         .getMany();
       for (const event of page as (AuditEvent & { seq: string; hash: string })[]) {
+        const sealedStart = sealedStarts.get(event.seq);
         const sealedEnd = sealedEnds.get(event.seq);
-        const reason = brokenLink(event, previous) ?? (sealedEnd !== undefined && sealedEnd !== event.hash ? 'differs from its sealed segment' : null);
-        if (reason) return { ok: false, events, head: previous, broken: { seq: event.seq, reason }, ...(prunedThrough ? { prunedThrough } : {}) };
+        const differs = (sealedStart !== undefined && sealedStart !== event.prevHash) || (sealedEnd !== undefined && sealedEnd !== event.hash);
+        const reason = brokenLink(event, previous) ?? (differs ? 'differs from its sealed segment' : null);
+        if (reason) return result({ seq: event.seq, reason });
         previous = { seq: event.seq, hash: event.hash };
         events += 1;
       }
-      if (page.length < 2000) return { ok: true, events, head: previous, ...(prunedThrough ? { prunedThrough } : {}) };
+      if (page.length < 2000) break;
     }
+    if (BigInt(previous?.seq ?? '0') < sealedThrough) {
+      return result({ seq: (BigInt(previous?.seq ?? '0') + 1n).toString(), reason: 'a sealed segment names events the chain does not have' });
+    }
+    return result();
   }
 }

@@ -6,8 +6,12 @@
 export const ROLES = ['agent', 'supervisor', 'admin', 'dpo', 'client'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who acted: a signed-in user's role, the telephony system's ingest key, the worker, or nobody yet. */
-export type ActorRole = Role | 'ingest_key' | 'system' | 'anonymous';
+/**
+ * Who acted: a signed-in user's role, the telephony system's ingest key, the holder of a delivery's
+ * one-time credential (actor id: the delivery; only the client's own users receive one), the worker,
+ * or nobody yet.
+ */
+export type ActorRole = Role | 'ingest_key' | 'delivery_credential' | 'system' | 'anonymous';
 
 /** processor: caller data held for one client. controller: the operator's own records. */
 export const DATA_ROLES = ['processor', 'controller'] as const;

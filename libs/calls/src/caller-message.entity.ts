@@ -5,7 +5,8 @@ import { PersonalData } from '#audit';
 /** What the caller asked the agent to pass on (data role: processor). */
 @PersonalData({ dataRole: 'processor', category: 'caller_message', purposes: ['service_delivery', 'billing', 'quality_review'] })
 @Entity('caller_messages')
-@Index('ix_caller_messages_client_created', ['clientId', 'createdAt'])
+@Index('ix_caller_messages_client_created', ['clientId', 'createdAt', 'id'])
+@Index('ix_caller_messages_client_unread', ['clientId', 'createdAt'], { where: '"read_at" IS NULL' })
 @Index('ix_caller_messages_call', ['callId'])
 @Index('ix_caller_messages_agent_created', ['agentId', 'createdAt'])
 @Check('ck_caller_messages_urgency', `urgency IN ('normal', 'urgent')`)
@@ -58,6 +59,23 @@ export class CallerMessage {
   @Column('timestamptz', { nullable: true })
   deliveredAt: Date | null;
 
+  /** The client's inbox state: first read (urgent messages escalate until then), and marked actioned, by which of its users. */
+  @Column('timestamptz', { nullable: true })
+  readAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  readBy: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  actionedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  actionedBy: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** When the agent last corrected it (within its working window), if ever. */
+  @Column('timestamptz', { nullable: true })
+  correctedAt: Date | null;
 }

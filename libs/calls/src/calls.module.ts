@@ -2,10 +2,14 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
+import { NotificationsModule } from '#notifications';
+import { CallerMessageNotices } from './caller-message-notices';
 import { CallerDataErasure } from './caller-data-erasure';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallsService } from './calls.service';
 import { ClientPublicKeysService } from './client-public-keys.service';
+import { DeliverableCallerData } from './deliverable-caller-data';
+import { MessageInbox } from './message-inbox.service';
 import { RecordingIngestService } from './recording-ingest.service';
 import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler } from './recording-sweeper';
 import { RecordingVault } from './recording-vault';
@@ -13,15 +17,25 @@ import { RecordingsService } from './recordings.service';
 
 /**
  * Recordings at rest, for every process that touches them (API, worker, deliveries): the vault
- * (seal, decrypt-and-verify, locate) and the sweep of abandoned uploads. Needs only the platform
+ * (seal, decrypt-and-verify, locate), the sweep of abandoned uploads, and what deliveries read and mark. Needs only the platform
  * (database, storage, audit, clock), not the access module.
  */
 @Module({
   imports: [CryptoModule, BullModule.registerQueue({ name: RECORDINGS_QUEUE })],
-  providers: [RecordingVault, RecordingSweeper, RecordingSweepScheduler],
-  exports: [RecordingVault, RecordingSweeper, RecordingSweepScheduler],
+  providers: [RecordingVault, RecordingSweeper, RecordingSweepScheduler, DeliverableCallerData],
+  exports: [RecordingVault, RecordingSweeper, RecordingSweepScheduler, DeliverableCallerData],
 })
 export class RecordingVaultModule {}
+
+/**
+ * Caller messages as notices need them (unread state, content where instructed, counts), handed to the
+ * notifications library. For the API and the worker; needs only the platform.
+ */
+@Module({
+  imports: [NotificationsModule],
+  providers: [CallerMessageNotices],
+})
+export class CallerMessageNoticesModule {}
 
 /** Erasing caller messages and calls, for retention (API and worker) and data subjects' erasure. Needs only the platform. */
 @Module({
@@ -32,8 +46,8 @@ export class CallerDataErasureModule {}
 
 /** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
 @Module({
-  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule],
-  providers: [CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService],
-  exports: [CallerDataErasureModule, CallerDataOwners, CallsService, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule, NotificationsModule, CallerMessageNoticesModule],
+  providers: [CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService],
+  exports: [CallerDataErasureModule, CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
 })
 export class CallsModule {}

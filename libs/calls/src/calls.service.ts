@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
@@ -10,6 +10,7 @@ import { TenantScope } from '#database';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '#errors';
 import { billableMinutes, UsageLedger } from '#usage';
 import type { UsageRecord } from '#usage';
+import { NotificationsService } from '#notifications';
 import { Call } from './call.entity';
 import { callRecords } from './call-records';
 import { CallerDataOwners } from './caller-data-owners';
@@ -44,11 +45,41 @@ export interface NewMessage {
   customFields?: unknown;
 }
 
+/** A correction: the fields given replace the saved ones; callerEmail null clears it. */
+export type MessageCorrection = Partial<Omit<NewMessage, 'callerEmail'>> & { callerEmail?: string | null };
+
+const CORRECTABLE = ['callerName', 'callerPhone', 'callerEmail', 'body', 'urgency', 'callbackRequested', 'customFields'] as const;
+
 export interface ListQuery {
   clientId?: string;
   limit?: number;
   /** Id of the last item of the previous page. */
   before?: string;
+}
+
+/** Messages only: the inbox's filters. */
+export interface MessageFilter {
+  urgent?: boolean;
+  unread?: boolean;
+  /** Part of the caller's name, or digits of the caller's number. */
+  search?: string;
+}
+
+/** The inbox filters on a message query aliased `m`; the search text is a bound parameter, never SQL. */
+function filterMessages(q: SelectQueryBuilder<CallerMessage>, filter: MessageFilter): void {
+  if (filter.urgent) q.andWhere(`m.urgency = 'urgent'`);
+  if (filter.unread) q.andWhere('m.read_at IS NULL');
+  const text = filter.search?.trim();
+  if (!text) return;
+  const digits = text.replace(/\D/g, '');
+  const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  q.andWhere(
+    new Brackets((where) => {
+      where.where('m.caller_name ILIKE :name', { name: like(text) });
+      // A number is matched on its digits, however either side spaced or punctuated it.
+      if (digits.length >= 3) where.orWhere(`regexp_replace(m.caller_phone, '\\D', '', 'g') LIKE :digits`, { digits: like(digits) });
+    }),
+  );
 }
 
 /**
@@ -67,6 +98,7 @@ export class CallsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly ledger: UsageLedger,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async createCall(principal: Principal, input: NewCall): Promise<CallCreation> {
@@ -176,12 +208,60 @@ export class CallsService {
         instructionsVersion: instructions.version,
         deliveryId: null,
         deliveredAt: null,
+        readAt: null,
+        readBy: null,
+        actionedAt: null,
+        actionedBy: null,
         createdAt: now,
+        correctedAt: null,
       });
       await callRecords.insertMessage(tx, message);
       await this.ledger.record(tx, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
       await this.audit.append(
         this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
+        tx,
+      );
+      await this.notifications.messageLogged(tx, { clientId, messageId: message.id, urgent: message.urgency === 'urgent' });
+      return message;
+    });
+  }
+
+  /**
+   * The agent who logged a message corrects it, within its working window and before the message
+   * was delivered. Custom fields are checked against the instructions the message was taken under
+   * when they are still current, else the current ones. The audit event names the fields changed,
+   * never their values.
+   */
+  async correctMessage(principal: Principal, messageId: string, changes: MessageCorrection): Promise<CallerMessage> {
+    const fields = CORRECTABLE.filter((f) => changes[f] !== undefined);
+    if (!fields.length) throw new InvalidInputError(`Nothing to correct: give one of ${CORRECTABLE.join(', ')}`);
+    const now = this.clock.now();
+    return this.owners.inScopeOfOwner('message', messageId, async (tx, clientId) => {
+      const subject = { type: 'message', id: messageId };
+      const { instructions } = await this.policy.authorize(principal, this.request('message.correct', clientId, subject), tx).catch(asMissing('Message'));
+      const message = await tx.findOne(CallerMessage, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
+      if (!message) throw new NotFoundError('Message');
+      const reason =
+        message.agentId !== principal.id
+          ? 'not_own_message'
+          : message.createdAt.getTime() < windowStart(now, this.config.agentWindowHours).getTime()
+            ? 'outside_working_window'
+            : message.deliveryId
+              ? 'already_delivered'
+              : null;
+      if (reason) {
+        // Recorded in its own transaction: the caller's rolls back with the refusal.
+        await this.audit.append({ ...this.event(principal, clientId, 'message.correct', subject, { reason }), outcome: 'denied' });
+        if (reason === 'already_delivered') throw new ConflictError('The message was already delivered to the client and can no longer be corrected', 'message_delivered');
+        throw new NotFoundError('Message');
+      }
+      const { customFields, ...rest } = changes;
+      Object.assign(message, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+      if (customFields !== undefined) message.customFields = validateCustomFields(instructions.intakeFields ?? [], customFields);
+      message.correctedAt = now;
+      await tx.save(message);
+      await this.audit.append(
+        this.event(principal, clientId, 'message.correct', subject, { fields: fields.join(','), instructionsVersion: instructions.version }),
         tx,
       );
       return message;
@@ -192,7 +272,7 @@ export class CallsService {
    * Newest first. A client user gets all of its client's messages; an agent (or supervisor) only the
    * ones it logged within the working window, across the clients it logged them for.
    */
-  async listMessages(principal: Principal, query: ListQuery): Promise<CallerMessage[]> {
+  async listMessages(principal: Principal, query: ListQuery & MessageFilter): Promise<CallerMessage[]> {
     const now = this.clock.now();
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
     const reader = await readerScope(principal, query.clientId, { now, hours: this.config.agentWindowHours }, (a, s) => this.owners.agentClients(a, s));
@@ -211,6 +291,7 @@ export class CallsService {
           .limit(limit);
         if (reader.agent) q.andWhere('m.agent_id = :agentId AND m.created_at >= :since', { agentId: reader.agent.id, since: reader.agent.since });
         if (before) q.andWhere('(m.created_at, m.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
+        filterMessages(q, query);
         const rows = await q.getMany();
         const withheld = await this.policy.withheld(this.request('message.read', clientId), rows.map((m) => ({ type: 'message', id: m.id })), tx);
         return { clientId, version: grant.instructions.version, rows: rows.filter((m) => !withheld.has(m.id)) };

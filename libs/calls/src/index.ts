@@ -4,6 +4,8 @@ import { ClientPublicKeyRecord } from './client-public-key.entity';
 import { CallsAndRecordings1700000000500 } from './migrations/1700000000500-CallsAndRecordings';
 import { CallsFromPhoneSystem1700000001500 } from './migrations/1700000001500-CallsFromPhoneSystem';
 import { RecordingIngest1700000000510 } from './migrations/1700000000510-RecordingIngest';
+import { MessageCorrections1700000001720 } from './migrations/1700000001720-MessageCorrections';
+import { MessageInboxState1700000001400 } from './migrations/1700000001400-MessageInboxState';
 import { Recording } from './recording.entity';
 
 export { Call } from './call.entity';
@@ -12,12 +14,16 @@ export { Recording } from './recording.entity';
 export type { RecordingStatus } from './recording.entity';
 export { ClientPublicKeyRecord } from './client-public-key.entity';
 
-export { CallerDataErasureModule, CallsModule, RecordingVaultModule } from './calls.module';
+export { CallerDataErasureModule, CallerMessageNoticesModule, CallsModule, RecordingVaultModule } from './calls.module';
 export { CallsService } from './calls.service';
-export type { CallCreation, ListQuery, NewCall, NewMessage } from './calls.service';
+export type { CallCreation, ListQuery, MessageCorrection, MessageFilter, NewCall, NewMessage } from './calls.service';
+export { MessageInbox } from './message-inbox.service';
+export type { InboxCounts, InboxMark, MessageState } from './message-inbox.service';
 export { CallerDataErasure, ERASED_CALLER_NUMBER } from './caller-data-erasure';
 export type { ErasureRule } from './caller-data-erasure';
 export { CallerDataOwners } from './caller-data-owners';
+export { DeliverableCallerData } from './deliverable-caller-data';
+export type { MessageToDeliver, RecordingToDeliver } from './deliverable-caller-data';
 export { RecordingIngestService } from './recording-ingest.service';
 export type { IngestedRecording, RecordingUpload } from './recording-ingest.service';
 export { recordingView, RecordingsService } from './recordings.service';
@@ -34,4 +40,6 @@ export type { CustomFieldValue } from './intake-validation';
 export { RecordingTooLargeError, UnsupportedAudioError, UploadAbortedError } from './errors';
 
 export const callsEntities = [Call, CallerMessage, Recording, ClientPublicKeyRecord];
-export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, CallsFromPhoneSystem1700000001500];
+export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, MessageInboxState1700000001400, CallsFromPhoneSystem1700000001500, MessageCorrections1700000001720];
+export { checkCustomFields, checkStandardFields, MESSAGE_LIMITS, PHONE_PATTERN } from './intake-rules';
+export type { IntakeFieldRule, IntakeProblem } from './intake-rules';

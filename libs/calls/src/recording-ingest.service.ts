@@ -11,6 +11,7 @@ import { AppConfig } from '#config';
 import { KeyStore } from '#crypto';
 import { TenantScope } from '#database';
 import { ConflictError, DomainError, NotFoundError } from '#errors';
+import { NotificationsService } from '#notifications';
 import { ObjectStorage } from '#storage';
 import { UsageLedger } from '#usage';
 import { CANONICAL_CONTENT_TYPE, declaredFormat, SNIFF_BYTES, sniffAudio } from './audio-format';
@@ -91,6 +92,7 @@ export class RecordingIngestService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly ledger: UsageLedger,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async ingest(principal: Principal, callId: string, upload: RecordingUpload): Promise<IngestedRecording> {
@@ -168,6 +170,7 @@ export class RecordingIngestService {
           this.event(principal, clientId, recordingId, 'success', { callId, size: sealed.size, instructionsVersion: instructions.version, via }),
           tx,
         );
+        await this.notifications.recordingStored(tx, { clientId, recordingId, callId });
       });
       return { id: recordingId, callId, clientId, status: 'stored', contentType: CANONICAL_CONTENT_TYPE[format], size: sealed.size, sha256: sealed.sha256, storedAt, retainUntil };
     } catch (error) {

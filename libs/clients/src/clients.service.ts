@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
 import { Clock } from '#clock';
@@ -15,7 +15,18 @@ export interface NewClient {
   contactName?: string;
   contactEmail?: string;
   contactPhone?: string;
-  instructions?: Partial<Pick<ProcessingInstructions, 'intakeFields' | 'recordingRetentionDays' | 'deliveryExpiryHours' | 'callerDataRetentionDays' | 'supervisorReviewAllowed' | 'aggregateStatisticsAllowed'>>;
+  instructions?: Partial<Pick<ProcessingInstructions, 'greeting' | 'intakeFields' | 'recordingRetentionDays' | 'deliveryExpiryHours' | 'receiptWindowMinutes' | 'callerDataRetentionDays' | 'supervisorReviewAllowed' | 'aggregateStatisticsAllowed' | 'notifications'>>;
+}
+
+export type ClientContact = Partial<Pick<Client, 'name' | 'contactName' | 'contactEmail' | 'contactPhone'>>;
+
+/** What an agent needs to answer one client's calls, and nothing more. */
+export interface IntakeScript {
+  clientId: string;
+  name: string;
+  greeting: string | null;
+  intakeFields: ProcessingInstructions['intakeFields'];
+  instructionsVersion: number;
 }
 
 type Actor = { id: string | null; role: ActorRole };
@@ -65,8 +76,22 @@ export class ClientsService {
     });
   }
 
-  list(): Promise<Client[]> {
-    return this.dataSource.getRepository(Client).find({ order: { createdAt: 'ASC' } });
+  /** Every client business (contacts are personal data): the read is recorded. */
+  async list(actor: Actor): Promise<Client[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const clients = await tx.find(Client, { order: { createdAt: 'ASC' } });
+      await this.audit.append({ actor, dataRole: 'controller', purpose: 'service_delivery', action: 'client.list', outcome: 'success', details: { returned: clients.length } }, tx);
+      return clients;
+    });
+  }
+
+  /** One client business as an operator reads it: the read is recorded under that client. */
+  async read(clientId: string, actor: Actor): Promise<Client> {
+    return this.dataSource.transaction(async (tx) => {
+      const client = await this.get(clientId, tx);
+      await this.audit.append({ actor, clientId, dataRole: 'controller', purpose: 'service_delivery', action: 'client.read', subject: { type: 'client', id: clientId }, outcome: 'success' }, tx);
+      return client;
+    });
   }
 
   async get(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<Client> {
@@ -155,5 +180,67 @@ export class ClientsService {
 
   instructionHistory(clientId: string): Promise<ProcessingInstructions[]> {
     return this.dataSource.getRepository(ProcessingInstructions).find({ where: { clientId }, order: { version: 'DESC' } });
+  }
+
+  /**
+   * Changes the client's name or contact details; an absent field stays, null clears it. The audit
+   * event names the fields changed, never their values.
+   */
+  updateContact(clientId: string, changes: ClientContact, actor: Actor): Promise<Client> {
+    const fields = (['name', 'contactName', 'contactEmail', 'contactPhone'] as const).filter((f) => changes[f] !== undefined);
+    if (!fields.length) throw new InvalidInputError('Nothing to change: give name, contactName, contactEmail or contactPhone');
+    if (changes.name === null) throw new InvalidInputError('name cannot be cleared');
+    return this.dataSource.transaction(async (tx) => {
+      const client = await tx.findOne(Client, { where: { id: clientId }, lock: { mode: 'pessimistic_write' } });
+      if (!client) throw new NotFoundError('Client');
+      for (const field of fields) (client as unknown as Record<string, unknown>)[field] = changes[field];
+      await tx.save(client);
+      await this.audit.append(
+        {
+          actor,
+          clientId,
+          dataRole: 'controller',
+          purpose: 'service_delivery',
+          action: 'client.update',
+          subject: { type: 'client', id: clientId },
+          outcome: 'success',
+          details: { fields: fields.join(',') },
+        },
+        tx,
+      );
+      return client;
+    });
+  }
+
+  /**
+   * The intake scripts of active clients, by name: all of them, or only `clientIds` when given;
+   * `search` matches the client's name (case-insensitive). Reads no contact details.
+   */
+  async intakeScripts(clientIds: string[] | null, search?: string): Promise<IntakeScript[]> {
+    if (clientIds && !clientIds.length) return [];
+    const q = this.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.name'])
+      .where(`c.status = 'active'`)
+      .orderBy('c.name', 'ASC')
+      .limit(500);
+    if (clientIds) q.andWhere('c.id IN (:...clientIds)', { clientIds });
+    if (search?.trim()) q.andWhere(`c.name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${search.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%` });
+    const clients = await q.getMany();
+    if (!clients.length) return [];
+    const current = await this.dataSource
+      .getRepository(ProcessingInstructions)
+      .createQueryBuilder('p')
+      .distinctOn(['p.client_id'])
+      .where({ clientId: In(clients.map((c) => c.id)) })
+      .orderBy('p.client_id')
+      .addOrderBy('p.version', 'DESC')
+      .getMany();
+    const byClient = new Map(current.map((p) => [p.clientId, p]));
+    return clients.flatMap((c) => {
+      const p = byClient.get(c.id);
+      return p ? [{ clientId: c.id, name: c.name, greeting: p.greeting, intakeFields: p.intakeFields, instructionsVersion: p.version }] : [];
+    });
   }
 }

@@ -4,6 +4,8 @@ import { CallerDataErasureModule } from '#calls';
 import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
+import { UserErasureModule } from '#identity';
+import { NotificationsModule } from '#notifications';
 import { BreachesService } from './breaches/breaches.service';
 import { ConsentService } from './consent/consent.service';
 import { SuppressionList } from './consent/suppression-list';
@@ -17,6 +19,7 @@ import { RetentionService } from './retention/retention.service';
 import { IdentifierHasher } from './shared/identifiers';
 import { RegisteredSubjectDecisions } from './shared/subject-decisions';
 import { SubProcessorsService } from './sub-processors/sub-processors.service';
+import { DailyUsageService } from './usage/daily-usage';
 import { UsageService } from './usage/usage.service';
 
 /**
@@ -26,14 +29,14 @@ import { UsageService } from './usage/usage.service';
  */
 /** Retention schedules: what both the API (to run a sweep on demand) and the worker (to run it) need. */
 @Module({
-  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE }), CallerDataErasureModule, ClientsModule],
+  imports: [BullModule.registerQueue({ name: COMPLIANCE_QUEUE }), CallerDataErasureModule, ClientsModule, UserErasureModule],
   providers: [RetentionScheduler, RetentionService],
   exports: [RetentionScheduler, RetentionService],
 })
 export class RetentionModule {}
 
 @Module({
-  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, RetentionModule],
+  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, RetentionModule, UserErasureModule, NotificationsModule],
   providers: [
     BreachesService,
     CallerDataOperations,
@@ -47,6 +50,7 @@ export class RetentionModule {}
     SubProcessorsService,
     SuppressionList,
     UsageService,
+    DailyUsageService,
   ],
   exports: [
     BreachesService,
@@ -56,6 +60,7 @@ export class RetentionModule {}
     RetentionModule,
     SubProcessorsService,
     UsageService,
+    DailyUsageService,
   ],
 })
 export class ComplianceModule {}

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { Environment, validateEnvironment } from './environment';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type StorageConfig =
   | { driver: 'local'; localDir: string }
@@ -18,7 +19,10 @@ export type StorageConfig =
 export class AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
+  /** The owner: creates the database and runs migrations (DATABASE_URL). */
   databaseUrl: string;
+  /** The API's and worker's own login, which owns nothing and bypasses nothing (DATABASE_APP_URL). */
+  databaseAppUrl: string;
   redisUrl: string;
   queuePrefix: string;
   storage: StorageConfig;
@@ -32,6 +36,35 @@ export class AppConfig {
   agentWindowHours: number;
   auditRetentionMonths: number;
   loginRateLimitPerMinute: number;
+  /** Express `trust proxy`: which hops may name the client's address in X-Forwarded-For. */
+  trustProxy: TrustProxy;
+  loginLockout: { threshold: number; baseSeconds: number; maxSeconds: number };
+  passwordResetTtlMinutes: number;
+  /** Admins and the DPO must sign in with a second factor (always in production). */
+  totpRequired: boolean;
+  ingestKeyFailureLimit: number;
+  ingestKeyBlockSeconds: number;
+  /** Extra origins (scheme://host[:port]) allowed to send cookie-authenticated unsafe requests. */
+  portalOrigins: string[];
+  /** The built portal's directory. */
+  portalDir: string;
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** The portal's address, without a trailing slash. */
+  publicUrl: string;
+  /** Undefined: email is off. */
+  smtpUrl?: string;
+  mailFrom: string;
+  groupWindowMs: number;
+  sweepEveryMs: number;
+  retryDelayMs: number;
+  disableWebhookAfterFailures: number;
+  adminEmail?: string;
+  dpoEmail?: string;
+  /** Plain-http webhook URLs on loopback addresses (development and tests only). */
+  allowLoopbackHttp: boolean;
 }
 
 export class ConfigurationError extends Error {
@@ -60,10 +93,61 @@ function resolveMasterKey(env: Environment, warn: (line: string) => void): Buffe
   return key;
 }
 
-/** Development-only signing secret kept beside the master key, so tokens survive restarts. */
-function resolveJwtSecret(env: Environment, masterKey: Buffer): string {
+/**
+ * The runtime login's URL: DATABASE_APP_URL, or outside production the owner URL with the database's
+ * own role (`<database>_runtime`) and a password generated into ./data beside the master key. The owner
+ * provisions that login at start (libs/database, prepareDatabase).
+ */
+function resolveDatabaseAppUrl(env: Environment, ownerUrl: string, warn: (line: string) => void): string {
+  if (env.DATABASE_APP_URL) return env.DATABASE_APP_URL;
+  const url = new URL(ownerUrl);
+  const database = databaseName(ownerUrl);
+  const file = resolve(DATA_DIR, `${database.replace(/[^A-Za-z0-9_.-]/g, '_')}.app-password`);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      warn(`DATABASE_APP_URL not set: the API and worker log in as ${appRoleName(database)} with a password generated into ${file}.`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error; // a sibling process wrote it first
+    }
+  }
+  url.username = encodeURIComponent(appRoleName(database));
+  url.password = encodeURIComponent(readFileSync(file, 'utf8').trim());
+  return url.toString();
+}
+
+/** The database a Postgres URL names. */
+export const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+
+/**
+ * The per-database role the application's privileges are granted to (and, by default, its login).
+ * Roles are cluster-wide, so the name carries the database's: installs sharing a cluster never share it.
+ * Postgres truncates names at 63 bytes; the suffix must survive. Not `_app`: for the default database,
+ * `callvault`, that is the old cluster-wide role's name.
+ */
+export const appRoleName = (database: string) => `${Buffer.from(database).subarray(0, 55).toString().replace(/\uFFFD$/, '')}_runtime`;
+
+/**
+ * Outside production without JWT_SECRET: a random secret of its own in ./data/jwt.secret, beside the
+ * master key, so tokens survive restarts and nothing that reads one key can forge with the other.
+ */
+function resolveJwtSecret(env: Environment, warn: (line: string) => void): string {
   if (env.JWT_SECRET) return env.JWT_SECRET;
-  return `dev:${masterKey.toString('base64')}:jwt`;
+  const file = resolve(DATA_DIR, 'jwt.secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      warn(`JWT_SECRET not set: generated ${file}. Set JWT_SECRET in production.`);
+    } catch (error) {
+      // Another process started at the same moment and wrote it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) throw new ConfigurationError([`JWT_SECRET: ${file} holds fewer than 32 characters`]);
+  return secret;
 }
 
 export function loadConfig(
@@ -76,6 +160,7 @@ export function loadConfig(
   config.nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   config.port = env.PORT ?? 3000;
   config.databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/callvault';
+  config.databaseAppUrl = resolveDatabaseAppUrl(env, config.databaseUrl, warn);
   config.redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   config.queuePrefix = env.QUEUE_PREFIX ?? 'callvault';
   config.storage =
@@ -93,13 +178,37 @@ export function loadConfig(
   config.bootstrapAdmin = env.BOOTSTRAP_ADMIN_EMAIL
     ? { email: env.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: env.BOOTSTRAP_ADMIN_PASSWORD! }
     : undefined;
-  config.jwtSecret = resolveJwtSecret(env, config.masterKey);
+  config.jwtSecret = resolveJwtSecret(env, warn);
   config.accessTokenTtlSeconds = env.ACCESS_TOKEN_TTL_SECONDS ?? 900;
   config.logLevel = env.LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'warn' : 'info');
   config.recordingMaxBytes = env.RECORDING_MAX_BYTES ?? 2 * 1024 ** 3;
   config.agentWindowHours = env.AGENT_WINDOW_HOURS ?? 12;
   config.auditRetentionMonths = env.AUDIT_RETENTION_MONTHS ?? 84;
   config.loginRateLimitPerMinute = env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10;
+  config.trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  config.loginLockout = {
+    threshold: env.LOGIN_LOCKOUT_THRESHOLD ?? 5,
+    baseSeconds: env.LOGIN_LOCKOUT_BASE_SECONDS ?? 60,
+    maxSeconds: Math.max(env.LOGIN_LOCKOUT_MAX_SECONDS ?? 3600, env.LOGIN_LOCKOUT_BASE_SECONDS ?? 60),
+  };
+  config.passwordResetTtlMinutes = env.PASSWORD_RESET_TTL_MINUTES ?? 30;
+  config.totpRequired = config.nodeEnv === 'production' || env.TOTP_REQUIRED === 'true';
+  config.ingestKeyFailureLimit = env.INGEST_KEY_FAILURE_LIMIT ?? 10;
+  config.ingestKeyBlockSeconds = env.INGEST_KEY_BLOCK_SECONDS ?? 300;
+  config.portalOrigins = (env.PORTAL_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+  config.portalDir = resolve(env.PORTAL_DIR ?? 'apps/web/dist');
+  config.notifications = {
+    publicUrl: (env.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? 'CallVault <notifications@localhost>',
+    groupWindowMs: (env.NOTIFY_GROUP_SECONDS ?? 30) * 1000,
+    sweepEveryMs: env.NOTIFY_SWEEP_EVERY_MS ?? 2000,
+    retryDelayMs: env.NOTIFY_RETRY_DELAY_MS ?? 1000,
+    disableWebhookAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES ?? 20,
+    adminEmail: env.ADMIN_ALERT_EMAIL,
+    dpoEmail: env.DPO_EMAIL,
+    allowLoopbackHttp: config.nodeEnv !== 'production',
+  };
   return config;
 }
 

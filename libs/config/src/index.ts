@@ -1,3 +1,5 @@
-export { AppConfig, ConfigurationError, loadConfig, loadConfigOrExit } from './app-config';
-export type { StorageConfig } from './app-config';
+export { AppConfig, appRoleName, ConfigurationError, databaseName, loadConfig, loadConfigOrExit } from './app-config';
+export type { NotificationConfig, StorageConfig } from './app-config';
 export { ConfigModule } from './config.module';
+export { parseTrustProxy } from './trust-proxy';
+export type { TrustProxy } from './trust-proxy';

@@ -1,5 +1,4 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
-import { APP_ROLE } from './app-role';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Everything the database knows about: each domain library contributes its entities and migrations. */
@@ -11,7 +10,7 @@ export interface Schema {
 }
 
 export interface ConnectionOptions {
-  /** Owner connections run migrations and maintenance; application connections SET ROLE to APP_ROLE. */
+  /** Owner connections (DATABASE_URL) run migrations and maintenance; application ones use the runtime login (DATABASE_APP_URL). */
   as: 'owner' | 'application';
   poolSize?: number;
 }
@@ -30,7 +29,6 @@ export function dataSourceOptions(url: string, schema: Schema, options: Connecti
     extra: {
       max: options.poolSize ?? 20,
       application_name: options.as === 'owner' ? 'callvault-owner' : 'callvault',
-      ...(options.as === 'application' ? { options: `-c role=${APP_ROLE}` } : {}),
     },
   };
 }

@@ -1,9 +1,12 @@
-export { APP_ROLE } from './app-role';
+export { appRole, LEGACY_SHARED_ROLE } from './app-role';
 export { dataSourceOptions } from './database-options';
 export type { ConnectionOptions, Schema } from './database-options';
-export { dropDatabase, ensureDatabaseExists, migrateDatabase, schemaDrift } from './database-preparation';
+export { checkRuntimeLogin, dropDatabase, ensureDatabaseExists, migrateDatabase, prepareDatabase, schemaDrift } from './database-preparation';
+export type { OwnerStep } from './database-preparation';
 export { DatabaseModule } from './database.module';
 export { ApplicationRole1700000000000 } from './migrations/1700000000000-ApplicationRole';
+export { DatabaseIdentities1700000001200 } from './migrations/1700000001200-DatabaseIdentities';
+export { assertRestrictedLogin, UntrustedDatabaseLoginError } from './runtime-login';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { bigintNumber } from './bigint-number.transformer';
 export { TenantScope, tenantIsolationSql } from './tenant-scope';

@@ -58,7 +58,8 @@ export type AcrossClientsReason =
   | 'delivery_credential_check'
   | 'usage_report'
   | 'data_subject_search'
-  | 'break_glass';
+  | 'break_glass'
+  | 'notifications';
 
 /** SQL for a migration: row-level security on a caller-data table keyed on its client_id. */
 export const tenantIsolationSql = (table: string) => [

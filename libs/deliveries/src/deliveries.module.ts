@@ -2,32 +2,37 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { RecordingVaultModule } from '#calls';
 import { CryptoModule } from '#crypto';
+import { NotificationsModule } from '#notifications';
 import { DeliveriesService } from './deliveries.service';
 import { DeletionScheduler } from './deletion/deletion-scheduler';
 import { DELETIONS_QUEUE } from './deletion/deletion-queue';
 import { DeletionSweeper } from './deletion/deletion-sweeper';
 import { RecordingDeletionService } from './deletion/recording-deletion.service';
 import { DeliveryClaims } from './delivery-claims';
+import { DeliveryConsumption } from './delivery-consumption';
 import { DeliveryCredentialGuard } from './delivery-credential.guard';
 import { DeliveryCredentials } from './delivery-credentials';
 import { DeliveryDownloads } from './delivery-downloads.service';
+import { DeliveryPlanner } from './delivery-plan';
+import { DeliveryReceipts } from './delivery-receipts.service';
 
 /**
  * Deleting recordings: the outbox's scheduler (the only code that enqueues deletion jobs), the
- * deletion itself and the sweeps. For the API (it enqueues after a download) and the worker (it runs
- * the jobs). Needs only the platform (database, storage, audit, clock, queue) and the key store.
+ * deletion itself, consumption (shared by the receipt, a window of 0 and the receipt-window sweep) and
+ * the sweeps. For the API (it enqueues after a receipt) and the worker (it runs the jobs). Needs only
+ * the platform (database, storage, audit, clock, queue), the key store and the recordings vault.
  */
 @Module({
-  imports: [CryptoModule, BullModule.registerQueue({ name: DELETIONS_QUEUE })],
-  providers: [DeletionScheduler, RecordingDeletionService, DeletionSweeper],
-  exports: [DeletionScheduler, RecordingDeletionService, DeletionSweeper],
+  imports: [CryptoModule, RecordingVaultModule, BullModule.registerQueue({ name: DELETIONS_QUEUE }), NotificationsModule],
+  providers: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption],
+  exports: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption],
 })
 export class DeletionModule {}
 
-/** Deliveries over HTTP: creation, the credential check, the claim and the streamed archive. Needs the (global) access module. */
+/** Deliveries over HTTP: creation, the credential check, the claim, the streamed archive and the receipt. Needs the (global) access module. */
 @Module({
   imports: [CryptoModule, RecordingVaultModule, DeletionModule],
-  providers: [DeliveriesService, DeliveryCredentials, DeliveryCredentialGuard, DeliveryClaims, DeliveryDownloads],
-  exports: [DeliveriesService, DeliveryCredentials, DeliveryCredentialGuard, DeliveryClaims, DeliveryDownloads, DeletionModule],
+  providers: [DeliveriesService, DeliveryCredentials, DeliveryCredentialGuard, DeliveryClaims, DeliveryPlanner, DeliveryDownloads, DeliveryReceipts],
+  exports: [DeliveriesService, DeliveryCredentials, DeliveryCredentialGuard, DeliveryClaims, DeliveryDownloads, DeliveryReceipts, DeletionModule],
 })
 export class DeliveriesModule {}

@@ -5,6 +5,7 @@ import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import type { AuditDetails } from '#audit';
+import { DeliverableCallerData } from '#calls';
 import { Clock } from '#clock';
 import { generateOneTimePassword, normalizeOneTimePassword, SecretHasher } from '#crypto';
 import { TenantScope } from '#database';
@@ -12,13 +13,14 @@ import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '#e
 import { UsageLedger } from '#usage';
 import { DeliveryItem, DeliveryItemKind } from './delivery-item.entity';
 import { DELIVERY_RULES } from './delivery-settings';
-import { Delivery, DeliveryStatus } from './delivery.entity';
+import { Delivery, DeliveryConsumedBy, DeliveryStatus } from './delivery.entity';
 
 const HOUR_MS = 3_600_000;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const INSERT_CHUNK = 2_000;
 
 export interface NewDelivery {
-  /** Required for an admin; a client user's own client otherwise. */
+  /** A client user's own client (naming another reads as not found). */
   clientId?: string;
   recordingIds?: string[];
   messageIds?: string[];
@@ -32,6 +34,11 @@ export interface CreatedDelivery {
   downloadUrl: string;
   recordingCount: number;
   messageCount: number;
+  /** Chosen items withheld because their data subject restricted or objected (listed by id in the manifest). */
+  withheldCount: number;
+  /** Minutes the client has to confirm receipt once the archive is sent (0: none, consumed once sent). */
+  receiptWindowMinutes: number;
+  receiptUrl: string;
 }
 
 /** What a client (or admin) sees of a delivery: state and counts, never the credential. */
@@ -41,15 +48,28 @@ export interface DeliveryView {
   status: DeliveryStatus;
   recordingCount: number;
   messageCount: number;
+  withheldCount: number;
   createdAt: Date;
   expiresAt: Date;
   failedAttempts: number;
   consumedAt: Date | null;
   closedAt: Date | null;
+  /** Transfers that completed on the server's side; the first one started the receipt window. */
+  transfersCompleted: number;
+  sentAt: Date | null;
+  /** Consumed then without a receipt, if none arrives first. */
+  receiptDueAt: Date | null;
+  /** How it was consumed: receipt (the client's SHA-256 matched), receipt_window (none came in time) or no_window. */
+  consumedBy: DeliveryConsumedBy | null;
+  /** Length and SHA-256 of the archive last sent completely. */
+  archiveBytes: number | null;
+  archiveSha256: string | null;
   downloadUrl: string;
+  receiptUrl: string;
 }
 
 export const downloadPath = (deliveryId: string) => `/deliveries/${deliveryId}/download`;
+export const receiptPath = (deliveryId: string) => `/deliveries/${deliveryId}/receipt`;
 
 const view = (d: Delivery): DeliveryView => ({
   id: d.id,
@@ -57,21 +77,32 @@ const view = (d: Delivery): DeliveryView => ({
   status: d.status,
   recordingCount: d.recordingCount,
   messageCount: d.messageCount,
+  withheldCount: d.withheldCount,
   createdAt: d.createdAt,
   expiresAt: d.expiresAt,
   failedAttempts: d.failedAttempts,
   consumedAt: d.consumedAt,
   closedAt: d.closedAt,
+  transfersCompleted: d.transfersCompleted,
+  sentAt: d.sentAt,
+  receiptDueAt: d.receiptDueAt,
+  consumedBy: d.consumedBy,
+  archiveBytes: d.bytesSent,
+  archiveSha256: d.archiveSha256,
   downloadUrl: downloadPath(d.id),
+  receiptUrl: receiptPath(d.id),
 });
 
-type Chosen = { recordings: string[]; messages: string[]; how: 'chosen' | 'all_undelivered' };
+type Chosen = { recordings: string[]; messages: string[]; withheld: { id: string; kind: DeliveryItemKind }[]; how: 'chosen' | 'all_undelivered' };
 
 /**
- * Creating and listing deliveries. A client user delivers its own client's items; an admin names the
- * client (creating a delivery reads no caller content). Chosen items must all be that client's:
- * another client's id is simply not found (404) and nothing is created. With none chosen, everything
- * not yet delivered goes (recordings still stored, messages never carried).
+ * Creating and listing deliveries. Only a client user creates one, for its own client: the answer
+ * carries the one-time password, and the access policy refuses credentials to operator staff (403
+ * saying why). Chosen items must all be that client's: another client's id is simply not found (404)
+ * and nothing is created. With none chosen, everything not yet delivered goes (recordings still
+ * stored, messages never carried). Items the policy withholds (a data subject's restriction or
+ * objection) are kept as items but not counted; the download leaves them out and lists them.
+ * Operator users may list and read deliveries (ids, states and counts, never a credential).
  */
 @Injectable()
 export class DeliveriesService {
@@ -81,10 +112,13 @@ export class DeliveriesService {
     private readonly hasher: SecretHasher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly callerData: DeliverableCallerData,
     private readonly ledger: UsageLedger,
   ) {}
 
   async create(principal: Principal, input: NewDelivery): Promise<CreatedDelivery> {
+    // Operator staff are refused by the policy (403 saying why) before anything else is looked at.
+    if (!principal.clientId) await this.policy.authorize(principal, { ...this.createRequest(input.clientId ?? NIL_UUID), subject: undefined });
     const clientId = this.clientOf(principal, input.clientId);
     const id = randomUUID();
     const password = generateOneTimePassword();
@@ -93,7 +127,7 @@ export class DeliveriesService {
     const outcome = await this.scope.run(clientId, async (tx) => {
       const { instructions } = await this.policy.authorize(
         principal,
-        { action: 'delivery.create', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false, subject },
+        { ...this.createRequest(clientId), subject },
         tx,
       );
       const chosen = await this.choose(tx, clientId, input);
@@ -109,12 +143,19 @@ export class DeliveriesService {
         instructionsVersion: instructions.version,
         recordingCount: chosen.recordings.length,
         messageCount: chosen.messages.length,
+        withheldCount: chosen.withheld.length,
+        receiptWindowMinutes: instructions.receiptWindowMinutes,
         expiresAt: new Date(now.getTime() + instructions.deliveryExpiryHours * HOUR_MS),
         failedAttempts: 0,
         leaseUntil: null,
         leaseToken: null,
         downloadsStarted: 0,
         bytesSent: null,
+        transfersCompleted: 0,
+        archiveSha256: null,
+        sentAt: null,
+        receiptDueAt: null,
+        consumedBy: null,
         consumedAt: null,
         lockedAt: null,
         closedAt: null,
@@ -125,12 +166,15 @@ export class DeliveriesService {
       const items = [
         ...chosen.recordings.map((itemId) => ({ deliveryId: id, itemId, clientId, kind: 'recording' as DeliveryItemKind })),
         ...chosen.messages.map((itemId) => ({ deliveryId: id, itemId, clientId, kind: 'message' as DeliveryItemKind })),
+        ...chosen.withheld.map((w) => ({ deliveryId: id, itemId: w.id, clientId, kind: w.kind })),
       ];
       for (let i = 0; i < items.length; i += INSERT_CHUNK) await tx.insert(DeliveryItem, items.slice(i, i + INSERT_CHUNK));
       await this.audit.append(
         this.event(principal, clientId, subject, 'success', {
           recordings: chosen.recordings.length,
           messages: chosen.messages.length,
+          withheld: chosen.withheld.length,
+          receiptWindowMinutes: instructions.receiptWindowMinutes,
           chosen: chosen.how,
           expiresAt: delivery.expiresAt.toISOString(),
           instructionsVersion: instructions.version,
@@ -151,6 +195,9 @@ export class DeliveriesService {
       downloadUrl: downloadPath(delivery.id),
       recordingCount: delivery.recordingCount,
       messageCount: delivery.messageCount,
+      withheldCount: delivery.withheldCount,
+      receiptWindowMinutes: delivery.receiptWindowMinutes,
+      receiptUrl: receiptPath(delivery.id),
     };
   }
 
@@ -186,7 +233,7 @@ export class DeliveriesService {
     return requested;
   }
 
-  /** The items, all of this client's (row-level security hides any other's, and the count then differs). */
+  /** The items, all of this client's (row-level security hides any other's, and the count then differs), less what the policy withholds. */
   private async choose(tx: EntityManager, clientId: string, input: NewDelivery): Promise<Chosen | DomainError> {
     const recordingIds = [...new Set(input.recordingIds ?? [])];
     const messageIds = [...new Set(input.messageIds ?? [])];
@@ -194,28 +241,40 @@ export class DeliveriesService {
     if (recordingIds.length > max || messageIds.length > max) return new InvalidInputError(`A delivery carries at most ${max} recordings and ${max} messages`);
 
     if (!recordingIds.length && !messageIds.length) {
-      const recordings: { id: string }[] = await tx.query(
-        `SELECT id FROM recordings WHERE client_id = $1 AND status = 'stored' ORDER BY created_at, id LIMIT $2`,
-        [clientId, max],
-      );
-      const messages: { id: string }[] = await tx.query(
-        `SELECT id FROM caller_messages WHERE client_id = $1 AND delivered_at IS NULL ORDER BY created_at, id LIMIT $2`,
-        [clientId, max],
-      );
-      if (!recordings.length && !messages.length) return new ConflictError('Nothing is waiting to be delivered', 'nothing_to_deliver');
-      return { recordings: recordings.map((r) => r.id), messages: messages.map((m) => m.id), how: 'all_undelivered' };
+      const all = await this.callerData.undelivered(tx, clientId, max);
+      const chosen = await this.withholding(tx, clientId, all.recordingIds, all.messageIds, 'all_undelivered');
+      if (!chosen.recordings.length && !chosen.messages.length) return new ConflictError('Nothing is waiting to be delivered', 'nothing_to_deliver');
+      return chosen;
     }
 
-    if (recordingIds.length) {
-      const found: { id: string; status: string }[] = await tx.query(`SELECT id, status FROM recordings WHERE client_id = $1 AND id = ANY($2::uuid[])`, [clientId, recordingIds]);
-      if (found.length !== recordingIds.length) return new NotFoundError('Recording');
-      if (found.some((r) => r.status !== 'stored')) return new ConflictError('A chosen recording is not stored any more (delivered or deleted)', 'recording_not_deliverable');
+    const found = await this.callerData.recordingStatuses(tx, clientId, recordingIds);
+    if (found.length !== recordingIds.length) return new NotFoundError('Recording');
+    if (found.some((r) => r.status !== 'stored')) return new ConflictError('A chosen recording is not stored any more (delivered or deleted)', 'recording_not_deliverable');
+    if ((await this.callerData.existingMessages(tx, clientId, messageIds)).length !== messageIds.length) return new NotFoundError('Message');
+    const chosen = await this.withholding(tx, clientId, recordingIds, messageIds, 'chosen');
+    if (!chosen.recordings.length && !chosen.messages.length) {
+      return new ConflictError("Every chosen item is withheld at its data subject's request (restriction or objection)", 'items_withheld');
     }
-    if (messageIds.length) {
-      const found: { id: string }[] = await tx.query(`SELECT id FROM caller_messages WHERE client_id = $1 AND id = ANY($2::uuid[])`, [clientId, messageIds]);
-      if (found.length !== messageIds.length) return new NotFoundError('Message');
-    }
-    return { recordings: recordingIds, messages: messageIds, how: 'chosen' };
+    return chosen;
+  }
+
+  /** The same answer GET /messages and GET /recordings get from the policy: withheld items are not delivered. */
+  private async withholding(tx: EntityManager, clientId: string, recordings: string[], messages: string[], how: Chosen['how']): Promise<Chosen> {
+    const request = { action: 'delivery.create', clientId, dataRole: 'processor' as const, purpose: 'service_delivery' as const, content: false };
+    const withheld = await this.policy.withheld(request, [...recordings.map((id) => ({ type: 'recording', id })), ...messages.map((id) => ({ type: 'message', id }))], tx);
+    return {
+      recordings: recordings.filter((id) => !withheld.has(id)),
+      messages: messages.filter((id) => !withheld.has(id)),
+      withheld: [
+        ...recordings.filter((id) => withheld.has(id)).map((id) => ({ id, kind: 'recording' as const })),
+        ...messages.filter((id) => withheld.has(id)).map((id) => ({ id, kind: 'message' as const })),
+      ],
+      how,
+    };
+  }
+
+  private createRequest(clientId: string) {
+    return { action: 'delivery.create', clientId, dataRole: 'processor' as const, purpose: 'service_delivery' as const, content: false, issuesCredential: true };
   }
 
   private event(principal: Principal, clientId: string, subject: { type: string; id: string } | undefined, outcome: 'success' | 'denied', details: AuditDetails, action = 'delivery.create') {

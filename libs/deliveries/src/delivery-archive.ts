@@ -27,13 +27,15 @@ export interface ManifestFile {
 }
 
 export interface Manifest {
-  format: 'callvault-delivery-1';
+  format: 'callvault-delivery-2';
   deliveryId: string;
+  /** When the delivery was made; also every entry's timestamp, so each attempt gives the same bytes. */
   createdAt: string;
-  generatedAt: string;
   files: ManifestFile[];
   /** Recordings chosen for the delivery that no longer exist (deleted at their retention meanwhile). */
   omitted: { recordingId: string; reason: 'no_longer_stored' }[];
+  /** Items held back because their data subject restricted or objected to this use: ids only. */
+  withheld: { type: 'recording' | 'message'; id: string; reason: 'processing_restricted' }[];
 }
 
 const EXTENSIONS: Record<string, string> = { 'audio/wav': 'wav', 'audio/mpeg': 'mp3', 'audio/ogg': 'ogg', 'audio/mp4': 'm4a' };

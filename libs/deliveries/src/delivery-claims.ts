@@ -15,8 +15,8 @@ export interface DeliveryClaim {
 }
 
 /**
- * The download claim. One atomic UPDATE … WHERE decides it: the delivery must be open, not past
- * expiry, and hold no live lease; the winner writes its own lease token and expiry. Everything after
+ * The download claim. One atomic UPDATE … WHERE decides it: the delivery must be open and not past
+ * expiry, or awaiting its receipt within its window, and hold no live lease; the winner writes its own lease token and expiry. Everything after
  * (renewal, release, consumption) is conditional on that token, so a download that lost its lease can
  * no longer touch the delivery.
  */
@@ -38,7 +38,8 @@ export class DeliveryClaims {
       const [rows] = (await tx.query(
         `UPDATE deliveries
             SET lease_until = $3, lease_token = $4, downloads_started = downloads_started + 1
-          WHERE id = $1 AND status = 'open' AND consumed_at IS NULL AND expires_at > $2
+          WHERE id = $1 AND consumed_at IS NULL
+            AND ((status = 'open' AND expires_at > $2) OR (status = 'awaiting_receipt' AND receipt_due_at > $2))
             AND (lease_until IS NULL OR lease_until < $2)
           RETURNING downloads_started`,
         [deliveryId, now, new Date(now.getTime() + DELIVERY_RULES.leaseMs), token],
@@ -46,7 +47,7 @@ export class DeliveryClaims {
       if (!rows.length) return false;
       await this.audit.append(
         {
-          actor: { id: null, role: 'anonymous' },
+          actor: { id: deliveryId, role: 'delivery_credential' },
           clientId,
           dataRole: 'processor',
           purpose: 'service_delivery',
@@ -62,6 +63,7 @@ export class DeliveryClaims {
     if (won) return { deliveryId, clientId, token };
     const current = await this.scope.run(clientId, (tx) => tx.findOne(Delivery, { where: { id: deliveryId } }));
     if (!current || current.status === 'consumed') throw new DeliveryGoneError('consumed');
+    if (current.status === 'awaiting_receipt' && current.receiptDueAt && current.receiptDueAt.getTime() <= this.clock.now().getTime()) throw new DeliveryGoneError('consumed');
     if (current.status === 'locked') throw new DeliveryLockedError();
     if (current.status === 'expired' || current.expiresAt.getTime() <= this.clock.now().getTime()) throw new DeliveryGoneError('expired');
     throw new DeliveryBusyError();
@@ -72,7 +74,7 @@ export class DeliveryClaims {
     return this.scope.run(claim.clientId, async (tx) => {
       const now = this.clock.now();
       const [, affected] = (await tx.query(
-        `UPDATE deliveries SET lease_until = $3 WHERE id = $1 AND lease_token = $2 AND status = 'open'`,
+        `UPDATE deliveries SET lease_until = $3 WHERE id = $1 AND lease_token = $2 AND status IN ('open', 'awaiting_receipt')`,
         [claim.deliveryId, claim.token, new Date(now.getTime() + DELIVERY_RULES.leaseMs)],
       )) as [unknown, number];
       return affected > 0;

@@ -13,11 +13,12 @@ import { DeliveryCredentialError, DeliveryGoneError, DeliveryLockedError } from 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * download: a GET that will stream (and, completed, consume) the delivery; its password is checked
- * and a wrong one is counted. probe: HEAD or a Range request; they never consume and never count, so
- * they never evaluate the password either (else they would be an uncounted guessing oracle).
+ * download: a GET that will stream the delivery; receipt: a POST confirming the archive's SHA-256.
+ * Their password is checked and a wrong one is counted. probe: HEAD or a Range request; they never
+ * consume and never count, so they never evaluate the password either (else they would be an
+ * uncounted guessing oracle).
  */
-export type CredentialMode = 'download' | 'probe';
+export type CredentialMode = 'download' | 'receipt' | 'probe';
 
 /** A delivery whose credential was accepted for this request. */
 export interface AdmittedDelivery {
@@ -54,9 +55,9 @@ export class DeliveryCredentials {
     const delivery = await this.scope.runAcrossClients('delivery_credential_check', (tx) => tx.findOne(Delivery, { where: { id: deliveryId } }));
     if (!delivery) throw new NotFoundError('Delivery');
 
-    const closed = this.closedReason(delivery);
+    const closed = this.closedReason(delivery, mode);
     if (closed) {
-      if (mode === 'download') await this.refused(delivery, closed);
+      if (mode !== 'probe') await this.refused(delivery, closed);
       throw closed === 'locked' ? new DeliveryLockedError() : new DeliveryGoneError(closed);
     }
     if (mode === 'probe') return { id: delivery.id, clientId: delivery.clientId, mode };
@@ -66,10 +67,16 @@ export class DeliveryCredentials {
     return this.countWrongPassword(delivery);
   }
 
-  private closedReason(delivery: Delivery): 'locked' | 'consumed' | 'expired' | null {
+  /**
+   * Awaiting its receipt, a delivery no longer expires: it accepts downloads until its receipt window
+   * ends (then it is as good as consumed) and a receipt until the worker has consumed it.
+   */
+  private closedReason(delivery: Delivery, mode: CredentialMode): 'locked' | 'consumed' | 'expired' | null {
+    const now = this.clock.now().getTime();
     if (delivery.status === 'locked') return 'locked';
     if (delivery.status === 'consumed') return 'consumed';
-    if (delivery.status === 'expired' || delivery.expiresAt.getTime() <= this.clock.now().getTime()) return 'expired';
+    if (delivery.status === 'awaiting_receipt') return mode !== 'receipt' && delivery.receiptDueAt && delivery.receiptDueAt.getTime() <= now ? 'consumed' : null;
+    if (delivery.status === 'expired' || delivery.expiresAt.getTime() <= now) return 'expired';
     return null;
   }
 
@@ -83,7 +90,7 @@ export class DeliveryCredentials {
                 locked_at = CASE WHEN failed_attempts + 1 >= $2 THEN $3::timestamptz ELSE locked_at END,
                 closed_at = CASE WHEN failed_attempts + 1 >= $2 THEN $3::timestamptz ELSE closed_at END,
                 password_hash = CASE WHEN failed_attempts + 1 >= $2 THEN NULL ELSE password_hash END
-          WHERE id = $1 AND status = 'open'
+          WHERE id = $1 AND status IN ('open', 'awaiting_receipt')
           RETURNING failed_attempts, status`,
         [delivery.id, DELIVERY_RULES.maxFailedAttempts, now],
       )) as [{ failed_attempts: number; status: string }[], number];
@@ -95,11 +102,12 @@ export class DeliveryCredentials {
     if (counted) throw new DeliveryCredentialError('Wrong password for this delivery');
     // It closed meanwhile (locked by a concurrent guess, consumed, expired): answer what it is now.
     const current = await this.scope.run(delivery.clientId, (tx) => tx.findOneOrFail(Delivery, { where: { id: delivery.id } }));
-    const closed = this.closedReason(current) ?? 'locked';
+    const closed = this.closedReason(current, 'download') ?? 'locked';
     await this.refused(current, closed);
     throw closed === 'locked' ? new DeliveryLockedError() : new DeliveryGoneError(closed);
   }
 
+  /** Refusals come from whoever presented the id, not (yet) from the credential's holder: anonymous. */
   private refused(delivery: Delivery, reason: string): Promise<unknown> {
     return this.audit.append(this.denial(delivery, { reason }));
   }

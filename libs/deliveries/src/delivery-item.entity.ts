@@ -3,6 +3,8 @@ import { PersonalData } from '#audit';
 import { Delivery } from './delivery.entity';
 
 export type DeliveryItemKind = 'recording' | 'message';
+/** What the last complete transfer did with the item: archived, omitted (no longer stored) or withheld (restricted). */
+export type DeliveryItemDisposition = 'archived' | 'omitted' | 'withheld';
 
 /**
  * What a delivery carries: ids of the client's recordings and caller messages. No foreign key to
@@ -12,6 +14,7 @@ export type DeliveryItemKind = 'recording' | 'message';
 @Entity('delivery_items')
 @Index('ix_delivery_items_item', ['itemId'])
 @Check('ck_delivery_items_kind', `kind IN ('recording', 'message')`)
+@Check('ck_delivery_items_disposition', `disposition IN ('archived', 'omitted', 'withheld')`)
 export class DeliveryItem {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_delivery_items' })
   deliveryId: string;
@@ -28,4 +31,8 @@ export class DeliveryItem {
 
   @Column('varchar', { length: 16 })
   kind: DeliveryItemKind;
+
+  /** Null until a transfer completes. */
+  @Column('varchar', { length: 16, nullable: true })
+  disposition: DeliveryItemDisposition | null;
 }

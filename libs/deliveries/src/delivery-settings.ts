@@ -15,6 +15,10 @@ export const DELIVERY_RULES = {
   outboxSweepEveryMs: 5_000,
   /** How often the worker runs retention and closes expired deliveries (wall time). */
   retentionSweepEveryMs: 60_000,
+  /** How often the worker consumes deliveries whose receipt window passed without a receipt (wall time). */
+  receiptSweepEveryMs: 5_000,
+  /** Clients are warned this long before recordings they never downloaded are deleted by retention. */
+  expiryWarningMs: 3 * 86_400_000,
   /** The API gives up waiting for Redis after this long; the outbox row stays for the sweep. */
   enqueueTimeoutMs: 5_000,
 } as const;

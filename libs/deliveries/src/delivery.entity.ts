@@ -4,10 +4,15 @@ import { Client } from '#clients';
 import { bigintNumber } from '#database';
 
 /**
- * open: waiting for its one download. consumed: downloaded completely (its recordings are being
- * deleted). expired: closed by the sweep after expiresAt. locked: too many wrong passwords.
+ * open: nothing sent completely yet. awaiting_receipt: sent completely at least once; the same
+ * credential may download again until the client posts the archive's SHA-256 or the receipt window
+ * passes. consumed: receipt confirmed, or the window passed (its recordings are being deleted).
+ * expired: closed by the sweep after expiresAt, never sent. locked: too many wrong passwords.
  */
-export type DeliveryStatus = 'open' | 'consumed' | 'expired' | 'locked';
+export type DeliveryStatus = 'open' | 'awaiting_receipt' | 'consumed' | 'expired' | 'locked';
+
+/** receipt: the client's SHA-256 matched. receipt_window: no receipt within the window. no_window: the client's window is 0. */
+export type DeliveryConsumedBy = 'receipt' | 'receipt_window' | 'no_window';
 
 /**
  * One one-time credentialed download of a client's chosen messages and recordings (data role:
@@ -21,7 +26,9 @@ export type DeliveryStatus = 'open' | 'consumed' | 'expired' | 'locked';
 @Entity('deliveries')
 @Index('ix_deliveries_client_created', ['clientId', 'createdAt'])
 @Index('ix_deliveries_open_expiry', ['expiresAt'], { where: `"status" = 'open'` })
-@Check('ck_deliveries_status', `status IN ('open', 'consumed', 'expired', 'locked')`)
+@Index('ix_deliveries_receipt_due', ['receiptDueAt'])
+@Check('ck_deliveries_status', `status IN ('open', 'awaiting_receipt', 'consumed', 'expired', 'locked')`)
+@Check('ck_deliveries_consumed_by', `consumed_by IN ('receipt', 'receipt_window', 'no_window')`)
 @Check('ck_deliveries_failed_attempts', `failed_attempts >= 0`)
 export class Delivery {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_deliveries' })
@@ -58,6 +65,14 @@ export class Delivery {
   @Column('int')
   messageCount: number;
 
+  /** Chosen items withheld at creation because their data subject restricted or objected (not counted above). */
+  @Column('int', { default: 0 })
+  withheldCount: number;
+
+  /** The client's receipt window when the delivery was made (minutes; 0: consumed once sent). */
+  @Column('int', { default: 60 })
+  receiptWindowMinutes: number;
+
   @Column('timestamptz')
   expiresAt: Date;
 
@@ -75,8 +90,28 @@ export class Delivery {
   @Column('int', { default: 0 })
   downloadsStarted: number;
 
+  /** The length of the archive last sent completely (its Content-Length). */
   @Column('bigint', { nullable: true, transformer: bigintNumber })
   bytesSent: number | null;
+
+  /** Transfers that ended with every byte handed over (the first starts the receipt window). */
+  @Column('int', { default: 0 })
+  transfersCompleted: number;
+
+  /** SHA-256 (hex) of the archive last sent completely: what a receipt must match. */
+  @Column('varchar', { length: 64, nullable: true })
+  archiveSha256: string | null;
+
+  /** The first complete transfer. */
+  @Column('timestamptz', { nullable: true })
+  sentAt: Date | null;
+
+  /** sentAt + the receipt window: consumed then without a receipt. */
+  @Column('timestamptz', { nullable: true })
+  receiptDueAt: Date | null;
+
+  @Column('varchar', { length: 16, nullable: true })
+  consumedBy: DeliveryConsumedBy | null;
 
   @Column('timestamptz', { nullable: true })
   consumedAt: Date | null;

@@ -34,3 +34,21 @@ export class DeliveryRangeError extends DomainError {
     super('delivery_range', 416, 'A delivery is downloaded as a whole; Range requests are not served');
   }
 }
+
+/** 409: the receipt's SHA-256 is not the one of the archive this delivery last sent completely. */
+export class DeliveryReceiptMismatchError extends DomainError {
+  constructor(bytes: number | null) {
+    super(
+      'receipt_mismatch',
+      409,
+      `The SHA-256 does not match the archive this delivery sent${bytes === null ? '' : ` (${bytes} bytes)`}; nothing was consumed. Download it again and send the SHA-256 of the whole file`,
+    );
+  }
+}
+
+/** 409: a receipt for a delivery that was never sent completely. */
+export class DeliveryNotSentError extends DomainError {
+  constructor() {
+    super('delivery_not_sent', 409, 'This delivery has not been sent completely yet; download the whole archive, then send its SHA-256');
+  }
+}

@@ -1,120 +1,193 @@
-import { dirname } from 'node:path';
-import { Transform, TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import archiver from 'archiver';
-import type { Archiver } from 'archiver';
 
 /**
- * archiver's ZIP format, except that stored entries get their CRC-32 from Node's native zlib.crc32
- * (~2.6 GB/s here) instead of the pure-JavaScript crc-32 package (~0.4 GB/s), which otherwise costs
- * more CPU than decrypting the audio. Registered with archiver as its own format; everything else
- * (headers, data descriptors, ZIP64, central directory) is archiver's zip-stream unchanged. It
- * replaces one internal step of compress-commons 6 (`_smartStream`), so delivery-archive.spec.ts
- * checks the CRCs and sizes of what it writes.
+ * A deterministic streaming ZIP of stored entries whose sizes are known before the first byte: the
+ * same entries give the same bytes on every attempt, and `zipLength` gives the archive's exact length
+ * up front (the download's Content-Length), so a client or proxy can tell a cut transfer from a whole
+ * one. Each entry's CRC-32 is measured while it streams and written in its data descriptor (and the
+ * central directory); sizes are in the local header too, for readers that stream. ZIP64 fields are
+ * used for an entry only when its size or offset needs them, and for the end records only when the
+ * archive needs them; the rule is a function of the sizes alone, so the length stays predictable.
  */
-export const ZIP_FORMAT = 'zip-native-crc';
-
-const METHOD_STORED = 0;
-
-interface ZipEntry {
-  getMethod(): number;
-  setCrc(crc: number): void;
-  setSize(size: number): void;
-  setCompressedSize(size: number): void;
-}
-interface ZipStreamEngine {
-  entry(source: unknown, data: unknown, callback: (error?: Error | null) => void): void;
-  finalize(): void;
-  on(...args: unknown[]): unknown;
-  pipe(...args: unknown[]): unknown;
-  unpipe(...args: unknown[]): unknown;
-  _smartStream(entry: ZipEntry, callback: (error: Error | null, entry: ZipEntry) => void): NodeJS.WritableStream;
-  _afterAppend(entry: ZipEntry): void;
-}
-type ZipStreamClass = new (options: object) => ZipStreamEngine;
-
-// archiver's own copy of zip-stream, wherever the installer put it (resolved at run time, so require).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ZipStream: ZipStreamClass = require(require.resolve('zip-stream', { paths: [dirname(require.resolve('archiver/package.json'))] }));
-
-class NativeCrc32Stream extends Transform {
-  private crc = 0;
-  private bytes = 0;
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.crc = crc32(chunk, this.crc);
-    this.bytes += chunk.length;
-    callback(null, chunk);
-  }
-
-  get checksum(): number {
-    return this.crc >>> 0;
-  }
-
-  get size(): number {
-    return this.bytes;
-  }
+export interface ZipEntrySpec {
+  name: string;
+  size: number;
+  /** Written as a DOS date in UTC (fixed per delivery, so attempts match byte for byte). */
+  date: Date;
 }
 
-class NativeCrcZipStream extends ZipStream {
-  override _smartStream(entry: ZipEntry, callback: (error: Error | null, entry: ZipEntry) => void): NodeJS.WritableStream {
-    if (entry.getMethod() !== METHOD_STORED) return super._smartStream(entry, callback);
-    const meter = new NativeCrc32Stream();
-    let error: Error | null = null;
-    meter.once('end', () => {
-      entry.setCrc(meter.checksum);
-      entry.setSize(meter.size);
-      entry.setCompressedSize(meter.size);
-      this._afterAppend(entry);
-      callback(error, entry);
-    });
-    meter.once('error', (cause: Error) => {
-      error = cause;
-    });
-    meter.pipe(this as unknown as NodeJS.WritableStream, { end: false });
-    return meter;
-  }
+const LOCAL_HEADER = 30;
+const CENTRAL_HEADER = 46;
+const END_OF_CENTRAL = 22;
+const ZIP64_END = 56;
+const ZIP64_LOCATOR = 20;
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+/** bit 3: CRC in the data descriptor; bit 11: names are UTF-8. */
+const FLAGS = 0x0808;
+
+interface Layout {
+  name: Buffer;
+  size: number;
+  offset: number;
+  zip64: boolean;
+  dosTime: number;
+  dosDate: number;
 }
 
-/** The archiver format module: archiver's lib/plugins/zip.js over NativeCrcZipStream. */
-class NativeCrcZip {
-  readonly supports = { directory: true, symlink: true };
-  private readonly engine: ZipStreamEngine;
-
-  constructor(options: object = {}) {
-    this.engine = new NativeCrcZipStream({ comment: '', forceUTC: false, namePrependSlash: false, store: false, ...options });
-  }
-
-  append(source: unknown, data: unknown, callback: (error?: Error | null) => void): void {
-    this.engine.entry(source, data, callback);
-  }
-
-  finalize(): void {
-    this.engine.finalize();
-  }
-
-  on(...args: unknown[]): unknown {
-    return this.engine.on(...args);
-  }
-
-  pipe(...args: unknown[]): unknown {
-    return this.engine.pipe(...args);
-  }
-
-  unpipe(...args: unknown[]): unknown {
-    return this.engine.unpipe(...args);
-  }
+function dos(date: Date): { dosTime: number; dosDate: number } {
+  const year = Math.max(1980, Math.min(2107, date.getUTCFullYear()));
+  return {
+    dosTime: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
+    dosDate: ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+  };
 }
 
-if (!archiver.isRegisteredFormat(ZIP_FORMAT)) archiver.registerFormat(ZIP_FORMAT, NativeCrcZip);
+const localLength = (l: Pick<Layout, 'name' | 'zip64'>) => LOCAL_HEADER + l.name.length + (l.zip64 ? 20 : 0);
+const descriptorLength = (zip64: boolean) => (zip64 ? 24 : 16);
+const centralLength = (l: Pick<Layout, 'name' | 'zip64'>) => CENTRAL_HEADER + l.name.length + (l.zip64 ? 28 : 0);
+
+function layout(entries: readonly ZipEntrySpec[]): { entries: Layout[]; centralOffset: number; centralSize: number; zip64End: boolean; length: number } {
+  const placed: Layout[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    if (!Number.isSafeInteger(entry.size) || entry.size < 0) throw new RangeError(`entry ${entry.name} has no valid size`);
+    const name = Buffer.from(entry.name, 'utf8');
+    const zip64 = entry.size >= MAX32 || offset >= MAX32;
+    placed.push({ name, size: entry.size, offset, zip64, ...dos(entry.date) });
+    offset += localLength({ name, zip64 }) + entry.size + descriptorLength(zip64);
+  }
+  const centralSize = placed.reduce((sum, l) => sum + centralLength(l), 0);
+  const zip64End = placed.length >= MAX16 || offset >= MAX32 || centralSize >= MAX32 || placed.some((l) => l.zip64);
+  return { entries: placed, centralOffset: offset, centralSize, zip64End, length: offset + centralSize + (zip64End ? ZIP64_END + ZIP64_LOCATOR : 0) + END_OF_CENTRAL };
+}
+
+/** The exact byte length of the archive `writeZip` produces for these entries. */
+export const zipLength = (entries: readonly ZipEntrySpec[]): number => layout(entries).length;
+
+function localHeader(l: Layout): Buffer {
+  const b = Buffer.alloc(localLength(l));
+  b.writeUInt32LE(0x04034b50, 0);
+  b.writeUInt16LE(l.zip64 ? 45 : 20, 4);
+  b.writeUInt16LE(FLAGS, 6);
+  b.writeUInt16LE(0, 8); // stored
+  b.writeUInt16LE(l.dosTime, 10);
+  b.writeUInt16LE(l.dosDate, 12);
+  b.writeUInt32LE(0, 14); // CRC-32 follows in the data descriptor
+  b.writeUInt32LE(l.zip64 ? MAX32 : l.size, 18);
+  b.writeUInt32LE(l.zip64 ? MAX32 : l.size, 22);
+  b.writeUInt16LE(l.name.length, 26);
+  b.writeUInt16LE(l.zip64 ? 20 : 0, 28);
+  l.name.copy(b, 30);
+  if (l.zip64) {
+    const at = 30 + l.name.length;
+    b.writeUInt16LE(0x0001, at);
+    b.writeUInt16LE(16, at + 2);
+    b.writeBigUInt64LE(BigInt(l.size), at + 4);
+    b.writeBigUInt64LE(BigInt(l.size), at + 12);
+  }
+  return b;
+}
+
+function descriptor(l: Layout, crc: number): Buffer {
+  const b = Buffer.alloc(descriptorLength(l.zip64));
+  b.writeUInt32LE(0x08074b50, 0);
+  b.writeUInt32LE(crc, 4);
+  if (l.zip64) {
+    b.writeBigUInt64LE(BigInt(l.size), 8);
+    b.writeBigUInt64LE(BigInt(l.size), 16);
+  } else {
+    b.writeUInt32LE(l.size, 8);
+    b.writeUInt32LE(l.size, 12);
+  }
+  return b;
+}
+
+function centralHeader(l: Layout, crc: number): Buffer {
+  const b = Buffer.alloc(centralLength(l));
+  b.writeUInt32LE(0x02014b50, 0);
+  b.writeUInt16LE(l.zip64 ? 45 : 20, 4); // made by (MS-DOS attributes)
+  b.writeUInt16LE(l.zip64 ? 45 : 20, 6);
+  b.writeUInt16LE(FLAGS, 8);
+  b.writeUInt16LE(0, 10);
+  b.writeUInt16LE(l.dosTime, 12);
+  b.writeUInt16LE(l.dosDate, 14);
+  b.writeUInt32LE(crc, 16);
+  b.writeUInt32LE(l.zip64 ? MAX32 : l.size, 20);
+  b.writeUInt32LE(l.zip64 ? MAX32 : l.size, 24);
+  b.writeUInt16LE(l.name.length, 28);
+  b.writeUInt16LE(l.zip64 ? 28 : 0, 30);
+  // comment length, disk, internal and external attributes: zero
+  b.writeUInt32LE(l.zip64 ? MAX32 : l.offset, 42);
+  l.name.copy(b, 46);
+  if (l.zip64) {
+    const at = 46 + l.name.length;
+    b.writeUInt16LE(0x0001, at);
+    b.writeUInt16LE(24, at + 2);
+    b.writeBigUInt64LE(BigInt(l.size), at + 4);
+    b.writeBigUInt64LE(BigInt(l.size), at + 12);
+    b.writeBigUInt64LE(BigInt(l.offset), at + 20);
+  }
+  return b;
+}
+
+function endRecords(count: number, centralOffset: number, centralSize: number, zip64End: boolean): Buffer {
+  const parts: Buffer[] = [];
+  if (zip64End) {
+    const z = Buffer.alloc(ZIP64_END + ZIP64_LOCATOR);
+    z.writeUInt32LE(0x06064b50, 0);
+    z.writeBigUInt64LE(BigInt(ZIP64_END - 12), 4);
+    z.writeUInt16LE(45, 12);
+    z.writeUInt16LE(45, 14);
+    // disk numbers 0
+    z.writeBigUInt64LE(BigInt(count), 24);
+    z.writeBigUInt64LE(BigInt(count), 32);
+    z.writeBigUInt64LE(BigInt(centralSize), 40);
+    z.writeBigUInt64LE(BigInt(centralOffset), 48);
+    z.writeUInt32LE(0x07064b50, 56);
+    z.writeUInt32LE(0, 60);
+    z.writeBigUInt64LE(BigInt(centralOffset + centralSize), 64);
+    z.writeUInt32LE(1, 72);
+    parts.push(z);
+  }
+  const e = Buffer.alloc(END_OF_CENTRAL);
+  e.writeUInt32LE(0x06054b50, 0);
+  e.writeUInt16LE(Math.min(count, MAX16), 8);
+  e.writeUInt16LE(Math.min(count, MAX16), 10);
+  e.writeUInt32LE(zip64End ? MAX32 : centralSize, 12);
+  e.writeUInt32LE(zip64End ? MAX32 : centralOffset, 16);
+  parts.push(e);
+  return Buffer.concat(parts);
+}
 
 /**
- * A streaming ZIP that stores entries as they are (audio does not compress, and storing keeps the CPU
- * free for decryption). ZIP64 throughout when an entry may pass 4 GiB; archiver switches to ZIP64 on
- * its own for archives past 4 GiB or 65,535 entries. A small output buffer (one cipher record rather
- * than archiver's 1 MiB): the socket buffers anyway, and fewer buffers in flight means fewer survive
- * into the old generation, which measurably cut the garbage collector's share while streaming.
+ * The archive's bytes, in order. `open(i)` gives entry i's content when its turn comes (so one source
+ * is open at a time); a source that yields another number of bytes than its declared size fails the
+ * archive (a cut transfer, never a wrong whole one).
  */
-export function createZip(options: { forceZip64: boolean }): Archiver {
-  return archiver.create(ZIP_FORMAT, { store: true, forceZip64: options.forceZip64, highWaterMark: 64 * 1024 });
+export async function* writeZip(entries: readonly ZipEntrySpec[], open: (index: number) => Promise<Readable> | Readable): AsyncGenerator<Buffer> {
+  const plan = layout(entries);
+  const crcs: number[] = [];
+  for (const [index, l] of plan.entries.entries()) {
+    yield localHeader(l);
+    const source = await open(index);
+    let crc = 0;
+    let bytes = 0;
+    try {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        if (bytes > l.size) throw new RangeError(`entry ${entries[index].name} is longer than declared`);
+        crc = crc32(chunk, crc);
+        yield chunk;
+      }
+    } finally {
+      if (!source.destroyed) source.destroy();
+    }
+    if (bytes !== l.size) throw new RangeError(`entry ${entries[index].name} is shorter than declared`);
+    crcs.push(crc >>> 0);
+    yield descriptor(l, crc >>> 0);
+  }
+  yield Buffer.concat(plan.entries.map((l, i) => centralHeader(l, crcs[i])));
+  yield endRecords(plan.entries.length, plan.centralOffset, plan.centralSize, plan.zip64End);
 }

@@ -42,3 +42,14 @@ export class UnauthenticatedError extends DomainError {
     super(code, 401, message);
   }
 }
+
+/** Too many attempts on one credential or from one place; `retryAfterSeconds` becomes Retry-After. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(
+    message: string,
+    code: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code, 429, message);
+  }
+}

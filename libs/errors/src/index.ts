@@ -1,1 +1,1 @@
-export { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './domain-error';
+export { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, TooManyAttemptsError, UnauthenticatedError } from './domain-error';

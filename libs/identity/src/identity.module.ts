@@ -3,11 +3,15 @@ import { ClientsModule } from '#clients';
 import { CryptoModule } from '#crypto';
 import { AuthService } from './auth.service';
 import { BootstrapAdmin } from './bootstrap-admin';
+import { PasswordResets } from './password-resets';
+import { SecondFactorService } from './second-factor.service';
+import { UserErasureModule } from './user-erasure';
 import { UsersService } from './users.service';
 
+/** Users, sign-in (password, second factor, lockout), password changes and resets. */
 @Module({
-  imports: [ClientsModule, CryptoModule],
-  providers: [AuthService, BootstrapAdmin, UsersService],
-  exports: [AuthService, UsersService],
+  imports: [ClientsModule, CryptoModule, UserErasureModule],
+  providers: [AuthService, BootstrapAdmin, PasswordResets, SecondFactorService, UsersService],
+  exports: [AuthService, PasswordResets, SecondFactorService, UserErasureModule, UsersService],
 })
 export class IdentityModule {}

@@ -36,6 +36,21 @@ export class User {
   @Column('timestamptz', { nullable: true })
   lastLoginAt: Date | null;
 
+  @Column('timestamptz', { nullable: true })
+  passwordChangedAt: Date | null;
+
+  /** The TOTP secret, AES-GCM-wrapped under a key derived from MASTER_KEY; set at enrolment. */
+  @Column('bytea', { nullable: true, select: false })
+  totpSecret: Buffer | null;
+
+  /** Set once a code from the enrolled secret was confirmed: from then on sign-in needs a code. */
+  @Column('timestamptz', { nullable: true })
+  totpConfirmedAt: Date | null;
+
+  /** The last TOTP time step accepted, so a code is never accepted twice. */
+  @Column('int', { nullable: true })
+  totpLastStep: number | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

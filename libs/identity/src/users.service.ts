@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { SessionsService } from '#access';
 import { AuditService, Role } from '#audit';
 import { ClientsService } from '#clients';
+import { Clock } from '#clock';
 import { SecretHasher } from '#crypto';
-import { ConflictError, InvalidInputError } from '#errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
+import { AccountLockout } from './account-lockout';
+import { SecondFactorService } from './second-factor.service';
 import { User } from './user.entity';
+import { ERASED_EMAIL_PREFIX } from './user-erasure';
 
 export interface NewUser {
   email: string;
@@ -14,9 +19,19 @@ export interface NewUser {
   clientId?: string;
 }
 
-export type PublicUser = Pick<User, 'id' | 'email' | 'role' | 'clientId' | 'createdAt'>;
+export type PublicUser = Pick<User, 'id' | 'email' | 'role' | 'clientId' | 'createdAt' | 'disabledAt'> & { totpEnrolled: boolean };
 
-export const publicUser = ({ id, email, role, clientId, createdAt }: User): PublicUser => ({ id, email, role, clientId, createdAt });
+export const publicUser = ({ id, email, role, clientId, createdAt, disabledAt, totpConfirmedAt }: User): PublicUser => ({
+  id,
+  email,
+  role,
+  clientId,
+  createdAt,
+  disabledAt,
+  totpEnrolled: Boolean(totpConfirmedAt),
+});
+
+type Admin = { id: string; role: 'admin' };
 
 @Injectable()
 export class UsersService {
@@ -24,7 +39,11 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clients: ClientsService,
     private readonly hasher: SecretHasher,
+    private readonly sessions: SessionsService,
+    private readonly lockout: AccountLockout,
+    private readonly secondFactor: SecondFactorService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(input: NewUser, actor: { id: string | null; role: 'admin' | 'system' }, manager?: EntityManager): Promise<PublicUser> {
@@ -37,27 +56,52 @@ export class UsersService {
       const email = input.email.toLowerCase();
       if (await tx.exists(User, { where: { email } })) throw new ConflictError('A user with this email already exists', 'email_taken');
       const user = await tx.save(tx.create(User, { email, passwordHash, role: input.role, clientId: input.clientId ?? null }));
-      await this.audit.append(
-        {
-          actor,
-          clientId: user.clientId,
-          dataRole: 'controller',
-          purpose: 'security',
-          action: 'user.create',
-          subject: { type: 'user', id: user.id },
-          outcome: 'success',
-          details: { role: user.role },
-        },
-        tx,
-      );
+      await this.event(tx, actor, user, 'user.create', { role: user.role });
       return publicUser(user);
     };
     return manager ? work(manager) : this.dataSource.transaction(work);
   }
 
-  async list(): Promise<PublicUser[]> {
-    const users = await this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC' } });
-    return users.map(publicUser);
+  /** Every account; the read of operator records is itself recorded. */
+  async list(actor: Admin): Promise<PublicUser[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const users = await tx.find(User, { order: { createdAt: 'ASC' } });
+      await this.audit.append({ actor, dataRole: 'controller', purpose: 'security', action: 'user.list', outcome: 'success', details: { returned: users.length } }, tx);
+      return users.map(publicUser);
+    });
+  }
+
+  /** Disables the account and ends every session of it at once. */
+  async disable(userId: string, admin: Admin): Promise<PublicUser> {
+    if (userId === admin.id) throw new ConflictError('An administrator cannot disable their own account', 'cannot_disable_self');
+    const user = await this.change(userId, admin, 'user.disable', async (tx, u) => {
+      if (!u.disabledAt) await tx.update(User, { id: u.id }, { disabledAt: this.clock.now() });
+      await this.sessions.endAllFor(u.id, 'disabled', tx);
+    });
+    this.sessions.forget(userId);
+    return user;
+  }
+
+  async enable(userId: string, admin: Admin): Promise<PublicUser> {
+    return this.change(userId, admin, 'user.enable', async (tx, u) => {
+      if (u.email.startsWith(ERASED_EMAIL_PREFIX)) throw new ConflictError('An erased account cannot be enabled again', 'user_erased');
+      await tx.update(User, { id: u.id }, { disabledAt: null });
+    });
+  }
+
+  /** Lifts a sign-in lockout (LOGIN_LOCKOUT_*). */
+  async unlock(userId: string, admin: Admin): Promise<void> {
+    await this.change(userId, admin, 'user.unlock', (tx, u) => this.lockout.unlock(u.email, tx).then(() => undefined));
+  }
+
+  /** Removes a lost second factor; the user enrols again when next signing in. Their sessions end. */
+  async resetSecondFactor(userId: string, admin: Admin): Promise<PublicUser> {
+    const user = await this.change(userId, admin, 'user.totp.reset', async (tx, u) => {
+      await this.secondFactor.reset(tx, u.id);
+      await this.sessions.endAllFor(u.id, 'second_factor_reset', tx);
+    });
+    this.sessions.forget(userId);
+    return user;
   }
 
   findActiveByEmail(email: string): Promise<User | null> {
@@ -67,5 +111,24 @@ export class UsersService {
       .where('lower(u.email) = lower(:email)', { email })
       .andWhere('u.disabled_at IS NULL')
       .getOne();
+  }
+
+  findActiveById(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOne({ where: { id, disabledAt: IsNull() } });
+  }
+
+  /** Runs one audited change to an account in a transaction; returns the account as it is afterwards. */
+  private async change(userId: string, admin: Admin, action: string, apply: (tx: EntityManager, user: User) => Promise<void>): Promise<PublicUser> {
+    return this.dataSource.transaction(async (tx) => {
+      const user = await tx.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User');
+      await apply(tx, user);
+      await this.event(tx, admin, user, action);
+      return publicUser((await tx.findOneByOrFail(User, { id: userId })));
+    });
+  }
+
+  private event(tx: EntityManager, actor: { id: string | null; role: 'admin' | 'system' }, user: User, action: string, details?: Record<string, string>) {
+    return this.audit.append({ actor, clientId: user.clientId, dataRole: 'controller', purpose: 'security', action, subject: { type: 'user', id: user.id }, outcome: 'success', details }, tx);
   }
 }

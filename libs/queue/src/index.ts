@@ -1,3 +1,3 @@
-export { QueueModule } from './queue.module';
+export { JOB_LOCK_MS, QueueModule, STALLED_CHECK_MS } from './queue.module';
 export { RedisProbe } from './redis-probe';
 export type { RepeatableJob } from './repeatable-job';

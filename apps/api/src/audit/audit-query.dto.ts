@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsNumberString, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsNumberString, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @IsOptional() @IsUUID()
@@ -13,6 +13,9 @@ export class AuditQueryDto {
 
   @IsOptional() @IsString() @MaxLength(64)
   subjectId?: string;
+
+  @IsOptional() @IsIn(['success', 'denied', 'failure'])
+  outcome?: 'success' | 'denied' | 'failure';
 
   @IsOptional() @Type(() => Date) @IsDate()
   from?: Date;

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuditTrailService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { AuditService, auditEventsToCsv } from '#audit';
 import { AuditQueryDto } from './audit-query.dto';
+import { ChainStatusDto } from './chain-status.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -27,6 +28,16 @@ export class AuditController {
   @Header('Content-Disposition', 'attachment; filename="audit.csv"')
   async exportCsv(@CurrentPrincipal() principal: Principal, @Query() { before, ...query }: AuditQueryDto) {
     return auditEventsToCsv(await this.trail.find(principal, { ...query, beforeSeq: before }));
+  }
+
+  @Get('verification')
+  @Roles('admin', 'dpo', 'client')
+  @ApiOperation({ summary: 'When the audit chain was last verified, and whether it held' })
+  @ApiOkResponse({ type: ChainStatusDto })
+  @ApiUnauthorizedResponse({ description: 'Not signed in' })
+  @ApiForbiddenResponse({ description: 'The role may not read the audit trail' })
+  verification(): Promise<ChainStatusDto> {
+    return this.audit.latestVerification();
   }
 
   @Get('verify')

@@ -1,21 +1,113 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from '#access';
-import { AuthService } from '#identity';
-import { LoginDto } from './login.dto';
+import { AllowsEnrolmentSession, CurrentPrincipal, Public, Roles } from '#access';
+import type { Principal } from '#access';
+import { ROLES } from '#audit';
+import { AuthService, SecondFactorService } from '#identity';
+import { ErrorResponseDto } from '../error-response.dto';
+import { ChangePasswordDto, ConfirmTotpDto, LoginDto, LoginResponseDto, RecoveryCodesDto, ResetPasswordDto, TotpEnrolmentDto } from './login.dto';
+
+type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly secondFactor: SecondFactorService,
+  ) {}
 
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.email, dto.password);
+  @ApiOperation({ summary: 'Sign in; admins and the DPO with a second factor also send totp or recoveryCode' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'login_failed, totp_required, second_factor_invalid' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many attempts from this address, or account_locked (Retry-After)' })
+  login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
+    return this.auth.login(dto);
+  }
+
+  @Roles(...ROLES)
+  @AllowsEnrolmentSession()
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End this session: its token stops working at once' })
+  @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  logout(@CurrentPrincipal() principal: UserPrincipal): Promise<void> {
+    return this.auth.logout(principal);
+  }
+
+  @Roles(...ROLES)
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change your own password; every session of the account ends, this one included' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'current_password_wrong' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'account_locked' })
+  changePassword(@CurrentPrincipal() principal: UserPrincipal, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(principal, dto.currentPassword, dto.newPassword);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @Post('password-reset')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Set a new password with an administrator's one-time reset token; every session of the account ends" })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'reset_token_invalid, or an invalid field' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
+    return this.auth.resetPassword(dto.token, dto.newPassword);
+  }
+
+  @Roles('admin', 'dpo')
+  @AllowsEnrolmentSession()
+  @ApiBearerAuth()
+  @Post('totp/enrol')
+  @ApiOperation({ summary: 'Start enrolling an authenticator app (TOTP): returns the secret and an otpauth URL' })
+  @ApiCreatedResponse({ type: TotpEnrolmentDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'totp_already_enrolled' })
+  enrolTotp(@CurrentPrincipal() principal: UserPrincipal): Promise<TotpEnrolmentDto> {
+    return this.secondFactor.enrol(principal);
+  }
+
+  @Roles('admin', 'dpo')
+  @AllowsEnrolmentSession()
+  @ApiBearerAuth()
+  @Post('totp/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the enrolment with a first code; returns recovery codes once. Other sessions end; an enrolment-only session too' })
+  @ApiOkResponse({ type: RecoveryCodesDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'totp_invalid' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'totp_not_enrolling' })
+  confirmTotp(@CurrentPrincipal() principal: UserPrincipal, @Body() dto: ConfirmTotpDto): Promise<RecoveryCodesDto> {
+    return this.secondFactor.confirm(principal, dto.code);
   }
 }

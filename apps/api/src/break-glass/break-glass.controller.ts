@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs';
 import { BreakGlassService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
-import { OpenBreakGlassDto } from './break-glass.dto';
+import { ErrorResponseDto } from '../error-response.dto';
+import { BreakGlassGrantView, OpenBreakGlassDto } from './break-glass.dto';
 
 @ApiTags('break-glass')
 @ApiBearerAuth()
@@ -17,7 +19,22 @@ export class BreakGlassController {
   }
 
   @Get()
-  list() {
-    return this.breakGlass.list();
+  @ApiOperation({ summary: 'The latest break-glass grants (the read is audited)' })
+  @ApiOkResponse({ type: [BreakGlassGrantView] })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  list(@CurrentPrincipal() principal: Principal): Promise<BreakGlassGrantView[]> {
+    return this.breakGlass.list({ id: principal.id, role: 'dpo' });
+  }
+
+  /** Ends the DPO's own open grant before its expiry. */
+  @Post(':grantId/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a break-glass grant early (audited under its client)' })
+  @ApiParam({ name: 'grantId', format: 'uuid' })
+  @ApiOkResponse({ type: BreakGlassGrantView })
+  @ApiErrors(401, 403, 404, { status: 409, description: 'Already closed or expired' })
+  close(@CurrentPrincipal() principal: Principal, @Param('grantId', ParseUUIDPipe) grantId: string) {
+    return this.breakGlass.close(principal.id, grantId);
   }
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { MESSAGE_LIMITS, PHONE_PATTERN as PHONE } from '#calls';
 import { IsBoolean, IsDate, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Call } from '#calls';
 
-const PHONE = /^\+?[0-9][0-9 ().-]{2,38}$/;
 /** A call's caller: a number, or `withheld` (phone systems see no number for a withheld caller id). */
 const CALLER_NUMBER = /^(\+?[0-9][0-9 ().-]{2,38}|withheld)$/;
 
@@ -81,16 +81,16 @@ export class CallErrorDto {
 }
 
 export class CreateMessageDto {
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.callerName)
   callerName: string;
 
-  @IsString() @MaxLength(40) @Matches(PHONE, { message: 'callerPhone must be a phone number' })
+  @IsString() @MaxLength(MESSAGE_LIMITS.callerPhone) @Matches(PHONE, { message: 'callerPhone must be a phone number' })
   callerPhone: string;
 
-  @IsOptional() @IsEmail() @MaxLength(320)
+  @IsOptional() @IsEmail() @MaxLength(MESSAGE_LIMITS.callerEmail)
   callerEmail?: string;
 
-  @IsString() @MinLength(1) @MaxLength(10000)
+  @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.body)
   body: string;
 
   @IsOptional() @IsIn(['normal', 'urgent'])

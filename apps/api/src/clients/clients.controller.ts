@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IngestKeysService, Roles } from '#access';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, IngestKeysService, Roles, actorOf } from '#access';
 import type { Principal } from '#access';
 import { ClientsService } from '#clients';
 import { CreateClientDto, CreateIngestKeyDto, TerminateClientDto } from './client.dto';
@@ -21,14 +21,18 @@ export class ClientsController {
     return { ...client, instructions };
   }
 
+  /** Audited: client records hold business contacts. The DPO needs them too: break-glass and breaches name one. */
   @Get()
-  list() {
-    return this.clients.list();
+  @Roles('admin', 'dpo')
+  @ApiOperation({ summary: 'Every client business (the read is audited)' })
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.clients.list(actorOf(principal));
   }
 
   @Get(':clientId')
-  get(@Param('clientId', ParseUUIDPipe) clientId: string) {
-    return this.clients.get(clientId);
+  @ApiOperation({ summary: 'One client business (the read is audited under that client)' })
+  get(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string) {
+    return this.clients.read(clientId, { id: principal.id, role: 'admin' });
   }
 
   /** Ends the contract: no new calls or recordings; data runs down on the retention schedules. */

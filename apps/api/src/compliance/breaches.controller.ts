@@ -17,7 +17,9 @@ export class BreachesController {
     return this.breaches.record(principal, dto);
   }
 
+  /** Admins read the register too (it holds no caller content); only the DPO records and acts. */
   @Get()
+  @Roles('dpo', 'admin')
   list(@CurrentPrincipal() principal: Principal) {
     return this.breaches.list(principal);
   }

@@ -7,9 +7,10 @@ import {
   DELETIONS_QUEUE,
   RecordingDeletionService,
   SWEEP_OUTBOX_JOB,
+  SWEEP_RECEIPTS_JOB,
   SWEEP_RETENTION_JOB,
 } from '#deliveries';
-import type { DeleteRecordingJob, DeletionOutcome, OutboxSweepResult, RetentionSweepResult } from '#deliveries';
+import type { DeleteRecordingJob, DeletionOutcome, OutboxSweepResult, ReceiptSweepResult, RetentionSweepResult } from '#deliveries';
 
 /**
  * Thin: delegates each deletion and sweep to the deliveries library, logs ids and counts, rethrows so
@@ -32,6 +33,11 @@ export class DeletionProcessor {
   @Process(SWEEP_OUTBOX_JOB)
   sweepOutbox(): Promise<OutboxSweepResult> {
     return this.sweeper.sweepOutbox();
+  }
+
+  @Process(SWEEP_RECEIPTS_JOB)
+  sweepReceipts(): Promise<ReceiptSweepResult> {
+    return this.sweeper.sweepReceipts();
   }
 
   @Process(SWEEP_RETENTION_JOB)

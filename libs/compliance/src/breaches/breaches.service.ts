@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { Client } from '#clients';
 import { Clock } from '#clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
+import { NotificationsService } from '#notifications';
 import { addHours, hoursLeft } from '../shared/deadlines';
 import { BreachAffectedClient } from './breach-affected-client.entity';
 import { Breach } from './breach.entity';
@@ -54,6 +55,7 @@ export class BreachesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async record(principal: Principal, input: NewBreach) {
@@ -87,6 +89,11 @@ export class BreachesService {
       );
       const notifyBy = addHours(input.detectedAt, CLIENT_NOTICE_TARGET_HOURS);
       if (clientIds.length) await tx.insert(BreachAffectedClient, clientIds.map((clientId) => ({ breachId: breach.id, clientId, notifyBy })));
+      // The DPO is reminded a day before each deadline and when it has passed.
+      const remind = (label: string, deadline: Date) =>
+        this.notifications.trackDeadline(tx, { audience: 'dpo', clientId: null, subjectType: 'breach', subjectId: breach.id, label, deadline });
+      if (breach.regulatorDueAt) await remind('regulator', breach.regulatorDueAt);
+      if (clientIds.length) await remind('clients', notifyBy);
       await this.event(tx, principal, 'breach.record', breach.id, null, {
         affectsCallerData: breach.affectsCallerData,
         affectsOperatorData: breach.affectsOperatorData,
@@ -128,6 +135,10 @@ export class BreachesService {
           if (affected.notifiedAt) throw new ConflictError('This client was already notified', 'already_notified');
           await tx.update(BreachAffectedClient, { breachId: id, clientId: action.clientId }, { notifiedAt: now, notifiedBy: principal.id, channel: action.channel ?? null });
           clientId = action.clientId;
+          // The notice itself reaches the client's breach-notice recipients (and its portal).
+          await this.notifications.breachNotice(tx, { clientId, breachId: id });
+          const unnotified = await tx.count(BreachAffectedClient, { where: { breachId: id, notifiedAt: IsNull() } });
+          if (!unnotified) await this.notifications.closeDeadlines(tx, 'breach', id, 'clients');
           break;
         }
         case 'notify_regulator':
@@ -135,12 +146,14 @@ export class BreachesService {
           if (breach.regulatorNotifiedAt) throw new ConflictError('The regulator was already notified', 'already_notified');
           breach.regulatorNotifiedAt = now;
           breach.regulatorReference = action.reference?.trim() || null;
+          await this.notifications.closeDeadlines(tx, 'breach', id, 'regulator');
           break;
         case 'decide_regulator_not_required':
           this.assertOperatorData(breach);
           if (breach.regulatorNotifiedAt) throw new ConflictError('The regulator was already notified', 'already_notified');
           if (breach.highRisk) throw new ConflictError('A high-risk breach must be notified to the regulator', 'high_risk');
           breach.regulatorNotRequiredReason = this.reason(action.reason);
+          await this.notifications.closeDeadlines(tx, 'breach', id, 'regulator');
           break;
         case 'inform_subjects':
           if (breach.subjectsInformedAt) throw new ConflictError('The people affected were already informed', 'already_notified');

@@ -3,10 +3,9 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
 import { Client } from '#clients';
 import { ConflictError } from '#errors';
-import { User } from '#identity';
+import { User, UserErasure } from '#identity';
 import { MarketingConsent } from '../consent/marketing-consent.entity';
 import { SuppressionList } from '../consent/suppression-list';
-import { anonymiseUsers } from '../shared/anonymise-users';
 import { addCalendarMonths } from '../shared/deadlines';
 import { IdentifierHasher, normalizeEmail } from '../shared/identifiers';
 import type { DataSubjectRequest } from './data-subject-request.entity';
@@ -35,6 +34,7 @@ export class ControllerDataOperations {
     private readonly restrictions: ProcessingRestrictions,
     private readonly suppression: SuppressionList,
     private readonly hasher: IdentifierHasher,
+    private readonly erasure: UserErasure,
   ) {}
 
   /** Erases or anonymises each record; a record kept under a retention hold is reported with its reason. */
@@ -58,7 +58,7 @@ export class ControllerDataOperations {
     switch (match.kind) {
       case 'user': {
         if (!(await tx.exists(User, { where: { id: match.id } }))) return { ...base, outcome: 'not_found' };
-        await anonymiseUsers(tx, [match.id], ctx.now);
+        await this.erasure.anonymise(tx, [match.id], ctx.now);
         return {
           ...base,
           outcome: 'anonymised',

@@ -11,6 +11,7 @@ import { TenantScope } from '#database';
 import { DeliveriesService } from '#deliveries';
 import type { CreatedDelivery } from '#deliveries';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '#errors';
+import { NotificationsService } from '#notifications';
 import { ObjectStorage } from '#storage';
 import { addCalendarMonths, addDays, addHours, addWorkingDays } from '../shared/deadlines';
 import { CallerDataOperations } from './caller-data-operations';
@@ -102,6 +103,7 @@ export class DsrService {
     private readonly storage: ObjectStorage,
     private readonly deliveries: DeliveriesService,
     private readonly clock: Clock,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Due one calendar month after receipt; rectification within 10 working days. */
@@ -197,7 +199,10 @@ export class DsrService {
           },
           tx,
         );
+        // The client is told, and reminded before the request's deadline, through its notices.
+        await this.notifications.requestForwarded(tx, { clientId, forwardId: forward.id, deadline: request.dueAt });
       }
+      await this.notifications.trackDeadline(tx, { audience: 'dpo', clientId: null, subjectType: 'data_subject_request', subjectId: request.id, label: 'response', deadline: request.dueAt });
       return request.id;
     });
     return this.get(principal, id, false);
@@ -255,6 +260,11 @@ export class DsrService {
       if (!OPEN_DSR_STATUSES.includes(request.status)) throw new ConflictError(`The request is ${request.status}; nothing more can be done to it`, 'request_closed');
       const details = await this.applyDpoAction(tx, request, action as DsrAction & { action: DpoAction }, ctx);
       await tx.save(request);
+      if (OPEN_DSR_STATUSES.includes(request.status)) {
+        await this.notifications.trackDeadline(tx, { audience: 'dpo', clientId: null, subjectType: 'data_subject_request', subjectId: id, label: 'response', deadline: request.dueAt });
+      } else {
+        await this.notifications.closeDeadlines(tx, 'data_subject_request', id);
+      }
       await this.audit.append(
         {
           actor: ctx.actor,
@@ -424,6 +434,7 @@ export class DsrService {
       forward.answeredAt ??= ctx.now;
       forward.status = instruction === 'erase' || instruction === 'refuse' ? 'closed' : 'answered';
       await tx.save(forward);
+      await this.notifications.closeDeadlines(tx, 'dsr_forward', forward.id);
       await this.audit.append(
         {
           actor: ctx.actor,

@@ -5,8 +5,8 @@ import { AuditSegments, AuditService } from '#audit';
 import { Clock } from '#clock';
 import { CallerDataErasure } from '#calls';
 import { ClientsService } from '#clients';
+import { ERASED_EMAIL_PREFIX, UserErasure } from '#identity';
 import { CLIENT_CONTACT_RETENTION_MONTHS } from '../dsr/controller-data-operations';
-import { anonymiseUsers, ERASED_EMAIL_PREFIX } from '../shared/anonymise-users';
 import { addCalendarMonths, DAY_MS } from '../shared/deadlines';
 
 export interface RetentionReport {
@@ -40,6 +40,7 @@ export class RetentionService {
     private readonly clock: Clock,
     private readonly clients: ClientsService,
     private readonly erasure: CallerDataErasure,
+    private readonly userErasure: UserErasure,
   ) {}
 
   async sweep(): Promise<RetentionReport> {
@@ -71,7 +72,7 @@ export class RetentionService {
       const usersAnonymised = await this.dataSource.transaction(async (tx) => {
         await tx.query(`UPDATE clients SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, updated_at = now() WHERE id = $1`, [id]);
         const users: { id: string }[] = await tx.query(`SELECT id FROM users WHERE client_id = $1`, [id]);
-        const anonymised = await anonymiseUsers(tx, users.map((u) => u.id), now);
+        const anonymised = await this.userErasure.anonymise(tx, users.map((u) => u.id), now);
         await this.event(tx, 'retention.client_contact.erase', id, 'controller', { usersAnonymised: anonymised.length });
         return anonymised.length;
       });

@@ -1,7 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../app-role';
+import { LEGACY_SHARED_ROLE as APP_ROLE } from '../app-role';
 
-/** The restricted role the application runs as; every later table is granted to it by default. */
+/**
+ * The first schema's shared application role. Kept as it ran on existing databases; migration 1200
+ * moves every grant from it to the database's own role (cluster-wide, it was shared by every database).
+ */
 export class ApplicationRole1700000000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DO $$ BEGIN

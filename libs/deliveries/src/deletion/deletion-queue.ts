@@ -9,3 +9,5 @@ export const SWEEP_RETENTION_JOB = 'sweep-retention';
 export interface DeleteRecordingJob {
   outboxId: string;
 }
+/** Consume deliveries whose receipt window passed without a receipt. */
+export const SWEEP_RECEIPTS_JOB = 'sweep-receipt-windows';

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import type { RepeatableJob } from '#queue';
 import { DELIVERY_RULES } from '../delivery-settings';
-import { DELETE_RECORDING_JOB, DeleteRecordingJob, DELETIONS_QUEUE, SWEEP_OUTBOX_JOB, SWEEP_RETENTION_JOB } from './deletion-queue';
+import { DELETE_RECORDING_JOB, DeleteRecordingJob, DELETIONS_QUEUE, SWEEP_OUTBOX_JOB, SWEEP_RECEIPTS_JOB, SWEEP_RETENTION_JOB } from './deletion-queue';
 
 const timeout = (ms: number) =>
   new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error(`Redis did not answer within ${ms} ms`), { code: 'enqueue_timeout' })), ms).unref());
@@ -30,13 +30,19 @@ export class DeletionScheduler {
 
   /**
    * For the sweep: makes sure a pending row has a live job. A job that used up its attempts is retried;
-   * one waiting, delayed or running is left alone; a missing one (Redis lost it) is added again.
+   * one waiting, delayed or running is left alone; a missing one (Redis lost it) is added again; one
+   * bull shows running but whose worker no longer holds its lock (the worker died) goes back to the queue.
    */
-  async ensureQueued(outboxId: string): Promise<'added' | 'retried' | 'queued'> {
+  async ensureQueued(outboxId: string): Promise<'added' | 'retried' | 'recovered' | 'queued'> {
     const job = await this.queue.getJob(outboxId);
     if (!job) {
       await this.add(outboxId);
       return 'added';
+    }
+    if ((await job.isActive()) && !(await this.queue.client.exists(job.lockKey()))) {
+      // bull's own stalled-job check, run now (it is public on the queue, though not in its typings).
+      await (this.queue as Queue & { moveUnlockedJobsToWait(): Promise<void> }).moveUnlockedJobsToWait();
+      return 'recovered';
     }
     if (await job.isFailed()) {
       await job.retry();
@@ -60,7 +66,13 @@ export class DeletionScheduler {
     return [
       { queue: this.queue, name: SWEEP_OUTBOX_JOB, jobId: 'deletion-outbox-sweep', repeat: { every: DELIVERY_RULES.outboxSweepEveryMs }, options },
       { queue: this.queue, name: SWEEP_RETENTION_JOB, jobId: 'retention-sweep', repeat: { every: DELIVERY_RULES.retentionSweepEveryMs }, options },
+      { queue: this.queue, name: SWEEP_RECEIPTS_JOB, jobId: 'receipt-window-sweep', repeat: { every: DELIVERY_RULES.receiptSweepEveryMs }, options },
     ];
+  }
+
+  async sweepReceiptsNow<T>(): Promise<T> {
+    const job = await this.queue.add(SWEEP_RECEIPTS_JOB, {}, { attempts: 1, removeOnFail: 100 });
+    return job.finished();
   }
 
   async sweepRetentionNow<T>(): Promise<T> {

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Not } from 'typeorm';
+import { EntityManager, Not } from 'typeorm';
 import { AuditService } from '#audit';
 import { Recording } from '#calls';
 import { Clock } from '#clock';
 import { KeyStore } from '#crypto';
 import { TenantScope } from '#database';
+import { NotificationsService } from '#notifications';
 import { ObjectStorage } from '#storage';
 import { UsageLedger } from '#usage';
 import { DeletionOutboxEntry } from './deletion-outbox.entity';
@@ -51,6 +52,7 @@ export class RecordingDeletionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly ledger: UsageLedger,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async process(outboxId: string): Promise<DeletionOutcome> {
@@ -102,6 +104,7 @@ export class RecordingDeletionService {
           },
           tx,
         );
+        if (entry.deliveryId) await this.receiptWhenLast(tx, entry.deliveryId, clientId);
         return 'deleted';
       });
     } catch (error) {
@@ -119,5 +122,15 @@ export class RecordingDeletionService {
         .catch(() => undefined); // the database may be what failed; the retry will tell
       throw error;
     }
+  }
+
+  /** The last recording of a delivery deleted: the client's receipt notice. The delivery's row lock orders concurrent last deletions. */
+  private async receiptWhenLast(tx: EntityManager, deliveryId: string, clientId: string): Promise<void> {
+    await tx.query(`SELECT id FROM deliveries WHERE id = $1 FOR UPDATE`, [deliveryId]);
+    const [row]: { pending: string; done: string }[] = await tx.query(
+      `SELECT count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'done') AS done FROM deletion_outbox WHERE delivery_id = $1`,
+      [deliveryId],
+    );
+    if (Number(row.pending) === 0) await this.notifications.recordingsDeleted(tx, { clientId, deliveryId, count: Number(row.done) });
   }
 }

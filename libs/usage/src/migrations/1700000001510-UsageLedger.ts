@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE, tenantIsolationSql } from '#database';
+import { appRole, tenantIsolationSql } from '#database';
 
 /**
  * The append-only usage ledger, backfilled from the rows that exist when it is created (the only time
@@ -47,7 +47,7 @@ export class UsageLedger1700000001510 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION usage_ledger_refuse_change()`);
     await q.query(`CREATE TRIGGER trg_usage_ledger_no_truncate BEFORE TRUNCATE ON usage_ledger
       FOR EACH STATEMENT EXECUTE FUNCTION usage_ledger_refuse_change()`);
-    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON usage_ledger FROM ${APP_ROLE}`);
+    await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON usage_ledger FROM ${await appRole(q)}`);
     for (const sql of tenantIsolationSql('usage_ledger')) await q.query(sql);
   }
 

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Public, Roles, SESSION_COOKIE, sessionCookieOptions } from '#access';
+import type { Principal } from '#access';
+import { ROLES } from '#audit';
+import { Clock } from '#clock';
+import { AppConfig } from '#config';
+import { AuthService } from '#identity';
+import { LoginDto } from './login.dto';
+import { SessionDto, SessionUserDto } from './session.dto';
+
+/**
+ * The portal's browser session: the same sign-in as /auth/login, but the access token goes into an
+ * httpOnly, SameSite=Strict cookie instead of the response body, so no script can read it.
+ */
+@ApiTags('auth')
+@Controller('auth')
+export class SessionController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: {} })
+  @Post('session')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in to the portal: sets the httpOnly session cookie' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiUnauthorizedResponse({ description: 'Email or password is wrong' })
+  @ApiTooManyRequestsResponse({ description: 'Too many sign-in attempts from this address' })
+  async start(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+    const { accessToken, user } = await this.auth.login(dto);
+    const ttl = this.config.accessTokenTtlSeconds;
+    response.cookie(SESSION_COOKIE, accessToken, sessionCookieOptions(request.secure, ttl));
+    return { user, expiresAt: new Date(this.clock.now().getTime() + ttl * 1000) };
+  }
+
+  /** Public: an expired session must still be able to clear its cookie. */
+  @Public()
+  @Post('session/end')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out of the portal: clears the session cookie' })
+  @ApiNoContentResponse({ description: 'The cookie is cleared' })
+  end(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    const { maxAge: _maxAge, ...attributes } = sessionCookieOptions(request.secure, 0);
+    response.clearCookie(SESSION_COOKIE, attributes);
+  }
+
+  @Get('me')
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'The signed-in user (bearer token or session cookie)' })
+  @ApiOkResponse({ type: SessionUserDto })
+  @ApiUnauthorizedResponse({ description: 'Not signed in, or the session lapsed' })
+  me(@CurrentPrincipal() principal: Principal): SessionUserDto {
+    // Ingest keys never reach a @Roles route, so this is always a user.
+    const user = principal as Extract<Principal, { kind: 'user' }>;
+    return { id: user.id, role: user.role, clientId: user.clientId };
+  }
+}

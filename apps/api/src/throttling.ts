@@ -1,0 +1,44 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerModule, ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import Redis from 'ioredis';
+import { AppConfig } from '#config';
+
+/**
+ * Throttler counters in Redis, so every API process counts the same attempts. If Redis does not
+ * answer, counting falls back to this process alone (logged) rather than refusing every sign-in:
+ * the per-account lockout lives in Postgres and still holds.
+ */
+export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+  private readonly logger = new Logger('Throttling');
+  private readonly redis: Redis;
+  private readonly shared: ThrottlerStorageRedisService;
+  private readonly local = new ThrottlerStorageService();
+
+  constructor(config: AppConfig) {
+    this.redis = new Redis(config.redisUrl, { keyPrefix: `${config.queuePrefix}:throttle:`, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    this.redis.on('error', () => undefined); // reported per request below, not once per reconnect attempt
+    this.shared = new ThrottlerStorageRedisService(this.redis);
+  }
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
+    try {
+      return await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
+    } catch {
+      this.logger.warn('Redis did not answer: throttling counts in this process only');
+      return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.local.onApplicationShutdown();
+    this.redis.disconnect();
+  }
+}
+
+/** The sign-in limit per client address (LOGIN_RATE_LIMIT_PER_MINUTE), shared by every API process. */
+export const throttling = (config: AppConfig) =>
+  ThrottlerModule.forRoot({
+    throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+    storage: new SharedThrottlerStorage(config),
+  });

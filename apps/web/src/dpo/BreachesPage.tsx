@@ -1,0 +1,5 @@
+import { BreachRegister } from './BreachRegister';
+
+export default function BreachesPage() {
+  return <BreachRegister canAct />;
+}

@@ -1,0 +1,5 @@
+import { SubProcessors } from '../admin/SubProcessors';
+
+export default function SubProcessorsPage() {
+  return <SubProcessors canRecord />;
+}

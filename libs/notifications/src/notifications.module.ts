@@ -1,0 +1,24 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { ClientsModule } from '#clients';
+import { CallerMessages } from './caller-message-source';
+import { Mailer } from './mailer';
+import { NOTIFICATIONS_QUEUE } from './notification-queue';
+import { NotificationScheduler } from './notification-scheduler';
+import { NotificationSender } from './notification-sender';
+import { NotificationSweeper } from './notification-sweeper';
+import { NotificationsService } from './notifications.service';
+import { SealedSecrets } from './sealed-secrets';
+import { WebhookEndpointsService } from './webhook-endpoints.service';
+
+/**
+ * Notices to clients, admins and the DPO: the outbox writer other libraries call in their own
+ * transactions, webhook endpoints, and (for the worker) the sender and the sweep. Needs only the
+ * platform (database, audit, clock, queue, config) and the clients library.
+ */
+@Module({
+  imports: [ClientsModule, BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE })],
+  providers: [CallerMessages, Mailer, NotificationScheduler, NotificationSender, NotificationSweeper, NotificationsService, SealedSecrets, WebhookEndpointsService],
+  exports: [CallerMessages, NotificationScheduler, NotificationSender, NotificationSweeper, NotificationsService, WebhookEndpointsService],
+})
+export class NotificationsModule {}

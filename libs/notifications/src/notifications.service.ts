@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '#audit';
+import { ClientNoticeEvent, ClientsService } from '#clients';
+import { Clock } from '#clock';
+import { AppConfig } from '#config';
+import { InvalidInputError } from '#errors';
+import { DeadlineReminder } from './deadline-reminder.entity';
+import { emailsFor, endpointWants, resolveSettings, ResolvedSettings } from './notice-recipients';
+import { summaryOf } from './notice-text';
+import { NotificationOutboxEntry } from './notification-outbox.entity';
+import { NotificationScheduler } from './notification-scheduler';
+import { Notification, NoticeAudience, NoticeFacts } from './notification.entity';
+import { SealedSecrets } from './sealed-secrets';
+import { UrgentEscalation } from './urgent-escalation.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
+
+const DAY_MS = 86_400_000;
+/** Serialises new-message grouping per client (advisory-lock namespace). */
+const GROUP_LOCK = 7016;
+
+export interface NoticeView {
+  id: string;
+  clientId: string | null;
+  event: string;
+  urgent: boolean;
+  summary: string;
+  facts: NoticeFacts;
+  createdAt: Date;
+  deliveries: { channel: string; status: string; attempts: number }[];
+}
+
+/** Who reads notices: a client user its client's, admins the operator's (or one client's), the DPO its reminders. */
+export interface NoticeReader {
+  role: Role;
+  clientId: string | null;
+}
+
+/**
+ * Notices, written in the transaction of the event that causes them (pass that transaction): the
+ * notice itself, one outbox row per recipient the client's settings name, and for urgent messages
+ * the escalation watch. Rows due now are enqueued when that transaction commits. Callers pass ids and
+ * counts only; caller content is read at send time, and only where the client instructed it.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clients: ClientsService,
+    private readonly scheduler: NotificationScheduler,
+    private readonly secrets: SealedSecrets,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A caller message was logged. Urgent: notified at once. Otherwise it joins the client's open
+   * new-message notice, or opens one sent when the grouping window (at most 30 s) ends.
+   */
+  async messageLogged(tx: EntityManager, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
+    const now = this.clock.now();
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GROUP_LOCK, input.clientId]);
+    const { name, settings } = await this.settingsOf(input.clientId, tx);
+    const open = await tx
+      .createQueryBuilder(Notification, 'n')
+      .setLock('pessimistic_write')
+      .where(`n.client_id = :clientId AND n.event = 'message.new' AND n.group_open_until > :now`, { clientId: input.clientId, now })
+      .orderBy('n.created_at', 'DESC')
+      .getOne();
+    if (open) {
+      const ids = [...((open.facts.messageIds as string[]) ?? []), input.messageId];
+      const facts = { ...open.facts, messageIds: ids, count: ids.length, urgentCount: Number(open.facts.urgentCount ?? 0) + (input.urgent ? 1 : 0) };
+      // An urgent message closes the group: everything in it goes now.
+      const closeAt = input.urgent ? now : open.groupOpenUntil!;
+      await tx.update(Notification, { id: open.id }, { facts, urgent: open.urgent || input.urgent, summary: summaryOf('message.new', name, facts), groupOpenUntil: closeAt });
+      const rows = await tx.find(NotificationOutboxEntry, { where: { notificationId: open.id } });
+      if (input.urgent) {
+        await tx.update(NotificationOutboxEntry, { notificationId: open.id, status: 'pending' }, { dueAt: now });
+        // Recipients of urgent messages only were not on it yet.
+        const have = new Set(rows.map((r) => r.emailAddress ?? r.endpointId));
+        const added = await this.addOutbox(tx, open, await this.targets(tx, input.clientId, settings, 'message.new', true, have), now);
+        this.scheduler.afterCommit(tx, [...rows.filter((r) => r.status === 'pending').map((r) => r.id), ...added]);
+      }
+    } else {
+      const facts = { messageIds: [input.messageId], count: 1, urgentCount: input.urgent ? 1 : 0 };
+      const due = input.urgent ? now : new Date(now.getTime() + this.config.notifications.groupWindowMs);
+      await this.notify(tx, { clientId: input.clientId, name, settings, event: 'message.new', urgent: input.urgent, facts, dueAt: due, groupOpenUntil: due });
+    }
+    if (input.urgent && settings.escalationMinutes) {
+      await tx.insert(UrgentEscalation, {
+        id: randomUUID(),
+        clientId: input.clientId,
+        messageId: input.messageId,
+        level: 0,
+        nextAt: new Date(now.getTime() + settings.escalationMinutes * 60_000),
+        createdAt: now,
+      });
+    }
+  }
+
+  recordingStored(tx: EntityManager, input: { clientId: string; recordingId: string; callId: string }): Promise<string> {
+    return this.clientNotice(tx, input.clientId, 'recording.stored', { recordingId: input.recordingId, callId: input.callId });
+  }
+
+  /**
+   * A delivery's credentials for the client's delivery-ready recipients: the one-time password goes
+   * into the notice sealed and is erased once every channel has carried it, so no operator sees it.
+   * Refused when nobody would receive it (see `reaches`).
+   */
+  async deliveryReady(tx: EntityManager, input: { clientId: string; deliveryId: string; expiresAt: Date; downloadUrl: string; password: string }): Promise<string> {
+    if (!(await this.reaches(input.clientId, 'delivery.ready', tx))) {
+      throw new InvalidInputError('The client has no email recipient or webhook endpoint for delivery notices', 'no_delivery_recipient');
+    }
+    return this.clientNotice(tx, input.clientId, 'delivery.ready', { deliveryId: input.deliveryId, expiresAt: input.expiresAt.toISOString(), downloadUrl: input.downloadUrl }, input.password);
+  }
+
+  recordingsDeleted(tx: EntityManager, input: { clientId: string; deliveryId: string; count: number }): Promise<string> {
+    return this.clientNotice(tx, input.clientId, 'recordings.deleted', { deliveryId: input.deliveryId, count: input.count });
+  }
+
+  /** Recordings never downloaded that retention deletes soon. At most one warning per client per (clock) day. */
+  async recordingsExpiring(tx: EntityManager, input: { clientId: string; count: number; deleteFrom: Date }): Promise<string | null> {
+    const day = this.clock.now().toISOString().slice(0, 10);
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GROUP_LOCK, input.clientId]);
+    const warned = await tx
+      .createQueryBuilder(Notification, 'n')
+      .where(`n.client_id = :clientId AND n.event = 'recordings.expiring' AND n.facts->>'day' = :day`, { clientId: input.clientId, day })
+      .getCount();
+    if (warned) return null;
+    return this.clientNotice(tx, input.clientId, 'recordings.expiring', { count: input.count, deleteFrom: input.deleteFrom.toISOString(), day });
+  }
+
+  /** A data subject request forwarded to the client; it is reminded a day before the deadline and when overdue. */
+  async requestForwarded(tx: EntityManager, input: { clientId: string; forwardId: string; deadline: Date }): Promise<string> {
+    await this.trackDeadline(tx, { audience: 'client', clientId: input.clientId, subjectType: 'dsr_forward', subjectId: input.forwardId, label: 'response', deadline: input.deadline });
+    return this.clientNotice(tx, input.clientId, 'request.forwarded', { forwardId: input.forwardId, deadline: input.deadline.toISOString() });
+  }
+
+  breachNotice(tx: EntityManager, input: { clientId: string; breachId: string }): Promise<string> {
+    return this.clientNotice(tx, input.clientId, 'breach.notice', { breachId: input.breachId });
+  }
+
+  /** Reminders a day before `deadline` and once it has passed (DPO: operator deadlines; client: forwarded requests). */
+  async trackDeadline(
+    tx: EntityManager,
+    input: { audience: 'dpo' | 'client'; clientId: string | null; subjectType: string; subjectId: string; label: string; deadline: Date },
+  ): Promise<void> {
+    const rows = [
+      { kind: 'day_before' as const, remindAt: new Date(input.deadline.getTime() - DAY_MS) },
+      { kind: 'overdue' as const, remindAt: input.deadline },
+    ];
+    for (const row of rows) {
+      // A deadline moved (an extension) reminds afresh; the same deadline again changes nothing.
+      await tx.query(
+        `INSERT INTO deadline_reminders (id, audience, client_id, subject_type, subject_id, deadline_label, deadline_at, kind, remind_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending')
+         ON CONFLICT (subject_type, subject_id, deadline_label, kind)
+         DO UPDATE SET deadline_at = EXCLUDED.deadline_at, remind_at = EXCLUDED.remind_at, status = 'pending'
+         WHERE deadline_reminders.deadline_at <> EXCLUDED.deadline_at`,
+        [randomUUID(), input.audience, input.clientId, input.subjectType, input.subjectId, input.label, input.deadline, row.kind, row.remindAt],
+      );
+    }
+  }
+
+  /** The work is done: no more reminders of this subject's deadlines. */
+  async closeDeadlines(tx: EntityManager, subjectType: string, subjectId: string, label?: string): Promise<void> {
+    await tx.update(DeadlineReminder, { subjectType, subjectId, status: 'pending', ...(label ? { deadlineLabel: label } : {}) }, { status: 'cancelled' });
+  }
+
+  /** Whether any recipient (an email address with email on, or an active webhook endpoint) receives this client event. */
+  async reaches(clientId: string, event: ClientNoticeEvent, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const { settings } = await this.settingsOf(clientId, manager);
+    return (await this.targets(manager, clientId, settings, event, true)).length > 0;
+  }
+
+  /** Newest first. A client user sees its own client's notices only. */
+  async list(reader: NoticeReader, query: { clientId?: string; limit?: number }): Promise<NoticeView[]> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+    const q = this.dataSource.getRepository(Notification).createQueryBuilder('n').orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit);
+    if (reader.role === 'client') {
+      q.where(`n.audience = 'client' AND n.client_id = :clientId`, { clientId: reader.clientId });
+    } else if (reader.role === 'dpo') {
+      q.where(`n.audience = 'dpo'`);
+    } else if (query.clientId) {
+      q.where(`n.audience = 'client' AND n.client_id = :clientId`, { clientId: query.clientId });
+    } else {
+      q.where(`n.audience = 'admin'`);
+    }
+    const notices = await q.getMany();
+    const rows = notices.length ? await this.dataSource.getRepository(NotificationOutboxEntry).createQueryBuilder('o').where('o.notification_id IN (:...ids)', { ids: notices.map((n) => n.id) }).getMany() : [];
+    return notices.map((n) => ({
+      id: n.id,
+      clientId: n.clientId,
+      event: n.event,
+      urgent: n.urgent,
+      summary: n.summary,
+      facts: n.facts,
+      createdAt: n.createdAt,
+      deliveries: rows.filter((r) => r.notificationId === n.id).map((r) => ({ channel: r.channel, status: r.status, attempts: r.attempts })),
+    }));
+  }
+
+  /** For the sweeper and sender: a notice with its outbox rows to whoever `targets` names, due at `dueAt`. */
+  async notify(
+    tx: EntityManager,
+    input: {
+      clientId: string | null;
+      name: string;
+      settings: ResolvedSettings | null;
+      audience?: NoticeAudience;
+      event: string;
+      urgent?: boolean;
+      facts: NoticeFacts;
+      dueAt?: Date;
+      groupOpenUntil?: Date | null;
+      secret?: string;
+      extraEmails?: string[];
+    },
+  ): Promise<string> {
+    const now = this.clock.now();
+    const notice = tx.create(Notification, {
+      id: randomUUID(),
+      clientId: input.clientId,
+      audience: input.audience ?? 'client',
+      event: input.event,
+      urgent: input.urgent ?? false,
+      summary: summaryOf(input.event, input.name, input.facts),
+      facts: input.facts,
+      groupOpenUntil: input.groupOpenUntil ?? null,
+      sealedSecret: null,
+      createdAt: now,
+    });
+    if (input.secret) notice.sealedSecret = this.secrets.seal(`notice:${notice.id}`, input.secret);
+    await tx.insert(Notification, notice);
+    const subscription = (input.event === 'message.escalation' || input.event === 'summary.daily' ? 'message.new' : input.event) as ClientNoticeEvent;
+    const targets =
+      input.audience && input.audience !== 'client'
+        ? this.operatorTargets(input.audience)
+        : input.clientId && input.settings
+          ? await this.targets(tx, input.clientId, input.settings, subscription, input.urgent ?? false)
+          : [];
+    if (this.config.notifications.smtpUrl) {
+      for (const address of input.extraEmails ?? []) if (!targets.some((t) => t.emailAddress === address)) targets.push({ emailAddress: address, endpointId: null });
+    }
+    const due = input.dueAt ?? now;
+    const ids = await this.addOutbox(tx, notice, targets, due);
+    if (due.getTime() <= now.getTime()) this.scheduler.afterCommit(tx, ids);
+    return notice.id;
+  }
+
+  async settingsOf(clientId: string, manager: EntityManager): Promise<{ name: string; settings: ResolvedSettings }> {
+    const client = await this.clients.get(clientId, manager);
+    const instructions = await this.clients.currentInstructions(clientId, manager);
+    return { name: client.name, settings: resolveSettings(instructions.notifications, client.contactEmail) };
+  }
+
+  private async clientNotice(tx: EntityManager, clientId: string, event: ClientNoticeEvent, facts: NoticeFacts, secret?: string): Promise<string> {
+    const { name, settings } = await this.settingsOf(clientId, tx);
+    return this.notify(tx, { clientId, name, settings, event, facts, secret });
+  }
+
+  /** Email recipients (only while email is configured) and active webhook endpoints that want this event. */
+  private async targets(
+    manager: EntityManager,
+    clientId: string,
+    settings: ResolvedSettings,
+    event: ClientNoticeEvent,
+    urgent: boolean,
+    except: Set<string | null> = new Set(),
+  ): Promise<{ emailAddress: string | null; endpointId: string | null }[]> {
+    const emails = this.config.notifications.smtpUrl ? emailsFor(settings, event, urgent) : [];
+    const endpoints = await manager.find(WebhookEndpoint, { where: { clientId, status: 'active' } });
+    return [
+      ...emails.filter((a) => !except.has(a)).map((emailAddress) => ({ emailAddress, endpointId: null })),
+      ...endpoints.filter((e) => endpointWants(e.events, event) && !except.has(e.id)).map((e) => ({ emailAddress: null, endpointId: e.id })),
+    ];
+  }
+
+  private operatorTargets(audience: NoticeAudience): { emailAddress: string | null; endpointId: string | null }[] {
+    const { smtpUrl, adminEmail, dpoEmail } = this.config.notifications;
+    const address = audience === 'admin' ? adminEmail : audience === 'dpo' ? dpoEmail : undefined;
+    return smtpUrl && address ? [{ emailAddress: address.toLowerCase(), endpointId: null }] : [];
+  }
+
+  private async addOutbox(tx: EntityManager, notice: Notification, targets: { emailAddress: string | null; endpointId: string | null }[], dueAt: Date): Promise<string[]> {
+    if (!targets.length) return [];
+    const now = this.clock.now();
+    const rows = targets.map((t) => ({
+      id: randomUUID(),
+      notificationId: notice.id,
+      clientId: notice.clientId,
+      channel: t.endpointId ? ('webhook' as const) : ('email' as const),
+      emailAddress: t.emailAddress,
+      endpointId: t.endpointId,
+      status: 'pending' as const,
+      attempts: 0,
+      dueAt,
+      createdAt: now,
+    }));
+    await tx.insert(NotificationOutboxEntry, rows);
+    return rows.map((r) => r.id);
+  }
+}
