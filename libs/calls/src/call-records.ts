@@ -3,8 +3,10 @@ import { Call } from './call.entity';
 import { CallerMessage } from './caller-message.entity';
 
 /** The calls and caller_messages SQL of capture; every method runs in the owning client's tenant scope. */
-const CALL_COLUMNS = `id, client_id AS "clientId", agent_id AS "agentId", ingest_key_id AS "ingestKeyId", external_ref AS "externalRef",
-  caller_number AS "callerNumber", started_at AS "startedAt", ended_at AS "endedAt", instructions_version AS "instructionsVersion", created_at AS "createdAt"`;
+/** Every column of Call (from the entity's metadata, so a new column is never missed), built once. */
+let callColumns: string | undefined;
+const callColumnsOf = (tx: EntityManager) =>
+  (callColumns ??= tx.connection.getMetadata(Call).columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', '));
 
 export const callRecords = {
   /**
@@ -27,7 +29,7 @@ export const callRecords = {
    * ORM's query building cost more CPU than the row).
    */
   async byId(tx: EntityManager, clientId: string, callId: string): Promise<Call | null> {
-    const [row] = await tx.query(`SELECT ${CALL_COLUMNS} FROM calls WHERE id = $1 AND client_id = $2`, [callId, clientId]);
+    const [row] = await tx.query(`SELECT ${callColumnsOf(tx)} FROM calls WHERE id = $1 AND client_id = $2`, [callId, clientId]);
     return row ? Object.assign(new Call(), row) : null;
   },
 

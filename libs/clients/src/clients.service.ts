@@ -38,13 +38,13 @@ export interface CallerDataRetentionTerms {
   callerDataRetentionDays: number;
 }
 
-const INSTRUCTION_COLUMNS = `id, client_id AS "clientId", version, intake_fields AS "intakeFields", recording_retention_days AS "recordingRetentionDays",
-  delivery_expiry_hours AS "deliveryExpiryHours", caller_data_retention_days AS "callerDataRetentionDays",
-  supervisor_review_allowed AS "supervisorReviewAllowed", aggregate_statistics_allowed AS "aggregateStatisticsAllowed",
-  created_by AS "createdBy", created_at AS "createdAt"`;
+const selectList = (columns: { databaseName: string; propertyName: string }[]) => columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', ');
 
 @Injectable()
 export class ClientsService {
+  /** Every column of the entity (from its metadata, so a new column is never missed), built once. */
+  private instructionColumns?: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -135,7 +135,8 @@ export class ClientsService {
   /** The version of the client's instructions in force now. */
   async currentInstructions(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<ProcessingInstructions> {
     // Plain SQL: the policy reads this on every access to caller data (no ORM query building there).
-    const [row] = await manager.query(`SELECT ${INSTRUCTION_COLUMNS} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, [clientId]);
+    this.instructionColumns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const [row] = await manager.query(`SELECT ${this.instructionColumns} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, [clientId]);
     if (!row) throw new NotFoundError('Client');
     return Object.assign(new ProcessingInstructions(), row);
   }
