@@ -38,8 +38,13 @@ export interface CallerDataRetentionTerms {
   callerDataRetentionDays: number;
 }
 
+const selectList = (columns: { databaseName: string; propertyName: string }[]) => columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', ');
+
 @Injectable()
 export class ClientsService {
+  /** Every column of the entity (from its metadata, so a new column is never missed), built once. */
+  private instructionColumns?: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -129,9 +134,11 @@ export class ClientsService {
 
   /** The version of the client's instructions in force now. */
   async currentInstructions(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<ProcessingInstructions> {
-    const current = await manager.findOne(ProcessingInstructions, { where: { clientId }, order: { version: 'DESC' } });
-    if (!current) throw new NotFoundError('Client');
-    return current;
+    // Plain SQL: the policy reads this on every access to caller data (no ORM query building there).
+    this.instructionColumns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const [row] = await manager.query(`SELECT ${this.instructionColumns} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, [clientId]);
+    if (!row) throw new NotFoundError('Client');
+    return Object.assign(new ProcessingInstructions(), row);
   }
 
   /**
