@@ -75,6 +75,7 @@ describe('boundary (issue 5)', () => {
   /** Bodies that pass validation, so a refusal is the policy's and not the validator's. */
   const SAMPLE_BODIES: Record<string, unknown> = {
     'POST /calls/:callId/messages': { callerName: 'X', callerPhone: '+441234567890', body: 'x' },
+    'PATCH /messages/:messageId': { callerName: 'X' },
     'PUT /calls/:callId/recording': wavBytes(512),
     'POST /clients/:clientId/instructions': { deliveryExpiryHours: 24 },
     'POST /clients/:clientId/ingest-keys': {},

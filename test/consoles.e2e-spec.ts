@@ -222,6 +222,18 @@ describe('console API', () => {
     });
   });
 
+  describe('POST /clients/:id/instructions (the instructions form)', () => {
+    it('changes only the settings sent: a partial change keeps the intake fields, greeting and the rest', async () => {
+      const before = (await api.http.get(`/clients/${acme}/instructions`).set(auth(admin)).expect(200)).body;
+      const issued = await api.http.post(`/clients/${acme}/instructions`).set(auth(admin)).send({ deliveryExpiryHours: 48 }).expect(201);
+      expect(issued.body).toMatchObject({ version: before.version + 1, deliveryExpiryHours: 48 });
+      const { id: _a, version: _b, createdAt: _c, createdBy: _d, deliveryExpiryHours: _e, ...kept } = before;
+      const { id: _f, version: _g, createdAt: _h, createdBy: _i, deliveryExpiryHours: _j, ...after } = issued.body;
+      expect(after).toEqual(kept);
+      expect(after.intakeFields).toHaveLength(2);
+    });
+  });
+
   describe('break-glass close and the DPO client list', () => {
     it('lets the DPO list clients (not agents), then open and close a grant early, audited under the client', async () => {
       const clients = await api.http.get('/clients').set(auth(dpo)).expect(200);

@@ -44,7 +44,7 @@ describe('second factor (TOTP) for admins and the DPO', () => {
   });
 
   it('is required in production', () => {
-    const production = { NODE_ENV: 'production', MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), JWT_SECRET: 'x'.repeat(40) };
+    const production = { NODE_ENV: 'production', MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), JWT_SECRET: 'x'.repeat(40), DATABASE_APP_URL: 'postgres://callvault_runtime:secret@127.0.0.1:5432/callvault' };
     expect(loadConfig(production).totpRequired).toBe(true);
     expect(loadConfig({ ...production, NODE_ENV: 'development' }).totpRequired).toBe(false);
   });

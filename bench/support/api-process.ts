@@ -115,3 +115,18 @@ export function runBenchmark(main: () => Promise<void>): void {
     },
   );
 }
+
+/** Starts or stops the API child's CPU profiler (the Inspector, in the child) and waits for it. */
+export function profileApi(child: ChildProcess, message: { profile: 'start' } | { profile: 'stop'; file: string }): Promise<void> {
+  const answer = message.profile === 'start' ? 'profiling' : 'profiled';
+  return new Promise((resolve) => {
+    const listener = (reply: Record<string, unknown>) => {
+      if (answer in reply) {
+        child.off('message', listener);
+        resolve();
+      }
+    };
+    child.on('message', listener);
+    child.send(message);
+  });
+}

@@ -77,8 +77,10 @@ describe('compliance: registers', () => {
       expect(all.map((x: { id: string }) => x.id).sort()).toEqual([operator.id, caller.id, minor.id].sort());
       await expect(ownerQuery(env.config, 'DELETE FROM breaches WHERE id = $1', [minor.id])).rejects.toThrow(/keeps every breach/);
       await expect(ownerQuery(env.config, 'DELETE FROM breach_affected_clients WHERE breach_id = $1', [caller.id])).rejects.toThrow(/keeps every breach/);
-      // Only the DPO works the register; each affected client's trail records the breach by id.
-      await api.http.get('/breaches').set(bearer(adminToken)).expect(403);
+      // Only the DPO works the register (admins read it in their console); each affected client's trail records the breach by id.
+      await api.http.get('/breaches').set(bearer(adminToken)).expect(200);
+      await api.http.post('/breaches').set(bearer(adminToken)).send({}).expect(403);
+      await api.http.post(`/breaches/${caller.id}/actions`).set(bearer(adminToken)).send({ action: 'notify_client' }).expect(403);
       const trail = (await api.http.get('/audit?action=breach.client_affected').set(bearer(b.clientUser.token)).expect(200)).body;
       expect(trail).toEqual([expect.objectContaining({ clientId: b.clientId, subjectId: caller.id })]);
     });

@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { Call } from './call.entity';
+import { CallerMessage } from './caller-message.entity';
 
-/** The calls table's SQL for capture by external reference; every method runs in the owning client's tenant scope. */
+/** The calls and caller_messages SQL of capture; every method runs in the owning client's tenant scope. */
+/** Every column of Call (from the entity's metadata, so a new column is never missed), built once. */
+let callColumns: string | undefined;
+const callColumnsOf = (tx: EntityManager) =>
+  (callColumns ??= tx.connection.getMetadata(Call).columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', '));
+
 export const callRecords = {
   /**
    * Inserts the call unless the client already has one with its external reference. Race-safe: the
@@ -16,6 +22,24 @@ export const callRecords = {
       [call.id, call.clientId, call.agentId, call.ingestKeyId, call.externalRef, call.callerNumber, call.startedAt, call.endedAt, call.instructionsVersion, call.createdAt],
     );
     return rows.length === 1;
+  },
+
+  /**
+   * One call of the client, by id (plain SQL: it is on every message's and recording's path, where the
+   * ORM's query building cost more CPU than the row).
+   */
+  async byId(tx: EntityManager, clientId: string, callId: string): Promise<Call | null> {
+    const [row] = await tx.query(`SELECT ${callColumnsOf(tx)} FROM calls WHERE id = $1 AND client_id = $2`, [callId, clientId]);
+    return row ? Object.assign(new Call(), row) : null;
+  },
+
+  /** Inserts a caller message (plain SQL, as byId). */
+  async insertMessage(tx: EntityManager, m: CallerMessage): Promise<void> {
+    await tx.query(
+      `INSERT INTO caller_messages (id, client_id, call_id, agent_id, caller_name, caller_phone, caller_email, body, urgency, callback_requested, custom_fields, instructions_version, delivery_id, delivered_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [m.id, m.clientId, m.callId, m.agentId, m.callerName, m.callerPhone, m.callerEmail, m.body, m.urgency, m.callbackRequested, JSON.stringify(m.customFields), m.instructionsVersion, m.deliveryId, m.deliveredAt, m.createdAt],
+    );
   },
 
   byExternalRef(tx: EntityManager, clientId: string, externalRef: string): Promise<Call | null> {

@@ -193,7 +193,7 @@ export class CallsService {
         .catch(asMissing('Call'));
       await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx, { phoneSystemCalls: true });
       const customFields = validateCustomFields(instructions.intakeFields ?? [], input.customFields);
-      const message = tx.create(CallerMessage, {
+      const message: CallerMessage = Object.assign(new CallerMessage(), {
         id: randomUUID(),
         clientId,
         callId,
@@ -215,7 +215,7 @@ export class CallsService {
         createdAt: now,
         correctedAt: null,
       });
-      await tx.insert(CallerMessage, message);
+      await callRecords.insertMessage(tx, message);
       await this.ledger.record(tx, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
       await this.audit.append(
         this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
@@ -316,7 +316,7 @@ export class CallsService {
     tx: EntityManager,
     options: { phoneSystemCalls?: boolean } = {},
   ): Promise<Call> {
-    const call = await tx.findOne(Call, { where: { id: callId } });
+    const call = await callRecords.byId(tx, clientId, callId);
     if (!call) throw new NotFoundError('Call');
     if (!isStaff(principal)) return call;
     const ours = call.agentId === principal.id || (options.phoneSystemCalls && call.agentId === null);

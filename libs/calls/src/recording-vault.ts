@@ -8,7 +8,7 @@ import { NotFoundError } from '#errors';
 import { ObjectStorage } from '#storage';
 import type { RecordingStatus } from './recording.entity';
 import { Recording } from './recording.entity';
-import { Coalesce, PlaintextMeter, PlaintextVerifier, readHead } from './streams';
+import { PlaintextMeter, PlaintextVerifier, readHead } from './streams';
 
 /** Where a recording's ciphertext lives and which data key opens it: what a deletion needs. */
 export interface RecordingLocation {
@@ -32,7 +32,7 @@ export interface SealResult {
 }
 
 export const RECORDINGS_PREFIX = 'recordings/';
-/** Writes to the store of about this size (see Coalesce); with the stages' buffers, ingest holds a few MiB per upload. */
+/** Writes to the store of about this size (sealed records gathered by the cipher, one copy); with the stages' buffers, ingest holds a few MiB per upload. */
 const STORE_WRITE_BYTES = 512 * 1024;
 
 /** Every recording's object key: recordings/<clientId>/<recordingId>. */
@@ -75,8 +75,7 @@ export class RecordingVault {
     options: { plainLength?: number; maxBytes?: number; tooLarge?: () => Error } = {},
   ): Promise<SealResult> {
     const meter = new PlaintextMeter(options.maxBytes ?? Number.MAX_SAFE_INTEGER, options.tooLarge ?? (() => new RangeError('plaintext too large')));
-    const encrypt = createEncryptStream(dataKey.key, dataKey.id);
-    const ciphertext = new Coalesce(STORE_WRITE_BYTES);
+    const ciphertext = createEncryptStream(dataKey.key, dataKey.id, { outputBytes: STORE_WRITE_BYTES });
     let sourceError: Error | undefined;
     const onSourceError = (error: Error) => {
       sourceError ??= error;
@@ -89,7 +88,7 @@ export class RecordingVault {
     plaintext.on('error', onSourceError);
     plaintext.on('close', onClose);
     plaintext.pipe(meter);
-    pipeline(meter, encrypt, ciphertext, (error) => {
+    pipeline(meter, ciphertext, (error) => {
       if (error) sourceError ??= error;
     });
     try {

@@ -38,8 +38,13 @@ export interface CallerDataRetentionTerms {
   callerDataRetentionDays: number;
 }
 
+const selectList = (columns: { databaseName: string; propertyName: string }[]) => columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', ');
+
 @Injectable()
 export class ClientsService {
+  /** Every column of the entity (from its metadata, so a new column is never missed), built once. */
+  private instructionColumns?: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -129,9 +134,11 @@ export class ClientsService {
 
   /** The version of the client's instructions in force now. */
   async currentInstructions(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<ProcessingInstructions> {
-    const current = await manager.findOne(ProcessingInstructions, { where: { clientId }, order: { version: 'DESC' } });
-    if (!current) throw new NotFoundError('Client');
-    return current;
+    // Plain SQL: the policy reads this on every access to caller data (no ORM query building there).
+    this.instructionColumns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const [row] = await manager.query(`SELECT ${this.instructionColumns} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, [clientId]);
+    if (!row) throw new NotFoundError('Client');
+    return Object.assign(new ProcessingInstructions(), row);
   }
 
   /**
@@ -143,7 +150,9 @@ export class ClientsService {
       // Serialise issuers for this client so two changes never claim the same version number.
       await tx.query('SELECT pg_advisory_xact_lock(7004, hashtext($1))', [clientId]);
       const { id: _id, createdAt: _at, createdBy: _by, version, ...current } = await this.currentInstructions(clientId, tx);
-      const next = await tx.save(tx.create(ProcessingInstructions, { ...current, ...changes, version: version + 1, createdBy: actor.id }));
+      // A field left out of the request arrives as undefined (class fields exist); it keeps its current value.
+      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const next = await tx.save(tx.create(ProcessingInstructions, { ...current, ...given, version: version + 1, createdBy: actor.id }));
       await this.audit.append(
         {
           actor,

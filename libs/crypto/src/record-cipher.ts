@@ -145,14 +145,19 @@ class EncryptStream extends Transform {
   private readonly pending = Buffer.allocUnsafe(RECORD_SIZE);
   private filled = 0;
   private seq = 0;
+  /** Sealed records (ciphertext and tag pieces) not yet pushed, and their length. */
+  private sealed: Buffer[] = [];
+  private sealedBytes = 0;
 
   constructor(
     private readonly key: KeyObject,
     private readonly header: Buffer,
     private readonly prefix: Buffer,
+    private readonly outputBytes: number,
   ) {
     super();
-    this.push(header);
+    this.sealed.push(header);
+    this.sealedBytes = header.length;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -174,6 +179,7 @@ class EncryptStream extends Transform {
         this.filled += copied;
         offset += copied;
       }
+      if (this.sealedBytes >= this.outputBytes) this.emitSealed();
       callback();
     } catch (error) {
       callback(error as Error);
@@ -183,6 +189,7 @@ class EncryptStream extends Transform {
   override _flush(callback: TransformCallback): void {
     try {
       this.seal(this.pending.subarray(0, this.filled), true);
+      this.emitSealed();
       callback();
     } catch (error) {
       callback(error as Error);
@@ -195,14 +202,31 @@ class EncryptStream extends Transform {
     cipher.setAAD(this.header);
     const ciphertext = cipher.update(plaintext);
     cipher.final();
-    // One chunk per record: a separate 16-byte tag chunk would become its own socket write and TCP
-    // segment downstream, doubling the per-chunk work of the store on every record.
-    this.push(ciphertext.length ? Buffer.concat([ciphertext, cipher.getAuthTag()], ciphertext.length + TAG_BYTES) : cipher.getAuthTag());
+    const tag = cipher.getAuthTag();
+    if (ciphertext.length) this.sealed.push(ciphertext);
+    this.sealed.push(tag);
+    this.sealedBytes += ciphertext.length + TAG_BYTES;
+  }
+
+  /**
+   * Pushes the sealed records as one chunk: the only copy of the ciphertext on its way out. A separate
+   * 16-byte tag chunk would become its own socket write and TCP segment downstream, and per-record
+   * chunks would make the store's per-chunk work (syscalls, HTTP framing) the hot path.
+   */
+  private emitSealed(): void {
+    if (!this.sealedBytes) return;
+    const out = this.sealed.length === 1 ? this.sealed[0] : Buffer.concat(this.sealed, this.sealedBytes);
+    this.sealed = [];
+    this.sealedBytes = 0;
+    this.push(out);
   }
 }
 
-/** Encrypts a plaintext stream under a fresh per-object content key; memory stays at about one record. */
-export function createEncryptStream(dataKey: Buffer, keyId: string): Transform {
+/**
+ * Encrypts a plaintext stream under a fresh per-object content key. Sealed records leave in chunks of
+ * about `outputBytes` (default: one record each); memory stays at about one record plus that.
+ */
+export function createEncryptStream(dataKey: Buffer, keyId: string, options: { outputBytes?: number } = {}): Transform {
   checkDataKey(dataKey);
   const id = keyIdBytes(keyId);
   const salt = randomBytes(SALT_BYTES);
@@ -216,7 +240,7 @@ export function createEncryptStream(dataKey: Buffer, keyId: string): Transform {
   prefix.copy(header, 42);
   header[49] = id.length;
   id.copy(header, FIXED_HEADER_BYTES);
-  return new EncryptStream(contentKey(dataKey, salt), header, prefix);
+  return new EncryptStream(contentKey(dataKey, salt), header, prefix, options.outputBytes ?? 1);
 }
 
 class DecryptStream extends Transform {

@@ -84,7 +84,7 @@ export default function AccessTrailPage() {
                     {words(e.outcome)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{typeof e.details?.reason === 'string' ? e.details.reason : '—'}</Table.Td>
+                <Table.Td>{'breakGlassReason' in e && typeof e.breakGlassReason === 'string' ? e.breakGlassReason : typeof e.details?.reason === 'string' ? e.details.reason : '—'}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
