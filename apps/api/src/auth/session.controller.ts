@@ -48,6 +48,7 @@ export class SessionController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out of the portal: clears the session cookie' })
   @ApiNoContentResponse({ description: 'The cookie is cleared' })
+  @ApiErrors({ status: 403, description: 'A cookie-carrying request from another origin (origin_refused)' })
   end(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
     const { maxAge: _maxAge, ...attributes } = sessionCookieOptions(request.secure, 0);
     response.clearCookie(SESSION_COOKIE, attributes);

@@ -153,6 +153,21 @@ export class CallerMessageDto {
   @ApiDateTime({ nullable: true })
   deliveredAt: Date | null;
 
+  @ApiDateTime({ nullable: true, description: "Read by one of the client's users" })
+  readAt: Date | null;
+
+  @ApiUuid({ nullable: true })
+  readBy: string | null;
+
+  @ApiDateTime({ nullable: true })
+  actionedAt: Date | null;
+
+  @ApiUuid({ nullable: true })
+  actionedBy: string | null;
+
+  @ApiDateTime({ nullable: true, description: 'Last corrected by its agent within the correction window' })
+  correctedAt: Date | null;
+
   @ApiDateTime()
   createdAt: Date;
 }

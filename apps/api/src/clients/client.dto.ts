@@ -182,6 +182,15 @@ export class ProcessingInstructionsDto {
   @ApiProperty({ type: 'integer' })
   deliveryExpiryHours: number;
 
+  @ApiPropertyOptional({ type: String, nullable: true, description: "How the agent answers this client's calls" })
+  greeting?: string | null;
+
+  @ApiPropertyOptional({ type: 'integer', description: "Minutes a completely sent delivery waits for the client's receipt; 0 consumes it at once" })
+  receiptWindowMinutes?: number;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Who is told of what (see docs/notifications.md)' })
+  notifications?: Record<string, unknown>;
+
   @ApiProperty({ type: 'integer', description: "Caller data of a terminated client is erased this many days after the contract's end" })
   callerDataRetentionDays: number;
 

@@ -1409,6 +1409,14 @@ export interface components {
             /** @description Recordings never downloaded are deleted after this many days */
             recordingRetentionDays: number;
             deliveryExpiryHours: number;
+            /** @description How the agent answers this client's calls */
+            greeting?: string | null;
+            /** @description Minutes a completely sent delivery waits for the client's receipt; 0 consumes it at once */
+            receiptWindowMinutes?: number;
+            /** @description Who is told of what (see docs/notifications.md) */
+            notifications?: {
+                [key: string]: unknown;
+            };
             /** @description Caller data of a terminated client is erased this many days after the contract's end */
             callerDataRetentionDays: number;
             supervisorReviewAllowed: boolean;
@@ -1670,6 +1678,22 @@ export interface components {
             deliveryId: string | null;
             /** Format: date-time */
             deliveredAt: string | null;
+            /**
+             * Format: date-time
+             * @description Read by one of the client's users
+             */
+            readAt: string | null;
+            /** Format: uuid */
+            readBy: string | null;
+            /** Format: date-time */
+            actionedAt: string | null;
+            /** Format: uuid */
+            actionedBy: string | null;
+            /**
+             * Format: date-time
+             * @description Last corrected by its agent within the correction window
+             */
+            correctedAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3158,6 +3182,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A cookie-carrying request from another origin (origin_refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
