@@ -41,6 +41,7 @@ export class MessageDto {
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) readBy: string | null;
   @ApiProperty({ format: 'date-time', type: String, nullable: true }) actionedAt: Date | null;
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) actionedBy: string | null;
+  @ApiProperty({ format: 'date-time', type: String, nullable: true, description: 'Last corrected by its agent within the correction window' }) correctedAt: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 

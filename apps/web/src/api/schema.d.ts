@@ -1759,6 +1759,11 @@ export interface components {
             actionedAt: string | null;
             /** Format: uuid */
             actionedBy: string | null;
+            /**
+             * Format: date-time
+             * @description Last corrected by its agent within the correction window
+             */
+            correctedAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
