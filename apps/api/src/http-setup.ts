@@ -1,12 +1,13 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppConfig } from '#config';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from './exception-filter';
+import { createOpenApiDocument } from './openapi';
 import { portalMiddleware } from './portal/portal-static';
 
 /**
@@ -51,16 +52,6 @@ export function configureHttp(app: INestApplication): INestApplication {
   // Slow-header attacks stay bounded by headersTimeout (60 s).
   const server = app.getHttpServer() as Server;
   server.requestTimeout = Math.max(300_000, Math.ceil(config.recordingMaxBytes / SLOWEST_UPLOAD_BYTES_PER_SECOND) * 1000);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CallVault')
-      .setDescription('Caller messages, encrypted recordings, one-time delivery and GDPR operations for answering services.')
-      .addBearerAuth()
-      .addBasicAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Ingest-Key' }, 'ingest-key')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app));
   return app;
 }

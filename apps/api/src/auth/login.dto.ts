@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '#audit';
 import type { Role } from '#audit';
+import { ApiUuid } from '../common/api-docs';
 
 export class LoginDto {
   @ApiProperty({ format: 'email' })
@@ -22,13 +23,13 @@ export class LoginDto {
 }
 
 export class SignedInUserDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiUuid()
   id: string;
 
   @ApiProperty({ enum: ROLES })
   role: Role;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiUuid({ nullable: true, description: 'Set for role client only: the client business the user belongs to' })
   clientId: string | null;
 }
 

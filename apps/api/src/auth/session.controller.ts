@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Public, Roles, SESSION_COOKIE, sessionCookieOptions } from '#access';
@@ -10,6 +10,7 @@ import { AppConfig } from '#config';
 import { AuthService } from '#identity';
 import { LoginDto } from './login.dto';
 import { SessionDto, SessionUserDto } from './session.dto';
+import { ApiErrors, ApiPublic } from '../common/api-docs';
 
 /**
  * The portal's browser session: the same sign-in as /auth/login, but the access token goes into an
@@ -25,14 +26,14 @@ export class SessionController {
   ) {}
 
   @Public()
+  @ApiPublic()
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })
   @Post('session')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in to the portal: sets the httpOnly session cookie' })
   @ApiOkResponse({ type: SessionDto })
-  @ApiUnauthorizedResponse({ description: 'Email or password is wrong' })
-  @ApiTooManyRequestsResponse({ description: 'Too many sign-in attempts from this address' })
+  @ApiErrors(400, { status: 401, description: 'Email or password is wrong' }, { status: 429, description: 'Too many sign-in attempts from this address' })
   async start(@Body() dto: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const { accessToken, user } = await this.auth.login(dto);
     const ttl = this.config.accessTokenTtlSeconds;
@@ -42,10 +43,12 @@ export class SessionController {
 
   /** Public: an expired session must still be able to clear its cookie. */
   @Public()
+  @ApiPublic()
   @Post('session/end')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out of the portal: clears the session cookie' })
   @ApiNoContentResponse({ description: 'The cookie is cleared' })
+  @ApiErrors({ status: 403, description: 'A cookie-carrying request from another origin (origin_refused)' })
   end(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
     const { maxAge: _maxAge, ...attributes } = sessionCookieOptions(request.secure, 0);
     response.clearCookie(SESSION_COOKIE, attributes);
@@ -53,9 +56,10 @@ export class SessionController {
 
   @Get('me')
   @Roles(...ROLES)
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user (bearer token or session cookie)' })
   @ApiOkResponse({ type: SessionUserDto })
-  @ApiUnauthorizedResponse({ description: 'Not signed in, or the session lapsed' })
+  @ApiErrors({ status: 401, description: 'Not signed in, or the session lapsed' })
   me(@CurrentPrincipal() principal: Principal): SessionUserDto {
     // Ingest keys never reach a @Roles route, so this is always a user.
     const user = principal as Extract<Principal, { kind: 'user' }>;

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-docs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { BreakGlassService, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
-import { ErrorResponseDto } from '../error-response.dto';
+import { ApiErrors } from '../common/api-docs';
 import { BreakGlassGrantView, OpenBreakGlassDto } from './break-glass.dto';
 
 @ApiTags('break-glass')
@@ -14,6 +13,9 @@ export class BreakGlassController {
   constructor(private readonly breakGlass: BreakGlassService) {}
 
   @Post()
+  @ApiOperation({ summary: "Open a time-limited, reasoned access to one client's caller content (DPO)" })
+  @ApiCreatedResponse({ type: BreakGlassGrantView })
+  @ApiErrors(400, 401, 403, 404)
   open(@CurrentPrincipal() principal: Principal, @Body() dto: OpenBreakGlassDto) {
     return this.breakGlass.open(principal.id, dto.clientId, dto.reason, dto.durationMinutes);
   }
@@ -21,8 +23,7 @@ export class BreakGlassController {
   @Get()
   @ApiOperation({ summary: 'The latest break-glass grants (the read is audited)' })
   @ApiOkResponse({ type: [BreakGlassGrantView] })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
-  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiErrors(401, 403)
   list(@CurrentPrincipal() principal: Principal): Promise<BreakGlassGrantView[]> {
     return this.breakGlass.list({ id: principal.id, role: 'dpo' });
   }
@@ -33,7 +34,7 @@ export class BreakGlassController {
   @ApiOperation({ summary: 'Close a break-glass grant early (audited under its client)' })
   @ApiParam({ name: 'grantId', format: 'uuid' })
   @ApiOkResponse({ type: BreakGlassGrantView })
-  @ApiErrors(401, 403, 404, { status: 409, description: 'Already closed or expired' })
+  @ApiErrors(400, 401, 403, 404, { status: 409, description: 'Already closed or expired' })
   close(@CurrentPrincipal() principal: Principal, @Param('grantId', ParseUUIDPipe) grantId: string) {
     return this.breakGlass.close(principal.id, grantId);
   }

@@ -1,9 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { MESSAGE_LIMITS, PHONE_PATTERN as PHONE } from '#calls';
 import { IsBoolean, IsDate, IsEmail, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Call } from '#calls';
+import { ApiDateTime, ApiUuid } from '../common/api-docs';
 
+const CUSTOM_FIELDS: ApiPropertyOptions = {
+  type: 'object',
+  description: "Answers to the client's intake fields, by field name",
+  additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+};
 /** A call's caller: a number, or `withheld` (phone systems see no number for a withheld caller id). */
 const CALLER_NUMBER = /^(\+?[0-9][0-9 ().-]{2,38}|withheld)$/;
 
@@ -72,34 +79,124 @@ export class CallDto {
   }
 }
 
-/** The API's error body. */
-export class CallErrorDto {
-  @ApiProperty() statusCode: number;
-  @ApiProperty() error: string;
-  @ApiProperty() message: string;
-  @ApiPropertyOptional({ description: 'A stable code for machines' }) code?: string;
-}
-
 export class CreateMessageDto {
+  @ApiProperty({ minLength: 1, maxLength: MESSAGE_LIMITS.callerName })
   @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.callerName)
   callerName: string;
 
+  @ApiProperty({ maxLength: MESSAGE_LIMITS.callerPhone, pattern: PHONE.source })
   @IsString() @MaxLength(MESSAGE_LIMITS.callerPhone) @Matches(PHONE, { message: 'callerPhone must be a phone number' })
   callerPhone: string;
 
+  @ApiPropertyOptional({ format: 'email', maxLength: MESSAGE_LIMITS.callerEmail })
   @IsOptional() @IsEmail() @MaxLength(MESSAGE_LIMITS.callerEmail)
   callerEmail?: string;
 
+  @ApiProperty({ minLength: 1, maxLength: MESSAGE_LIMITS.body })
   @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.body)
   body: string;
 
+  @ApiPropertyOptional({ enum: ['normal', 'urgent'], default: 'normal' })
   @IsOptional() @IsIn(['normal', 'urgent'])
   urgency?: 'normal' | 'urgent';
 
+  @ApiPropertyOptional({ default: false })
   @IsOptional() @IsBoolean()
   callbackRequested?: boolean;
 
   /** Answers to the client's intake fields, by field name; validated against its current instructions. */
+  @ApiPropertyOptional({ ...CUSTOM_FIELDS, description: "Answers to the client's intake fields, by field name; validated against its current instructions" } as ApiPropertyOptions)
   @IsOptional() @IsObject()
   customFields?: Record<string, string | number | boolean>;
+}
+
+export class CallerMessageDto {
+  @ApiUuid()
+  id: string;
+
+  @ApiUuid()
+  clientId: string;
+
+  @ApiUuid()
+  callId: string;
+
+  @ApiUuid({ description: 'The agent who logged it' })
+  agentId: string;
+
+  @ApiProperty()
+  callerName: string;
+
+  @ApiProperty()
+  callerPhone: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  callerEmail: string | null;
+
+  @ApiProperty()
+  body: string;
+
+  @ApiProperty({ enum: ['normal', 'urgent'] })
+  urgency: 'normal' | 'urgent';
+
+  @ApiProperty()
+  callbackRequested: boolean;
+
+  @ApiProperty(CUSTOM_FIELDS)
+  customFields: Record<string, string | number | boolean>;
+
+  @ApiProperty({ type: 'integer' })
+  instructionsVersion: number;
+
+  @ApiUuid({ nullable: true, description: 'The delivery that carried this message to the client, once one has' })
+  deliveryId: string | null;
+
+  @ApiDateTime({ nullable: true })
+  deliveredAt: Date | null;
+
+  @ApiDateTime({ nullable: true, description: "Read by one of the client's users" })
+  readAt: Date | null;
+
+  @ApiUuid({ nullable: true })
+  readBy: string | null;
+
+  @ApiDateTime({ nullable: true })
+  actionedAt: Date | null;
+
+  @ApiUuid({ nullable: true })
+  actionedBy: string | null;
+
+  @ApiDateTime({ nullable: true, description: 'Last corrected by its agent within the correction window' })
+  correctedAt: Date | null;
+
+  @ApiDateTime()
+  createdAt: Date;
+}
+
+export class IngestedRecordingDto {
+  @ApiUuid()
+  id: string;
+
+  @ApiUuid()
+  callId: string;
+
+  @ApiUuid()
+  clientId: string;
+
+  @ApiProperty({ enum: ['stored'] })
+  status: 'stored';
+
+  @ApiProperty({ example: 'audio/wav', description: 'The type its leading bytes showed' })
+  contentType: string;
+
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'Bytes of audio received' })
+  size: number;
+
+  @ApiProperty({ description: 'SHA-256 of the audio received, hex' })
+  sha256: string;
+
+  @ApiDateTime()
+  storedAt: Date;
+
+  @ApiDateTime({ description: 'Deleted at this time if never delivered' })
+  retainUntil: Date;
 }

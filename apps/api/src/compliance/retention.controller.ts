@@ -1,7 +1,9 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '#access';
 import { RetentionScheduler } from '#compliance';
+import { ApiErrors } from '../common/api-docs';
+import { RetentionReportDto } from './retention.dto';
 
 @ApiTags('retention')
 @ApiBearerAuth()
@@ -13,6 +15,9 @@ export class RetentionController {
   /** Runs the retention sweep now (on the worker) and returns what it erased; it also runs nightly. */
   @Post('run')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Run the retention sweep now (on the worker) and report what it erased' })
+  @ApiOkResponse({ type: RetentionReportDto })
+  @ApiErrors(401, 403, { status: 503, description: 'No worker finished the sweep within 120 s (worker_unavailable); it stays queued' })
   run() {
     return this.retention.runNow();
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { UsageService, usageCsv } from '#compliance';
-import { UsageQueryDto } from './usage.dto';
+import { ApiErrors } from '../common/api-docs';
+import { UsageQueryDto, UsageReportDto } from './usage.dto';
 
 @ApiTags('usage')
 @ApiBearerAuth()
@@ -14,7 +15,13 @@ export class UsageController {
   /** Calls, minutes, messages, recordings received and deleted, deliveries: per day and in total. JSON, or CSV with ?format=csv or Accept: text/csv. */
   @Get(':clientId/usage')
   @Roles('admin', 'client')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: "A client's usage for a period (calls, minutes, messages, recordings, deliveries), as JSON or CSV" })
+  @ApiExtraModels(UsageReportDto)
+  @ApiOkResponse({
+    description: 'JSON by default; CSV with ?format=csv or Accept: text/csv',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(UsageReportDto) } }, 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(400, 401, 403, 404)
   async report(
     @CurrentPrincipal() principal: Principal,
     @Param('clientId', ParseUUIDPipe) clientId: string,

@@ -1,32 +1,15 @@
 import { Body, Controller, Get, Head, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBasicAuth,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiGoneResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBasicAuth, ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Public, Roles } from '#access';
 import type { Principal } from '#access';
 import { Admitted, DeliveriesService, DeliveryCredentialGuard, DeliveryDownloads, DeliveryReceipts } from '#deliveries';
 import type { AdmittedDelivery } from '#deliveries';
+import { ApiErrors } from '../common/api-docs';
 import {
   CreateDeliveryDto,
   CreatedDeliveryDto,
   DeliveryClientQueryDto,
-  DeliveryErrorDto,
   DeliveryQueryDto,
   DeliveryReceiptDto,
   DeliveryReceiptResultDto,
@@ -34,10 +17,30 @@ import {
   DownloadFormDto,
 } from './delivery.dto';
 
-const ID = { name: 'deliveryId', format: 'uuid', description: 'The delivery id (also the Basic user name)' } as const;
+const DELIVERY_ID = ApiParam({ name: 'deliveryId', format: 'uuid', description: 'The delivery id (also the user name of the HTTP Basic credential)' });
+const ZIP_HEADERS = {
+  'Content-Disposition': { description: 'attachment; filename="callvault-delivery-<id>.zip"', schema: { type: 'string' } },
+  'Content-Length': { description: 'The archive is deterministic: the same length on every attempt', schema: { type: 'integer' } },
+  'Cache-Control': { description: 'no-store', schema: { type: 'string' } },
+  'Accept-Ranges': { description: 'none: the archive is served whole', schema: { type: 'string' } },
+};
+const ZIP_BODY = {
+  description: 'messages.json, messages.csv, the recordings and manifest.json with SHA-256 checksums, streamed',
+  headers: ZIP_HEADERS,
+  content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+};
+const CREDENTIAL_ERRORS = ApiErrors(
+  { status: 401, description: "No credential, or not this delivery's password (WWW-Authenticate: Basic); wrong passwords count towards the lock" },
+  { status: 404, description: 'No such delivery' },
+  { status: 410, description: 'Already consumed (delivery_consumed) or expired (delivery_expired)' },
+  { status: 423, description: 'Locked after too many wrong passwords (delivery_locked)' },
+);
+const DOWNLOAD_ERRORS = ApiErrors(
+  { status: 409, description: 'Another download of this delivery is running (delivery_busy)' },
+  { status: 416, description: 'Range requests are refused and never consume (delivery_range)' },
+);
 
 @ApiTags('deliveries')
-@ApiUnauthorizedResponse({ type: DeliveryErrorDto })
 @Controller('deliveries')
 export class DeliveriesController {
   constructor(
@@ -51,10 +54,10 @@ export class DeliveriesController {
   @Roles('client', 'admin', 'dpo')
   @ApiOperation({ summary: "Create a delivery of the client's items (client users only): the one-time password is in this answer only" })
   @ApiCreatedResponse({ type: CreatedDeliveryDto })
-  @ApiBadRequestResponse({ type: DeliveryErrorDto })
-  @ApiForbiddenResponse({ type: DeliveryErrorDto, description: 'Operator staff never receive a delivery credential' })
-  @ApiNotFoundResponse({ type: DeliveryErrorDto })
-  @ApiConflictResponse({ type: DeliveryErrorDto, description: 'Nothing to deliver, or a chosen item is not deliverable' })
+  @ApiErrors(400, 401, { status: 403, description: 'Operator staff never receive a delivery credential' }, 404, {
+    status: 409,
+    description: 'Nothing to deliver (nothing_to_deliver), or a chosen item is not deliverable',
+  })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateDeliveryDto) {
     return this.deliveries.create(principal, dto);
   }
@@ -62,10 +65,9 @@ export class DeliveriesController {
   @Get()
   @ApiBearerAuth()
   @Roles('client', 'admin', 'dpo')
-  @ApiOperation({ summary: "List a client's deliveries (states and counts, never a credential)" })
+  @ApiOperation({ summary: "A client's deliveries, newest first (states and counts, never a credential)" })
   @ApiOkResponse({ type: [DeliveryViewDto] })
-  @ApiBadRequestResponse({ type: DeliveryErrorDto })
-  @ApiForbiddenResponse({ type: DeliveryErrorDto })
+  @ApiErrors(400, 401, 403, 404)
   list(@CurrentPrincipal() principal: Principal, @Query() query: DeliveryQueryDto) {
     return this.deliveries.list(principal, query);
   }
@@ -73,11 +75,10 @@ export class DeliveriesController {
   @Get(':deliveryId')
   @ApiBearerAuth()
   @Roles('client', 'admin', 'dpo')
-  @ApiParam(ID)
+  @DELIVERY_ID
   @ApiOperation({ summary: 'One delivery: status open, awaiting_receipt, consumed, expired or locked' })
   @ApiOkResponse({ type: DeliveryViewDto })
-  @ApiForbiddenResponse({ type: DeliveryErrorDto })
-  @ApiNotFoundResponse({ type: DeliveryErrorDto })
+  @ApiErrors(400, 401, 403, 404)
   get(@CurrentPrincipal() principal: Principal, @Param('deliveryId', ParseUUIDPipe) deliveryId: string, @Query() query: DeliveryClientQueryDto) {
     return this.deliveries.get(principal, deliveryId, query);
   }
@@ -86,9 +87,10 @@ export class DeliveriesController {
   @Head(':deliveryId/download')
   @Public()
   @ApiBasicAuth()
-  @ApiParam(ID)
-  @ApiOperation({ summary: 'The download headers only; checks no password, claims and consumes nothing' })
-  @ApiOkResponse({ description: 'No body' })
+  @DELIVERY_ID
+  @ApiOperation({ summary: "Probe a delivery's download headers; never claims, consumes or counts" })
+  @ApiOkResponse({ description: 'The headers a download would get, no body', headers: ZIP_HEADERS })
+  @CREDENTIAL_ERRORS
   @UseGuards(DeliveryCredentialGuard)
   probe(@Admitted() delivery: AdmittedDelivery, @Res() res: Response) {
     this.downloads.probe(delivery, res);
@@ -100,16 +102,15 @@ export class DeliveriesController {
    */
   @Post(':deliveryId/download')
   @Public()
+  @ApiBasicAuth()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Download a delivery from a browser form (password in the form body)' })
-  @ApiParam(ID)
+  @ApiOperation({ summary: 'Download a delivery from a browser form (password in the form body); consumes nothing until the receipt' })
+  @DELIVERY_ID
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'The ZIP archive (messages, recordings, manifest)', schema: { type: 'string', format: 'binary' } })
-  @ApiUnauthorizedResponse({ description: 'Wrong or missing password' })
-  @ApiGoneResponse({ description: 'Consumed or expired' })
-  @ApiResponse({ status: 423, description: 'Locked after too many wrong passwords' })
-  @ApiConflictResponse({ description: 'A download of it is already running' })
+  @ApiOkResponse(ZIP_BODY)
+  @CREDENTIAL_ERRORS
+  @DOWNLOAD_ERRORS
+  @ApiErrors(400)
   @UseGuards(DeliveryCredentialGuard)
   downloadFromForm(@Admitted() delivery: AdmittedDelivery, @Body() _form: DownloadFormDto, @Res() res: Response) {
     return this.downloads.download(delivery, res);
@@ -119,14 +120,11 @@ export class DeliveriesController {
   @Get(':deliveryId/download')
   @Public()
   @ApiBasicAuth()
-  @ApiParam(ID)
-  @ApiProduces('application/zip')
-  @ApiOperation({ summary: 'Download the archive (same bytes on every attempt, with Content-Length); consumes nothing until the receipt' })
-  @ApiOkResponse({ description: 'The ZIP archive', schema: { type: 'string', format: 'binary' } })
-  @ApiConflictResponse({ type: DeliveryErrorDto, description: 'Another download of this delivery is running' })
-  @ApiGoneResponse({ type: DeliveryErrorDto, description: 'Consumed or expired' })
-  @ApiResponse({ status: 416, type: DeliveryErrorDto, description: 'Range requests are not served' })
-  @ApiResponse({ status: 423, type: DeliveryErrorDto, description: 'Locked after too many wrong passwords' })
+  @DELIVERY_ID
+  @ApiOperation({ summary: 'Download the archive (HTTP Basic id:password; same bytes on every attempt, with Content-Length); consumes nothing until the receipt' })
+  @ApiOkResponse(ZIP_BODY)
+  @CREDENTIAL_ERRORS
+  @DOWNLOAD_ERRORS
   @UseGuards(DeliveryCredentialGuard)
   download(@Admitted() delivery: AdmittedDelivery, @Res() res: Response) {
     return this.downloads.download(delivery, res);
@@ -137,13 +135,11 @@ export class DeliveriesController {
   @HttpCode(200)
   @Public()
   @ApiBasicAuth()
-  @ApiParam(ID)
+  @DELIVERY_ID
   @ApiOperation({ summary: "Confirm receipt with the archive's SHA-256: consumes the delivery and starts deleting its recordings" })
   @ApiOkResponse({ type: DeliveryReceiptResultDto })
-  @ApiBadRequestResponse({ type: DeliveryErrorDto })
-  @ApiConflictResponse({ type: DeliveryErrorDto, description: 'The digest differs from the archive sent, or nothing was sent completely yet; nothing consumed' })
-  @ApiGoneResponse({ type: DeliveryErrorDto, description: 'Already consumed, or expired' })
-  @ApiResponse({ status: 423, type: DeliveryErrorDto, description: 'Locked after too many wrong passwords' })
+  @CREDENTIAL_ERRORS
+  @ApiErrors(400, { status: 409, description: 'The digest differs from the archive sent, or nothing was sent completely yet; nothing consumed' })
   @UseGuards(DeliveryCredentialGuard)
   receipt(@Admitted() delivery: AdmittedDelivery, @Body() dto: DeliveryReceiptDto) {
     return this.receipts.confirm(delivery, dto.sha256);

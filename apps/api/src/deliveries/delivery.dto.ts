@@ -24,7 +24,7 @@ export class DeliveryQueryDto {
   @IsOptional() @IsUUID()
   clientId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 }
@@ -46,46 +46,38 @@ export class CreatedDeliveryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'The one-time password, shown this once' }) password: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: Date;
-  @ApiProperty() downloadUrl: string;
-  @ApiProperty() receiptUrl: string;
-  @ApiProperty() recordingCount: number;
-  @ApiProperty() messageCount: number;
-  @ApiProperty({ description: "Chosen items withheld at their data subject's request" }) withheldCount: number;
-  @ApiProperty({ description: 'Minutes to confirm receipt after the archive is sent; 0 consumes it once sent' }) receiptWindowMinutes: number;
+  @ApiProperty({ description: 'Path of the download, relative to the API' }) downloadUrl: string;
+  @ApiProperty({ description: 'Path of the receipt, relative to the API' }) receiptUrl: string;
+  @ApiProperty({ type: 'integer' }) recordingCount: number;
+  @ApiProperty({ type: 'integer' }) messageCount: number;
+  @ApiProperty({ type: 'integer', description: "Chosen items withheld at their data subject's request" }) withheldCount: number;
+  @ApiProperty({ type: 'integer', description: 'Minutes to confirm receipt after the archive is sent; 0 consumes it once sent' }) receiptWindowMinutes: number;
 }
 
 export class DeliveryViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) clientId: string;
   @ApiProperty({ enum: STATUSES }) status: string;
-  @ApiProperty() recordingCount: number;
-  @ApiProperty() messageCount: number;
-  @ApiProperty() withheldCount: number;
+  @ApiProperty({ type: 'integer' }) recordingCount: number;
+  @ApiProperty({ type: 'integer' }) messageCount: number;
+  @ApiProperty({ type: 'integer' }) withheldCount: number;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ format: 'date-time' }) expiresAt: Date;
-  @ApiProperty() failedAttempts: number;
+  @ApiProperty({ type: 'integer' }) failedAttempts: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) consumedAt: Date | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: Date | null;
-  @ApiProperty() transfersCompleted: number;
+  @ApiProperty({ type: 'integer' }) transfersCompleted: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: Date | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Consumed then without a receipt, if none arrives first' }) receiptDueAt: Date | null;
   @ApiProperty({ enum: ['receipt', 'receipt_window', 'no_window'], nullable: true, type: String }) consumedBy: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Length of the archive last sent completely' }) archiveBytes: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'Length of the archive last sent completely' }) archiveBytes: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of the archive last sent completely' }) archiveSha256: string | null;
-  @ApiProperty() downloadUrl: string;
-  @ApiProperty() receiptUrl: string;
+  @ApiProperty({ description: 'Path of the download, relative to the API' }) downloadUrl: string;
+  @ApiProperty({ description: 'Path of the receipt, relative to the API' }) receiptUrl: string;
 }
 
 export class DeliveryReceiptResultDto {
   @ApiProperty({ enum: ['consumed'] }) status: 'consumed';
-}
-
-/** Every error answer: `{statusCode, error, message, code}`. */
-export class DeliveryErrorDto {
-  @ApiProperty() statusCode: number;
-  @ApiProperty() error: string;
-  @ApiProperty() message: string;
-  @ApiPropertyOptional() code?: string;
 }
 
 /** The portal's download form: the delivery's one-time password (the id is in the path). */

@@ -1,6 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,8 @@ import { CurrentPrincipal, IdentifiesCaller, Public } from '#access';
 import type { Principal } from '#access';
 import { RedisProbe } from '#queue';
 import { ObjectStorage } from '#storage';
-import { HealthDto } from './health.dto';
+import { ApiPublic } from '../common/api-docs';
+import { HealthDto, HealthFailureDto, HealthIndicatorDto } from './health.dto';
 
 const TIMEOUT_MS = 2000;
 
@@ -37,8 +38,11 @@ export class HealthController {
   @IdentifiesCaller()
   @Get()
   @ApiOperation({ summary: 'Whether Postgres, Redis and storage answer; details only for a signed-in admin' })
+  @ApiPublic()
+  @ApiBearerAuth()
+  @ApiExtraModels(HealthIndicatorDto)
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ description: 'A dependency did not answer (which one: admins only)', type: HealthFailureDto })
   async check(@CurrentPrincipal() principal: Principal | undefined): Promise<HealthDto> {
     const details = principal?.kind === 'user' && principal.role === 'admin';
     let result: HealthCheckResult;

@@ -4,14 +4,6 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, 
 import { CLIENT_NOTICE_EVENTS } from '#clients';
 import type { ClientNoticeEvent } from '#clients';
 
-/** The body of every error answer (one filter writes it). */
-export class ErrorResponseDto {
-  @ApiProperty({ example: 404 }) statusCode: number;
-  @ApiProperty({ example: 'Not Found' }) error: string;
-  @ApiProperty({ example: 'Client not found' }) message: string;
-  @ApiPropertyOptional({ example: 'not_found' }) code?: string;
-}
-
 export class CreateWebhookDto {
   @ApiProperty({ description: 'https URL (plain http only for loopback addresses outside production)', example: 'https://hooks.example.com/callvault' })
   @IsString()

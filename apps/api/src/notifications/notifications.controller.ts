@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { NotificationsService } from '#notifications';
-import { ErrorResponseDto, NotificationDto, NotificationQueryDto } from './notification.dto';
+import { NotificationDto, NotificationQueryDto } from './notification.dto';
+import { ApiErrors } from '../common/api-docs';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -15,9 +16,7 @@ export class NotificationsController {
   @Roles('client', 'admin', 'dpo')
   @ApiOperation({ summary: "Notices, newest first: a client user its own client's; admins the operator's (or one client's with clientId); the DPO its reminders" })
   @ApiOkResponse({ type: NotificationDto, isArray: true })
-  @ApiBadRequestResponse({ type: ErrorResponseDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
-  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiErrors(400, 401, 403)
   list(@CurrentPrincipal() principal: Principal, @Query() query: NotificationQueryDto): Promise<NotificationDto[]> {
     return this.notifications.list({ role: principal.kind === 'user' ? principal.role : 'client', clientId: principal.clientId }, query);
   }

@@ -1,30 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { WebhookEndpointsService } from '#notifications';
-import { CreatedWebhookDto, CreateWebhookDto, ErrorResponseDto, WebhookDto } from './notification.dto';
+import { CreatedWebhookDto, CreateWebhookDto, WebhookDto } from './notification.dto';
+import { ApiErrors } from '../common/api-docs';
 
 /** A client's webhook endpoints: the client itself or an admin (the guard closes them to other clients). */
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Roles('admin', 'client')
 @ApiParam({ name: 'clientId', format: 'uuid' })
-@ApiUnauthorizedResponse({ type: ErrorResponseDto })
-@ApiForbiddenResponse({ type: ErrorResponseDto })
-@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such client (or another client’s)' })
+@ApiErrors(401, 403, { status: 404, description: 'No such client (or another client’s)' })
 @Controller('clients/:clientId/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhookEndpointsService) {}
@@ -32,7 +19,7 @@ export class WebhooksController {
   @Post()
   @ApiOperation({ summary: 'Adds a webhook endpoint; answers its signing secret (whsec_…) this once' })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiErrors(400)
   create(@CurrentPrincipal() principal: Principal, @Param('clientId', ParseUUIDPipe) clientId: string, @Body() dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
     return this.webhooks.create(clientId, dto, actorOf(principal));
   }

@@ -2,11 +2,12 @@ import { Alert, Badge, Button, Card, Group, Loader, NativeSelect, Stack, Text, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { call } from '../../api/client';
-import type { Ok } from '../../api/contract';
+import type { components } from '../../api/schema';
 import { formatDate, formatDateTime, words } from '../../lib/format';
 import { errorText, PageTitle } from '../../lib/PageTitle';
 
-type ForwardedRequest = Ok<'/dsr', 'get'>[number];
+/** GET /dsr answers a client user with its inbox items (the DPO gets full requests). */
+type ForwardedRequest = components['schemas']['DsrInboxItemDto'];
 /** A client's possible answers about its own caller records (GDPR art. 28(3)(e)). */
 const ANSWERS = [
   { value: 'export', label: 'Export: send me their records' },
@@ -18,7 +19,7 @@ const ANSWERS = [
 
 /** Data subject requests the operator forwarded: the person's records here are this client's to decide on. */
 export default function RequestsPage() {
-  const requests = useQuery({ queryKey: ['dsr'], queryFn: () => call('get', '/dsr', { query: { status: 'all' } }) });
+  const requests = useQuery({ queryKey: ['dsr'], queryFn: async () => (await call('get', '/dsr', { query: { status: 'all' } })) as ForwardedRequest[] });
   return (
     <>
       <PageTitle>Requests from the operator</PageTitle>
