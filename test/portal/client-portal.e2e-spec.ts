@@ -171,7 +171,8 @@ describe('portal: the client business pages in Chromium', () => {
     await screenshot(page, 'delivery-download');
 
     await page.getByRole('link', { name: 'Recordings' }).click();
-    const deleted = page.getByText('Deleted', { exact: true });
+    // The recording's status badge (the table also has a 'Deleted' column heading).
+    const deleted = page.getByRole('cell').getByText('Deleted', { exact: true });
     for (let attempt = 0; attempt < 30 && !(await deleted.count()); attempt++) {
       await page.waitForTimeout(500);
       await page.reload();
