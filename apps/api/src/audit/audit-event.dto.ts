@@ -3,7 +3,7 @@ import { DATA_ROLES, PURPOSES, ROLES } from '#audit';
 import type { ActorRole, DataRole, Outcome, Purpose } from '#audit';
 import { ApiDateTime, ApiUuid } from '../common/api-docs';
 
-const ACTOR_ROLES = [...ROLES, 'ingest_key', 'system', 'anonymous'];
+const ACTOR_ROLES = [...ROLES, 'ingest_key', 'delivery_credential', 'system', 'anonymous'];
 const SEQ = { type: String, pattern: '^[0-9]+$' };
 
 /** One chained event of the accountability record: ids and codes only, never personal content. */

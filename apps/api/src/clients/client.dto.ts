@@ -188,8 +188,8 @@ export class ProcessingInstructionsDto {
   @ApiPropertyOptional({ type: 'integer', description: "Minutes a completely sent delivery waits for the client's receipt; 0 consumes it at once" })
   receiptWindowMinutes?: number;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Who is told of what (see docs/notifications.md)' })
-  notifications?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'Who is told of what (see docs/notifications.md); null: the defaults' })
+  notifications?: Record<string, unknown> | null;
 
   @ApiProperty({ type: 'integer', description: "Caller data of a terminated client is erased this many days after the contract's end" })
   callerDataRetentionDays: number;
@@ -238,4 +238,13 @@ export class IngestKeyDto {
 
   @ApiDateTime({ nullable: true })
   lastUsedAt: Date | null;
+
+  @ApiProperty({ type: 'integer', description: 'Wrong secrets presented for this key id in the current window' })
+  failedAttempts: number;
+
+  @ApiDateTime({ nullable: true, description: 'When the current window of counted failures began' })
+  failureWindowStartedAt: Date | null;
+
+  @ApiDateTime({ nullable: true, description: 'Refused until then after too many wrong secrets (issue a new key and revoke this one)' })
+  blockedUntil: Date | null;
 }

@@ -1191,7 +1191,7 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             /** @enum {string} */
-            actorRole: "agent" | "supervisor" | "admin" | "dpo" | "client" | "ingest_key" | "system" | "anonymous";
+            actorRole: "agent" | "supervisor" | "admin" | "dpo" | "client" | "ingest_key" | "delivery_credential" | "system" | "anonymous";
             /** Format: uuid */
             clientId: string | null;
             /** @enum {string} */
@@ -1413,10 +1413,10 @@ export interface components {
             greeting?: string | null;
             /** @description Minutes a completely sent delivery waits for the client's receipt; 0 consumes it at once */
             receiptWindowMinutes?: number;
-            /** @description Who is told of what (see docs/notifications.md) */
+            /** @description Who is told of what (see docs/notifications.md); null: the defaults */
             notifications?: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** @description Caller data of a terminated client is erased this many days after the contract's end */
             callerDataRetentionDays: number;
             supervisorReviewAllowed: boolean;
@@ -1493,6 +1493,18 @@ export interface components {
             revokedAt: string | null;
             /** Format: date-time */
             lastUsedAt: string | null;
+            /** @description Wrong secrets presented for this key id in the current window */
+            failedAttempts: number;
+            /**
+             * Format: date-time
+             * @description When the current window of counted failures began
+             */
+            failureWindowStartedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Refused until then after too many wrong secrets (issue a new key and revoke this one)
+             */
+            blockedUntil: string | null;
         };
         HealthIndicatorDto: {
             /** @enum {string} */
