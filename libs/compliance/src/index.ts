@@ -40,6 +40,6 @@ export type { DailyUsage, DailyUsagePoint } from './usage/daily-usage';
 export { MAX_USAGE_DAYS, UsageService, usageCsv } from './usage/usage.service';
 export type { UsageCounts, UsageReport } from './usage/usage.service';
 
-export { addCalendarMonths, addWorkingDays, daysLeft } from './shared/deadlines';
-export { IdentifierHasher, normalizePhone } from './shared/identifiers';
-export type { PersonIdentifiers } from './shared/identifiers';
+export { addCalendarMonths, addWorkingDays, daysLeft } from './rules/deadlines';
+export { IdentifierHasher, normalizePhone } from './rules/identifiers';
+export type { PersonIdentifiers } from './rules/identifiers';

@@ -8,7 +8,7 @@ import { Client } from '#clients';
 import { Clock } from '#clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
 import { NotificationsService } from '#notifications';
-import { addHours, hoursLeft } from '../shared/deadlines';
+import { addHours, hoursLeft } from '../rules/deadlines';
 import { BreachAffectedClient } from './breach-affected-client.entity';
 import { Breach } from './breach.entity';
 

@@ -10,7 +10,7 @@ import { Clock } from '#clock';
 import { TenantScope } from '#database';
 import { InvalidInputError, NotFoundError } from '#errors';
 import { ProcessingRestrictions } from '../dsr/processing-restrictions';
-import { IdentifierHasher, normalizeEmail, PersonIdentifiers } from '../shared/identifiers';
+import { IdentifierHasher, normalizeEmail, PersonIdentifiers } from '../rules/identifiers';
 import { ConsentChannel, ConsentSubjectType, MarketingConsent } from './marketing-consent.entity';
 import { SuppressionList } from './suppression-list';
 

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { PersonalData } from '#audit';
-import type { IdentifierKind } from '../shared/identifiers';
+import type { IdentifierKind } from '../rules/identifiers';
 
 export type SuppressionSource = 'opt_out' | 'withdrawal' | 'objection' | 'erasure';
 

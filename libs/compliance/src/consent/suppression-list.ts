@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { IdentifierHasher, PersonIdentifiers } from '../shared/identifiers';
+import { IdentifierHasher, PersonIdentifiers } from '../rules/identifiers';
 import { MarketingSuppression, SuppressionSource } from './marketing-suppression.entity';
 
 /** The do-not-market list: keyed hashes of e-mail addresses and phone numbers, never the values. */

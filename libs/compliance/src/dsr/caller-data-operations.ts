@@ -4,7 +4,7 @@ import { AuditService } from '#audit';
 import { Call, CallerDataErasure, CallerMessage, Recording } from '#calls';
 import { KeyStore } from '#crypto';
 import { UsageLedger } from '#usage';
-import { normalizeEmail } from '../shared/identifiers';
+import { normalizeEmail } from '../rules/identifiers';
 import type { DataSubjectRequest } from './data-subject-request.entity';
 import type { DsrForward } from './dsr-forward.entity';
 import { RecordMatch, RecordOutcome, Rectification, RESTRICTION_PURPOSES } from './dsr.types';

@@ -1,4 +1,4 @@
-import { daysLeft } from '../shared/deadlines';
+import { daysLeft } from '../rules/deadlines';
 import type { DataSubjectRequest } from './data-subject-request.entity';
 import type { DsrForward } from './dsr-forward.entity';
 import { OPEN_DSR_STATUSES } from './dsr.types';

@@ -13,7 +13,7 @@ import type { CreatedDelivery } from '#deliveries';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '#errors';
 import { NotificationsService } from '#notifications';
 import { ObjectStorage } from '#storage';
-import { addCalendarMonths, addDays, addHours, addWorkingDays } from '../shared/deadlines';
+import { addCalendarMonths, addDays, addHours, addWorkingDays } from '../rules/deadlines';
 import { CallerDataOperations } from './caller-data-operations';
 import { ControllerDataOperations } from './controller-data-operations';
 import { DataSubjectRequest } from './data-subject-request.entity';

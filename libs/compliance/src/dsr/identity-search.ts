@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { IdentifierHasher, normalizeEmail, normalizeName, PersonIdentifiers, phoneDigitVariants } from '../shared/identifiers';
+import { IdentifierHasher, normalizeEmail, normalizeName, PersonIdentifiers, phoneDigitVariants } from '../rules/identifiers';
 import type { MatchField, RecordMatch } from './dsr.types';
 
 /** SQL that reduces a stored phone number to digits, and a stored name to trimmed lower case. */

@@ -7,7 +7,7 @@ import { CallerDataErasure } from '#calls';
 import { ClientsService } from '#clients';
 import { ERASED_EMAIL_PREFIX, UserErasure } from '#identity';
 import { CLIENT_CONTACT_RETENTION_MONTHS } from '../dsr/controller-data-operations';
-import { addCalendarMonths, DAY_MS } from '../shared/deadlines';
+import { addCalendarMonths, DAY_MS } from '../rules/deadlines';
 
 export interface RetentionReport {
   ranAt: string;

@@ -7,7 +7,7 @@ import { TenantScope } from '#database';
 import { InvalidInputError } from '#errors';
 import { UsageLedger } from '#usage';
 import type { UsageKind } from '#usage';
-import { DAY_MS } from '../shared/deadlines';
+import { DAY_MS } from '../rules/deadlines';
 
 export const MAX_USAGE_DAYS = 366;
 
