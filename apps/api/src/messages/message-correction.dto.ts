@@ -1,72 +1,31 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MESSAGE_LIMITS, PHONE_PATTERN as PHONE } from '#calls';
-import { IsBoolean, IsEmail, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { IsEmail, IsOptional, MaxLength, ValidateIf } from 'class-validator';
+import { MESSAGE_LIMITS } from '#calls';
+import { CallerMessageDto, CreateMessageDto } from '../calls/call.dto';
 
-
-/** The fields to correct; absent fields stay as saved, callerEmail null clears it. */
-export class CorrectMessageDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.callerName)
-  callerName?: string;
-
-  @IsOptional() @IsString() @MaxLength(MESSAGE_LIMITS.callerPhone) @Matches(PHONE, { message: 'callerPhone must be a phone number' })
-  callerPhone?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
+/**
+ * The fields to correct, each validated as when the message was logged; absent fields stay as saved,
+ * callerEmail null clears it, customFields replaces all of the saved answers.
+ */
+export class CorrectMessageDto extends PartialType(OmitType(CreateMessageDto, ['callerEmail'] as const)) {
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true, maxLength: MESSAGE_LIMITS.callerEmail })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail() @MaxLength(MESSAGE_LIMITS.callerEmail)
   callerEmail?: string | null;
-
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(MESSAGE_LIMITS.body)
-  body?: string;
-
-  @IsOptional() @IsIn(['normal', 'urgent'])
-  urgency?: 'normal' | 'urgent';
-
-  @IsOptional() @IsBoolean()
-  callbackRequested?: boolean;
-
-  /** All of the answers to the client's intake fields (replaces the saved ones). */
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } })
-  @IsOptional() @IsObject()
-  customFields?: Record<string, string | number | boolean>;
 }
 
-export class CorrectedMessageView {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ format: 'uuid' })
-  clientId: string;
-
-  @ApiProperty({ format: 'uuid' })
-  callId: string;
-
-  @ApiProperty()
-  callerName: string;
-
-  @ApiProperty()
-  callerPhone: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  callerEmail: string | null;
-
-  @ApiProperty()
-  body: string;
-
-  @ApiProperty({ enum: ['normal', 'urgent'] })
-  urgency: 'normal' | 'urgent';
-
-  @ApiProperty()
-  callbackRequested: boolean;
-
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } })
-  customFields: Record<string, string | number | boolean>;
-
-  @ApiProperty()
-  instructionsVersion: number;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt: Date;
-
-  @ApiProperty({ format: 'date-time', type: String, nullable: true })
-  correctedAt: Date | null;
-}
+/** The message as corrected: the same fields as a listed message. */
+export class CorrectedMessageView extends PickType(CallerMessageDto, [
+  'id',
+  'clientId',
+  'callId',
+  'callerName',
+  'callerPhone',
+  'callerEmail',
+  'body',
+  'urgency',
+  'callbackRequested',
+  'customFields',
+  'instructionsVersion',
+  'createdAt',
+  'correctedAt',
+] as const) {}

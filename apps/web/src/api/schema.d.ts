@@ -2567,10 +2567,22 @@ export interface components {
             updatedAt: string;
         };
         CorrectMessageDto: {
-            callerEmail?: string | null;
+            callerName?: string;
+            callerPhone?: string;
+            body?: string;
+            /**
+             * @default normal
+             * @enum {string}
+             */
+            urgency: "normal" | "urgent";
+            /** @default false */
+            callbackRequested: boolean;
+            /** @description Answers to the client's intake fields, by field name; validated against its current instructions */
             customFields?: {
                 [key: string]: string | number | boolean;
             };
+            /** Format: email */
+            callerEmail?: string | null;
         };
         CorrectedMessageView: {
             /** Format: uuid */
@@ -2586,14 +2598,18 @@ export interface components {
             /** @enum {string} */
             urgency: "normal" | "urgent";
             callbackRequested: boolean;
+            /** @description Answers to the client's intake fields, by field name */
             customFields: {
                 [key: string]: string | number | boolean;
             };
             instructionsVersion: number;
+            /**
+             * Format: date-time
+             * @description Last corrected by its agent within the correction window
+             */
+            correctedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
-            correctedAt: string | null;
         };
         NoticeDeliveryDto: {
             /** @enum {string} */
