@@ -64,6 +64,9 @@ describe('portal foundation: served at /, cookie sessions, Origin checks, CSP, s
 
       const ended = await api.http.post('/auth/session/end').set('Cookie', cookie).set('Origin', base).expect(204);
       expect(cookieOf(ended.headers['set-cookie'])).toMatch(/callvault_session=;.*Expires=Thu, 01 Jan 1970/);
+      // Signing out ends the session itself: the token the cookie carried no longer works anywhere.
+      await api.http.get('/messages').set('Cookie', cookie).expect(401);
+      await api.http.get('/messages').set('Authorization', `Bearer ${cookie.split('=')[1]}`).expect(401);
     });
 
     it('refuses cookie-authenticated unsafe requests without a matching Origin; bearer tokens need none', async () => {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, Public, Roles, SESSION_COOKIE, sessionCookieOptions } from '#access';
+import { CurrentPrincipal, IdentifiesCaller, Public, Roles, SESSION_COOKIE, sessionCookieOptions } from '#access';
 import type { Principal } from '#access';
 import { ROLES } from '#audit';
 import { Clock } from '#clock';
@@ -41,15 +41,17 @@ export class SessionController {
     return { user, expiresAt: new Date(this.clock.now().getTime() + ttl * 1000) };
   }
 
-  /** Public: an expired session must still be able to clear its cookie. */
+  /** Public: an expired session must still be able to clear its cookie. A live one is ended, not only forgotten. */
   @Public()
+  @IdentifiesCaller()
   @ApiPublic()
   @Post('session/end')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out of the portal: clears the session cookie' })
   @ApiNoContentResponse({ description: 'The cookie is cleared' })
   @ApiErrors({ status: 403, description: 'A cookie-carrying request from another origin (origin_refused)' })
-  end(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+  async end(@CurrentPrincipal() caller: Principal | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    if (caller?.kind === 'user') await this.auth.logout(caller);
     const { maxAge: _maxAge, ...attributes } = sessionCookieOptions(request.secure, 0);
     response.clearCookie(SESSION_COOKIE, attributes);
   }
