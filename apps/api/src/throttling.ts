@@ -16,7 +16,9 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
   private readonly local = new ThrottlerStorageService();
 
   constructor(config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, { keyPrefix: `${config.queuePrefix}:throttle:`, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    // Connects on the first count, not when the module is declared: building the route graph alone (the
+    // OpenAPI document, `preview` mode) runs no shutdown hook, and an open socket would keep it alive.
+    this.redis = new Redis(config.redisUrl, { keyPrefix: `${config.queuePrefix}:throttle:`, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
     this.redis.on('error', () => undefined); // reported per request below, not once per reconnect attempt
     this.shared = new ThrottlerStorageRedisService(this.redis);
   }
