@@ -234,6 +234,8 @@ describe('deliveries: confirmed receipt, operator staff, restrictions (issue 9)'
     await api.http.post(`/dsr/${request.id}/actions`).set(bearer(dpo)).send({ action: 'restrict' }).expect(200);
     await api.http.post(`/dsr/${request.id}/actions`).set(bearer(r.client)).send({ action: 'restrict' }).expect(200);
     expect((await api.http.get('/messages').set(bearer(r.client)).expect(200)).body.map((m: { id: string }) => m.id)).toEqual([other.messageId]);
+    // The inbox's unread count agrees with the list: the restricted message is not counted.
+    expect((await api.http.get('/messages/unread-count').set(bearer(r.client)).expect(200)).body).toEqual({ unread: 1, urgentUnread: 0 });
 
     await api.http.post('/deliveries').set(bearer(r.client)).send({ recordingIds: [kept.body.id] }).expect(409);
     const created = await create(r.client);

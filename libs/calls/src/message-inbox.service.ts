@@ -70,17 +70,20 @@ export class MessageInbox {
     });
   }
 
-  /** Unread messages of a client user's own client (counts only: no caller content, so not audited as a read). */
+  /**
+   * Unread messages of a client user's own client (counts only: no caller content, so not audited as a
+   * read). A message the list withholds for a restriction or objection is not counted either.
+   */
   async counts(principal: Principal): Promise<InboxCounts> {
     if (principal.kind !== 'user' || principal.role !== 'client' || !principal.clientId) throw new InvalidInputError('Only a client user has an inbox');
     const clientId = principal.clientId;
     return this.scope.run(clientId, async (tx) => {
-      await this.policy.authorize(principal, { action: 'message.count', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false }, tx);
-      const [row]: { unread: string; urgent_unread: string }[] = await tx.query(
-        `SELECT count(*) AS unread, count(*) FILTER (WHERE urgency = 'urgent') AS urgent_unread FROM caller_messages WHERE client_id = $1 AND read_at IS NULL`,
-        [clientId],
-      );
-      return { unread: Number(row.unread), urgentUnread: Number(row.urgent_unread) };
+      const request = { action: 'message.count', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false } as const;
+      await this.policy.authorize(principal, request, tx);
+      const rows: { id: string; urgency: string }[] = await tx.query(`SELECT id, urgency FROM caller_messages WHERE client_id = $1 AND read_at IS NULL`, [clientId]);
+      const withheld = await this.policy.withheld(request, rows.map((m) => ({ type: 'message', id: m.id })), tx);
+      const counted = rows.filter((m) => !withheld.has(m.id));
+      return { unread: counted.length, urgentUnread: counted.filter((m) => m.urgency === 'urgent').length };
     });
   }
 }
