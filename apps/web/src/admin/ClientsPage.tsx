@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatDate } from '../consoles/format';
-import { ErrorAlert, PageTitle } from '../consoles/ui';
+import { ErrorAlert, FormPanel, PageTitle } from '../consoles/ui';
 import type { Client, IntakeField } from '../consoles/types';
 import { ClientDetail } from './ClientDetail';
 import { IntakeFieldsEditor } from './IntakeFieldsEditor';
@@ -86,32 +86,21 @@ function NewClient({ onCreated }: { onCreated: (id: string) => void }) {
     },
   });
   return (
-    <Paper withBorder p="md" component="section" aria-label="New client">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack>
-          <Title order={3}>New client</Title>
-          <Group grow>
-            <TextInput label="Business name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-            <TextInput label="Contact name" value={contactName} onChange={(e) => setContactName(e.currentTarget.value)} />
-          </Group>
-          <Group grow>
-            <TextInput label="Contact email" type="email" value={contactEmail} onChange={(e) => setContactEmail(e.currentTarget.value)} />
-            <TextInput label="Contact phone" type="tel" value={contactPhone} onChange={(e) => setContactPhone(e.currentTarget.value)} />
-          </Group>
-          <TextInput label="Greeting" description="How agents answer this client's calls" value={greeting} onChange={(e) => setGreeting(e.currentTarget.value)} />
-          <IntakeFieldsEditor value={fields} onChange={setFields} />
-          <ErrorAlert title="Not created" error={create.error} />
-          <Button type="submit" loading={create.isPending} w="fit-content">
-            Create client
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <FormPanel label="New client" gap="md" onSubmit={() => create.mutate()}>
+      <Group grow>
+        <TextInput label="Business name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput label="Contact name" value={contactName} onChange={(e) => setContactName(e.currentTarget.value)} />
+      </Group>
+      <Group grow>
+        <TextInput label="Contact email" type="email" value={contactEmail} onChange={(e) => setContactEmail(e.currentTarget.value)} />
+        <TextInput label="Contact phone" type="tel" value={contactPhone} onChange={(e) => setContactPhone(e.currentTarget.value)} />
+      </Group>
+      <TextInput label="Greeting" description="How agents answer this client's calls" value={greeting} onChange={(e) => setGreeting(e.currentTarget.value)} />
+      <IntakeFieldsEditor value={fields} onChange={setFields} />
+      <ErrorAlert title="Not created" error={create.error} />
+      <Button type="submit" loading={create.isPending} w="fit-content">
+        Create client
+      </Button>
+    </FormPanel>
   );
 }

@@ -1,8 +1,8 @@
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
-import { ErrorAlert } from '../consoles/ui';
+import { ErrorAlert, FormPanel } from '../consoles/ui';
 import type { SubProcessor } from '../consoles/types';
 
 /** The sub-processor register: admins read it; the DPO records new ones (transfers outside the UK/EEA need a mechanism). */
@@ -63,32 +63,21 @@ function NewSubProcessor({ headingLevel }: { headingLevel: 1 | 2 }) {
   });
   const set = (change: Partial<typeof form>) => setForm({ ...form, ...change });
   return (
-    <Paper withBorder p="md" component="section" aria-label="New sub-processor">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={(headingLevel + 1) as 2 | 3}>Record a sub-processor</Title>
-          <Group grow>
-            <TextInput label="Sub-processor name" value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} />
-            <TextInput label="Purpose" value={form.purpose} onChange={(e) => set({ purpose: e.currentTarget.value })} />
-            <TextInput label="Country (2 letters)" value={form.location} onChange={(e) => set({ location: e.currentTarget.value })} />
-          </Group>
-          <Group grow>
-            <TextInput label="Data categories" description="Comma separated" value={form.dataCategories} onChange={(e) => set({ dataCategories: e.currentTarget.value })} />
-            <TextInput label="Contract date" type="date" value={form.contractDate} onChange={(e) => set({ contractDate: e.currentTarget.value })} />
-            <NativeSelect label="Transfer mechanism" data={[{ value: '', label: 'None (UK/EEA)' }, 'adequacy', 'sccs', 'bcrs']} value={form.transferMechanism} onChange={(e) => set({ transferMechanism: e.currentTarget.value })} />
-          </Group>
-          <ErrorAlert title="Not recorded" error={create.error} />
-          <Button type="submit" loading={create.isPending} w="fit-content">
-            Record sub-processor
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <FormPanel label="New sub-processor" title="Record a sub-processor" order={(headingLevel + 1) as 2 | 3} onSubmit={() => create.mutate()}>
+      <Group grow>
+        <TextInput label="Sub-processor name" value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} />
+        <TextInput label="Purpose" value={form.purpose} onChange={(e) => set({ purpose: e.currentTarget.value })} />
+        <TextInput label="Country (2 letters)" value={form.location} onChange={(e) => set({ location: e.currentTarget.value })} />
+      </Group>
+      <Group grow>
+        <TextInput label="Data categories" description="Comma separated" value={form.dataCategories} onChange={(e) => set({ dataCategories: e.currentTarget.value })} />
+        <TextInput label="Contract date" type="date" value={form.contractDate} onChange={(e) => set({ contractDate: e.currentTarget.value })} />
+        <NativeSelect label="Transfer mechanism" data={[{ value: '', label: 'None (UK/EEA)' }, 'adequacy', 'sccs', 'bcrs']} value={form.transferMechanism} onChange={(e) => set({ transferMechanism: e.currentTarget.value })} />
+      </Group>
+      <ErrorAlert title="Not recorded" error={create.error} />
+      <Button type="submit" loading={create.isPending} w="fit-content">
+        Record sub-processor
+      </Button>
+    </FormPanel>
   );
 }

@@ -1,9 +1,9 @@
-import { Badge, Button, Code, Drawer, Group, MultiSelect, NativeSelect, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, Drawer, Group, MultiSelect, NativeSelect, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatDateTime } from '../consoles/format';
-import { ErrorAlert, Notice, PageTitle } from '../consoles/ui';
+import { ErrorAlert, FormPanel, Notice, PageTitle } from '../consoles/ui';
 import type { Client, User } from '../consoles/types';
 
 const ROLES: User['role'][] = ['agent', 'supervisor', 'admin', 'dpo', 'client'];
@@ -68,36 +68,25 @@ function NewUser({ clients }: { clients: Client[] }) {
     },
   });
   return (
-    <Paper withBorder p="md" component="section" aria-label="New user">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={3}>New user</Title>
-          <Group grow align="start">
-            <TextInput label="User email" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <PasswordInput label="Initial password" description="At least 12 characters" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            <NativeSelect label="Role" data={ROLES} value={role} onChange={(e) => setRole(e.currentTarget.value as User['role'])} />
-            {role === 'client' && (
-              <NativeSelect label="Client business" data={[{ value: '', label: 'Choose…' }, ...clients.map((c) => ({ value: c.id, label: c.name }))]} value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} />
-            )}
-          </Group>
-          <ErrorAlert title="Not created" error={create.error} />
-          {create.isSuccess && (
-            <Text size="sm" c="green.8" role="status">
-              User {create.data.email} created.
-            </Text>
-          )}
-          <Button type="submit" loading={create.isPending} w="fit-content">
-            Create user
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <FormPanel label="New user" onSubmit={() => create.mutate()}>
+      <Group grow align="start">
+        <TextInput label="User email" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <PasswordInput label="Initial password" description="At least 12 characters" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <NativeSelect label="Role" data={ROLES} value={role} onChange={(e) => setRole(e.currentTarget.value as User['role'])} />
+        {role === 'client' && (
+          <NativeSelect label="Client business" data={[{ value: '', label: 'Choose…' }, ...clients.map((c) => ({ value: c.id, label: c.name }))]} value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} />
+        )}
+      </Group>
+      <ErrorAlert title="Not created" error={create.error} />
+      {create.isSuccess && (
+        <Text size="sm" c="green.8" role="status">
+          User {create.data.email} created.
+        </Text>
+      )}
+      <Button type="submit" loading={create.isPending} w="fit-content">
+        Create user
+      </Button>
+    </FormPanel>
   );
 }
 

@@ -1,5 +1,5 @@
-import { Alert, Badge, Title } from '@mantine/core';
-import type { AlertProps } from '@mantine/core';
+import { Alert, Badge, Paper, Stack, Title } from '@mantine/core';
+import type { AlertProps, MantineSpacing } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 
@@ -47,4 +47,24 @@ export function useNow(ms = 1000): number {
 
 export function OverdueBadge({ overdue, label = 'Overdue' }: { overdue: boolean; label?: string }) {
   return overdue ? <Badge color="red.9">{label}</Badge> : null;
+}
+
+/** A titled form in its own bordered section; submitting runs `onSubmit` (the page's mutation) without a reload. */
+export function FormPanel({ label, title = label, order = 3, gap = 'xs', onSubmit, children }: { label: string; title?: ReactNode; order?: 2 | 3 | 4; gap?: MantineSpacing; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={label}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        <Stack gap={gap}>
+          <Title order={order}>{title}</Title>
+          {children}
+        </Stack>
+      </form>
+    </Paper>
+  );
 }

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatCountdown, formatDateTime } from '../consoles/format';
-import { ErrorAlert, useNow } from '../consoles/ui';
+import { ErrorAlert, FormPanel, useNow } from '../consoles/ui';
 import { useClients } from '../consoles/useClients';
 import type { Breach, Client } from '../consoles/types';
 
@@ -134,37 +134,26 @@ function NewBreach({ clients }: { clients: Client[] }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['breaches'] }),
   });
   return (
-    <Paper withBorder p="md" component="section" aria-label="Record a breach">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={2}>Record a breach</Title>
-          <Group grow>
-            <TextInput label="Detected at" description="Empty: now" type="datetime-local" value={form.detectedAt} onChange={(e) => set({ detectedAt: e.currentTarget.value })} />
-            <TextInput label="Data categories" description="Comma separated" value={form.dataCategories} onChange={(e) => set({ dataCategories: e.currentTarget.value })} />
-          </Group>
-          <Textarea label="What happened" value={form.nature} onChange={(e) => set({ nature: e.currentTarget.value })} />
-          <Group>
-            <Checkbox label="Operator's own data affected" checked={form.affectsOperatorData} onChange={(e) => set({ affectsOperatorData: e.currentTarget.checked })} />
-            <Checkbox label="Caller data affected" checked={form.affectsCallerData} onChange={(e) => set({ affectsCallerData: e.currentTarget.checked })} />
-            <Checkbox label="High risk to people" checked={form.highRisk} onChange={(e) => set({ highRisk: e.currentTarget.checked })} />
-          </Group>
-          {form.affectsCallerData && <MultiSelect label="Affected clients" data={clients.map((c) => ({ value: c.id, label: c.name }))} value={form.affectedClientIds} onChange={(v) => set({ affectedClientIds: v })} searchable />}
-          <Group grow>
-            <Textarea label="Likely consequences" value={form.likelyConsequences} onChange={(e) => set({ likelyConsequences: e.currentTarget.value })} />
-            <Textarea label="Measures taken" value={form.measuresTaken} onChange={(e) => set({ measuresTaken: e.currentTarget.value })} />
-          </Group>
-          <ErrorAlert title="Not recorded" error={create.error} />
-          <Button type="submit" loading={create.isPending} w="fit-content">
-            Record breach
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <FormPanel label="Record a breach" order={2} onSubmit={() => create.mutate()}>
+      <Group grow>
+        <TextInput label="Detected at" description="Empty: now" type="datetime-local" value={form.detectedAt} onChange={(e) => set({ detectedAt: e.currentTarget.value })} />
+        <TextInput label="Data categories" description="Comma separated" value={form.dataCategories} onChange={(e) => set({ dataCategories: e.currentTarget.value })} />
+      </Group>
+      <Textarea label="What happened" value={form.nature} onChange={(e) => set({ nature: e.currentTarget.value })} />
+      <Group>
+        <Checkbox label="Operator's own data affected" checked={form.affectsOperatorData} onChange={(e) => set({ affectsOperatorData: e.currentTarget.checked })} />
+        <Checkbox label="Caller data affected" checked={form.affectsCallerData} onChange={(e) => set({ affectsCallerData: e.currentTarget.checked })} />
+        <Checkbox label="High risk to people" checked={form.highRisk} onChange={(e) => set({ highRisk: e.currentTarget.checked })} />
+      </Group>
+      {form.affectsCallerData && <MultiSelect label="Affected clients" data={clients.map((c) => ({ value: c.id, label: c.name }))} value={form.affectedClientIds} onChange={(v) => set({ affectedClientIds: v })} searchable />}
+      <Group grow>
+        <Textarea label="Likely consequences" value={form.likelyConsequences} onChange={(e) => set({ likelyConsequences: e.currentTarget.value })} />
+        <Textarea label="Measures taken" value={form.measuresTaken} onChange={(e) => set({ measuresTaken: e.currentTarget.value })} />
+      </Group>
+      <ErrorAlert title="Not recorded" error={create.error} />
+      <Button type="submit" loading={create.isPending} w="fit-content">
+        Record breach
+      </Button>
+    </FormPanel>
   );
 }

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatCountdown, formatDateTime } from '../consoles/format';
-import { ErrorAlert, Notice, PageTitle, useNow } from '../consoles/ui';
+import { ErrorAlert, FormPanel, Notice, PageTitle, useNow } from '../consoles/ui';
 import { useClients } from '../consoles/useClients';
 import type { BreakGlassGrant } from '../consoles/types';
 
@@ -43,29 +43,18 @@ export default function BreakGlassPage() {
         </Notice>
       ))}
       <ErrorAlert error={close.error} />
-      <Paper withBorder p="md" component="section" aria-label="Open break-glass access">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            open.mutate();
-          }}
-        >
-          <Stack gap="xs">
-            <Title order={2}>Open access to a client's caller data</Title>
-            <Text size="sm">Every opening is written to the audit trail under that client, with your reason, and the client sees it.</Text>
-            <Group grow align="start">
-              <NativeSelect label="Client" data={[{ value: '', label: 'Choose a client…' }, ...clients.map((c) => ({ value: c.id, label: c.name }))]} value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} />
-              <NumberInput label="Duration (minutes)" min={1} max={240} value={minutes} onChange={(v) => setMinutes(Number(v))} />
-            </Group>
-            <Textarea label="Reason" description="Why you need caller content; at least 10 characters" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-            <ErrorAlert title="Not opened" error={open.error} />
-            <Button type="submit" color="red.9" loading={open.isPending} w="fit-content">
-              Open break-glass access
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
+      <FormPanel label="Open break-glass access" title="Open access to a client's caller data" order={2} onSubmit={() => open.mutate()}>
+        <Text size="sm">Every opening is written to the audit trail under that client, with your reason, and the client sees it.</Text>
+        <Group grow align="start">
+          <NativeSelect label="Client" data={[{ value: '', label: 'Choose a client…' }, ...clients.map((c) => ({ value: c.id, label: c.name }))]} value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} />
+          <NumberInput label="Duration (minutes)" min={1} max={240} value={minutes} onChange={(v) => setMinutes(Number(v))} />
+        </Group>
+        <Textarea label="Reason" description="Why you need caller content; at least 10 characters" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <ErrorAlert title="Not opened" error={open.error} />
+        <Button type="submit" color="red.9" loading={open.isPending} w="fit-content">
+          Open break-glass access
+        </Button>
+      </FormPanel>
       <Title order={2}>Every use</Title>
       <ErrorAlert error={grants.error} />
       <Table striped>

@@ -1,9 +1,9 @@
-import { Anchor, Button, Drawer, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Drawer, Group, NativeSelect, NumberInput, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../consoles/api';
 import { formatDate, formatDateTime } from '../consoles/format';
-import { ErrorAlert, OverdueBadge, PageTitle } from '../consoles/ui';
+import { ErrorAlert, FormPanel, OverdueBadge, PageTitle } from '../consoles/ui';
 import { useClients } from '../consoles/useClients';
 import type { Client, Dsr } from '../consoles/types';
 
@@ -84,34 +84,23 @@ function NewRequest() {
     },
   });
   return (
-    <Paper withBorder p="md" component="section" aria-label="Record a request">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <Stack gap="xs">
-          <Title order={2}>Record a received request</Title>
-          <Group grow>
-            <NativeSelect label="Request type" data={TYPES} value={form.type} onChange={(e) => set({ type: e.currentTarget.value })} />
-            <NativeSelect label="From" data={SOURCES} value={form.source} onChange={(e) => set({ source: e.currentTarget.value })} />
-            <TextInput label="Received on" description="Empty: today" type="date" value={form.receivedAt} onChange={(e) => set({ receivedAt: e.currentTarget.value })} />
-          </Group>
-          <Group grow>
-            <TextInput label="Person's name" value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} />
-            <TextInput label="Person's email" type="email" value={form.email} onChange={(e) => set({ email: e.currentTarget.value })} />
-            <TextInput label="Person's phone" type="tel" value={form.phone} onChange={(e) => set({ phone: e.currentTarget.value })} />
-          </Group>
-          <Textarea label="What they asked" value={form.details} onChange={(e) => set({ details: e.currentTarget.value })} />
-          <ErrorAlert title="Not recorded" error={create.error} />
-          <Button type="submit" loading={create.isPending} w="fit-content">
-            Record request
-          </Button>
-        </Stack>
-      </form>
-    </Paper>
+    <FormPanel label="Record a request" title="Record a received request" order={2} onSubmit={() => create.mutate()}>
+      <Group grow>
+        <NativeSelect label="Request type" data={TYPES} value={form.type} onChange={(e) => set({ type: e.currentTarget.value })} />
+        <NativeSelect label="From" data={SOURCES} value={form.source} onChange={(e) => set({ source: e.currentTarget.value })} />
+        <TextInput label="Received on" description="Empty: today" type="date" value={form.receivedAt} onChange={(e) => set({ receivedAt: e.currentTarget.value })} />
+      </Group>
+      <Group grow>
+        <TextInput label="Person's name" value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} />
+        <TextInput label="Person's email" type="email" value={form.email} onChange={(e) => set({ email: e.currentTarget.value })} />
+        <TextInput label="Person's phone" type="tel" value={form.phone} onChange={(e) => set({ phone: e.currentTarget.value })} />
+      </Group>
+      <Textarea label="What they asked" value={form.details} onChange={(e) => set({ details: e.currentTarget.value })} />
+      <ErrorAlert title="Not recorded" error={create.error} />
+      <Button type="submit" loading={create.isPending} w="fit-content">
+        Record request
+      </Button>
+    </FormPanel>
   );
 }
 
