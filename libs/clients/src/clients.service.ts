@@ -5,8 +5,9 @@ import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
 import { Clock } from '#clock';
 import { ADVISORY_LOCKS } from '#database';
-import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
 import { Client } from './client.entity';
+import { ConflictError, InvalidInputError } from './errors';
 import { ProcessingInstructions } from './processing-instructions.entity';
 
 export type InstructionChanges = NonNullable<NewClient['instructions']>;

@@ -43,3 +43,5 @@ export type { UsageCounts, UsageReport } from './usage/usage.service';
 export { addCalendarMonths, addWorkingDays, daysLeft } from './rules/deadlines';
 export { IdentifierHasher, normalizePhone } from './rules/identifiers';
 export type { PersonIdentifiers } from './rules/identifiers';
+export { COMPLIANCE_ERROR_CODES } from './errors';
+export type { ComplianceErrorCode } from './errors';

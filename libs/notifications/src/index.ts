@@ -24,3 +24,5 @@ export type { NoticeAudience, NoticeFacts } from './notification.entity';
 
 export const notificationsEntities = [Notification, WebhookEndpoint, NotificationOutboxEntry, UrgentEscalation, DeadlineReminder];
 export const notificationsMigrations = [Notifications1700000001610];
+export { NOTIFICATIONS_ERROR_CODES } from './errors';
+export type { NotificationsErrorCode } from './errors';
