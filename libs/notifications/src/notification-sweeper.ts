@@ -7,7 +7,7 @@ import { ADVISORY_LOCKS } from '#database';
 import { CallerMessages } from './caller-message-source';
 import { DeadlineReminder } from './deadline-reminder.entity';
 import { NotificationOutboxEntry } from './notification-outbox.entity';
-import { NotificationScheduler } from './notification-scheduler';
+import { NotificationScheduler } from './notification.scheduler';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { UrgentEscalation } from './urgent-escalation.entity';

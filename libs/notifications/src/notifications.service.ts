@@ -12,7 +12,7 @@ import { InvalidInputError } from './errors';
 import { emailsFor, endpointWants, resolveSettings, ResolvedSettings } from './notice-recipients';
 import { summaryOf } from './notice-text';
 import { NotificationOutboxEntry } from './notification-outbox.entity';
-import { NotificationScheduler } from './notification-scheduler';
+import { NotificationScheduler } from './notification.scheduler';
 import { Notification, NoticeAudience, NoticeFacts } from './notification.entity';
 import { SealedSecrets } from './sealed-secrets';
 import { UrgentEscalation } from './urgent-escalation.entity';

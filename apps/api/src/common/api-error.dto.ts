@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ERROR_CODE_SCHEMAS } from './error-codes';
 
-/** The one error body every route answers with (see exception-filter.ts). */
+/** The one error body every route answers with (see api-exception.filter.ts). */
 export class ApiErrorDto {
   @ApiProperty({ example: 404 })
   statusCode: number;
