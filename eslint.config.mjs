@@ -13,7 +13,30 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': 'off',
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only libs/config reads process.env.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only libs/config reads process.env.' },
+        { selector: "NewExpression[callee.name='DomainError']", message: "Throw a class from the library's errors.ts, whose code is checked against the library's codes." },
+      ],
+    },
+  },
+  // A library throws the generic errors narrowed to its own codes (its errors.ts), so a misspelt code fails typecheck.
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/errors/**', 'libs/*/src/errors.ts', '**/*.spec.ts', 'libs/compliance/src/dsr/**', 'libs/calls/src/intake-validation.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '#errors',
+              importNames: ['ConflictError', 'ForbiddenError', 'InvalidInputError', 'TooManyAttemptsError', 'UnauthenticatedError'],
+              message: "Import it from the library's errors.ts, which narrows its code to the library's codes.",
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['libs/config/**', 'bench/**', 'test/**', '**/*.config.*'], rules: { 'no-restricted-syntax': 'off' } },

@@ -1,9 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort } from './support/api-process';
+import { NginxProxy } from './support/nginx-proxy';
 import { createTestEnvironment, TestEnvironment } from './support/test-environment';
 import { startTestApi, TestApi } from './support/test-app';
 
@@ -20,59 +16,10 @@ function signIn(port: number, from: string, headers: Record<string, string> = {}
   });
 }
 
-/** nginx as the TLS-terminating proxy the README recommends, minus TLS: it appends the client's address. */
-async function startNginx(upstreamPort: number): Promise<{ port: number; stop(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'callvault-nginx-'));
-  mkdirSync(join(dir, 'logs'));
-  const port = await freePort();
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    `daemon off;
-master_process off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/logs/error.log warn;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://127.0.0.1:${upstreamPort};
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    }
-  }
-}
-`,
-  );
-  const child: ChildProcess = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
-  const deadline = Date.now() + 10_000;
-  while (!(await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('nginx did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 describe('behind a proxy: X-Forwarded-For is honoured only from a trusted hop', () => {
   let env: TestEnvironment;
   let api: TestApi;
-  let proxy: { port: number; stop(): Promise<void> };
+  let proxy: NginxProxy;
   let apiPort: number;
 
   beforeAll(async () => {
@@ -80,7 +27,8 @@ describe('behind a proxy: X-Forwarded-For is honoured only from a trusted hop', 
     env = await createTestEnvironment({ TRUST_PROXY: '127.0.0.1', LOGIN_RATE_LIMIT_PER_MINUTE: '2' });
     api = await startTestApi(env.config);
     apiPort = (api.app.getHttpServer().address() as { port: number }).port;
-    proxy = await startNginx(apiPort);
+    // nginx as the TLS-terminating proxy the README recommends, minus TLS: it appends the client's address.
+    proxy = await NginxProxy.start(apiPort, { forwardedFor: true });
   });
 
   afterAll(async () => {

@@ -177,19 +177,15 @@ describe('compliance: retention and usage', () => {
     // Outside the period, and another client's: not counted.
     await seedCall(env.config, { clientId: a.clientId, callerNumber: '+447700900605', startedAt: at('2026-06-04T00:00:00Z'), endedAt: at('2026-06-04T00:10:00Z') });
     await seedCall(env.config, { clientId: b.clientId, callerNumber: '+447700900606', startedAt: at('2026-06-02T10:00:00Z'), endedAt: at('2026-06-02T10:30:00Z') });
-    // Deliveries are counted once the deliveries library's table exists.
-    const [{ present }] = await ownerQuery<{ present: boolean }>(env.config, `SELECT to_regclass('public.deliveries') IS NOT NULL AS present`);
-    if (present) {
-      const deliveryId = randomUUID();
-      await ownerQuery(
-        env.config,
-        `INSERT INTO deliveries (id, client_id, created_by, created_by_role, instructions_version, recording_count, message_count, expires_at, created_at)
-         VALUES ($1, $2, $3, 'client', 1, 1, 1, $4, $5)`,
-        [deliveryId, a.clientId, randomUUID(), at('2026-06-05T00:00:00Z'), at('2026-06-02T15:00:00Z')],
-      );
-      await seedUsage(env.config, a.clientId, deliveryId, 'delivery', at('2026-06-02T15:00:00Z'));
-    }
-    const deliveries = (n: number) => (present ? n : null);
+    // One delivery on 2 June.
+    const deliveryId = randomUUID();
+    await ownerQuery(
+      env.config,
+      `INSERT INTO deliveries (id, client_id, created_by, created_by_role, instructions_version, recording_count, message_count, expires_at, created_at)
+       VALUES ($1, $2, $3, 'client', 1, 1, 1, $4, $5)`,
+      [deliveryId, a.clientId, randomUUID(), at('2026-06-05T00:00:00Z'), at('2026-06-02T15:00:00Z')],
+    );
+    await seedUsage(env.config, a.clientId, deliveryId, 'delivery', at('2026-06-02T15:00:00Z'));
 
     const url = `/clients/${a.clientId}/usage?from=2026-06-01&to=2026-06-03`;
     const report = (await api.http.get(url).set(bearer(adminToken)).expect(200)).body;
@@ -198,11 +194,11 @@ describe('compliance: retention and usage', () => {
       from: '2026-06-01',
       to: '2026-06-03',
       days: [
-        { date: '2026-06-01', calls: 2, minutes: 3, messages: 1, recordingsReceived: 1, recordingsDeleted: 0, deliveries: deliveries(0) },
-        { date: '2026-06-02', calls: 2, minutes: 2, messages: 2, recordingsReceived: 0, recordingsDeleted: 1, deliveries: deliveries(1) },
-        { date: '2026-06-03', calls: 0, minutes: 0, messages: 0, recordingsReceived: 0, recordingsDeleted: 0, deliveries: deliveries(0) },
+        { date: '2026-06-01', calls: 2, minutes: 3, messages: 1, recordingsReceived: 1, recordingsDeleted: 0, deliveries: 0 },
+        { date: '2026-06-02', calls: 2, minutes: 2, messages: 2, recordingsReceived: 0, recordingsDeleted: 1, deliveries: 1 },
+        { date: '2026-06-03', calls: 0, minutes: 0, messages: 0, recordingsReceived: 0, recordingsDeleted: 0, deliveries: 0 },
       ],
-      total: { calls: 4, minutes: 5, messages: 3, recordingsReceived: 1, recordingsDeleted: 1, deliveries: deliveries(1) },
+      total: { calls: 4, minutes: 5, messages: 3, recordingsReceived: 1, recordingsDeleted: 1, deliveries: 1 },
     });
     expect(JSON.stringify(report)).not.toMatch(/Usage Caller|secret text|7700/);
 
@@ -219,7 +215,7 @@ describe('compliance: retention and usage', () => {
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       const rows = parseCsv(csv.text);
       expect(rows.map((r) => r.date)).toEqual(['2026-06-01', '2026-06-02', '2026-06-03', 'total']);
-      expect(rows[3]).toEqual({ date: 'total', calls: '4', minutes: '5', messages: '3', recordingsReceived: '1', recordingsDeleted: '1', deliveries: present ? '1' : '' });
+      expect(rows[3]).toEqual({ date: 'total', calls: '4', minutes: '5', messages: '3', recordingsReceived: '1', recordingsDeleted: '1', deliveries: '1' });
     }
     const reads = (await api.http.get(`/audit?action=usage.read&clientId=${a.clientId}`).set(bearer(adminToken)).expect(200)).body;
     expect(reads.length).toBeGreaterThanOrEqual(4);

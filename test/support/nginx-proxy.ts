@@ -7,6 +7,11 @@ import { freePort } from './deliveries-fault-services';
 
 export const NGINX = '/usr/sbin/nginx';
 
+export interface NginxProxyOptions {
+  /** Append the client's address to X-Forwarded-For, as the README's TLS-terminating proxy does. */
+  forwardedFor?: boolean;
+}
+
 /**
  * Debian's nginx in front of the test API, as the README recommends, with its defaults for proxying:
  * proxy_buffering on (nginx reads the upstream response into memory and a temp file as fast as the
@@ -20,7 +25,7 @@ export class NginxProxy {
     private readonly child: ChildProcess,
   ) {}
 
-  static async start(upstreamPort: number): Promise<NginxProxy> {
+  static async start(upstreamPort: number, options: NginxProxyOptions = {}): Promise<NginxProxy> {
     const dir = await mkdtemp(join(tmpdir(), 'callvault-nginx-'));
     const port = await freePort();
     const conf = join(dir, 'nginx.conf');
@@ -44,7 +49,7 @@ http {
     location / {
       proxy_pass http://127.0.0.1:${upstreamPort};
       proxy_http_version 1.1;
-      proxy_set_header Host $host;
+      proxy_set_header Host $host;${options.forwardedFor ? '\n      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;' : ''}
     }
   }
 }

@@ -12,7 +12,7 @@ const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(valu
 
 /**
  * Checks a JSON value against an OpenAPI 3.0 schema of the kinds this API's document uses ($ref,
- * allOf, oneOf, nullable, enum, formats, properties, required, items, additionalProperties).
+ * allOf, oneOf, anyOf, nullable, enum, formats, properties, required, items, additionalProperties).
  * Strict on purpose: a property the schema does not declare is an error, so a response that carries
  * an undocumented (or leaked) field fails. Returns one line per problem, empty when it conforms.
  */
@@ -28,6 +28,7 @@ export function schemaProblems(document: OpenAPIObject, schema: Schema, value: u
     const fits = (schema.oneOf as Schema[]).filter((s) => schemaProblems(document, s, value, at).length === 0).length;
     return fits === 1 ? [] : [`${at}: matches ${fits} of the oneOf schemas, not exactly one`];
   }
+  if (schema.anyOf && !(schema.anyOf as Schema[]).some((s) => schemaProblems(document, s, value, at).length === 0)) return [`${at}: matches none of the anyOf schemas`];
   const actual = typeOf(value);
   if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
   const type = schema.type ?? (schema.properties ? 'object' : undefined);

@@ -6,7 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppConfig } from '#config';
 import { Logger } from 'nestjs-pino';
-import { ApiExceptionFilter } from './exception-filter';
+import { ApiExceptionFilter } from './api-exception.filter';
 import { createOpenApiDocument } from './openapi';
 import { portalMiddleware } from './portal/portal-static';
 

@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { SESSION_COOKIE } from '#access';
 import { ApiErrorDto } from './common/api-error.dto';
+import { ERROR_CODE_SCHEMAS } from './common/error-codes';
 
 /**
  * The API's OpenAPI document: the portal's contract. Served at /docs, written to apps/api/openapi.json
@@ -20,6 +21,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: "The portal's httpOnly session cookie from POST /auth/session; unsafe methods also need the portal's Origin" }, 'session')
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorDto] });
+  // Each library's error codes, as the enums ApiErrorDto.code refers to.
+  for (const [name, { description, codes }] of Object.entries(ERROR_CODE_SCHEMAS)) {
+    document.components!.schemas![name] = { type: 'string', description, enum: [...codes] };
+  }
   // The session cookie carries the same access token: every bearer route also takes it.
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item) as OperationObject[]) {

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, DataRole, Purpose } from '#audit';
 import { ClientsService, ProcessingInstructions } from '#clients';
-import { ForbiddenError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
 import { AgentAssignmentsService } from './agent-assignments.service';
 import { BreakGlassService } from './break-glass.service';
+import { ForbiddenError } from './errors';
 import { actorOf, Principal } from './principal';
 import { SubjectDecisions } from './subject-decisions';
 

@@ -1,10 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditService, Role } from '#audit';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#errors';
+import { NotFoundError } from '#errors';
 import { ALLOWED_ROLES, ENROLMENT_ROUTE, IDENTIFIES_CALLER, INGEST_KEY_ROUTE, PUBLIC_ROUTE } from './access.decorators';
 import { AccessTokenService } from './access-token.service';
 import { BrowserSessions } from './browser-session';
+import { ForbiddenError, UnauthenticatedError } from './errors';
 import { IngestKeysService } from './ingest-keys.service';
 import { actorOf, Principal } from './principal';
 

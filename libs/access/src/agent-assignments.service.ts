@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '#audit';
 import { Client } from '#clients';
-import { InvalidInputError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
 import { AgentAssignment } from './agent-assignment.entity';
+import { InvalidInputError } from './errors';
 
 /** Which clients an agent serves: every active client unless an admin restricted it to a list. */
 @Injectable()

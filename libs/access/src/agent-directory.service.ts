@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '#audit';
 import { ClientsService } from '#clients';
 import type { IntakeScript } from '#clients';
-import { ForbiddenError } from '#errors';
 import { AgentAssignmentsService } from './agent-assignments.service';
+import { ForbiddenError } from './errors';
 import { actorOf, Principal } from './principal';
 
 /**

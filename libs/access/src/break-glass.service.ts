@@ -4,8 +4,9 @@ import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { ClientsService } from '#clients';
-import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
 import { BreakGlassGrant } from './break-glass-grant.entity';
+import { ConflictError, InvalidInputError } from './errors';
 
 export const BREAK_GLASS_MAX_MINUTES = 240;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '#config';
-import { ForbiddenError } from '#errors';
+import { ForbiddenError } from './errors';
 
 /** The portal's session cookie: carries the access token, never readable by JavaScript. */
 export const SESSION_COOKIE = 'callvault_session';

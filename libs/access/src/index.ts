@@ -35,3 +35,5 @@ export type { Principal } from './principal';
 
 export const accessEntities = [AgentAssignment, BreakGlassGrant, IngestKey, UserSession];
 export const accessMigrations = [IngestKeys1700000000350, AgentAssignmentsAndBreakGlass1700000000360, SessionsAndIngestKeyLimits1700000001300, BreakGlassClosedEarly1700000001710];
+export { ACCESS_ERROR_CODES } from './errors';
+export type { AccessErrorCode } from './errors';

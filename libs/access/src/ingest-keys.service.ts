@@ -6,8 +6,9 @@ import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
 import { SecretHasher } from '#crypto';
-import { NotFoundError, TooManyAttemptsError } from '#errors';
+import { NotFoundError } from '#errors';
 import { ClientsService } from '#clients';
+import { TooManyAttemptsError } from './errors';
 import { IngestKey } from './ingest-key.entity';
 import { KeyedHasher } from './keyed-hash';
 

@@ -1,11 +1,12 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntitySubscriberInterface, IsNull, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import { ADVISORY_LOCKS } from '#database';
 import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
 /** One chain, one writer at a time, across every API and worker process. */
-const CHAIN_LOCK = 7002;
+const CHAIN_LOCK = ADVISORY_LOCKS.auditChain;
 const BATCH = 1000;
 /** Safety net: events committed by a process that died before chaining them are picked up by any other. */
 const SWEEP_MS = 1000;

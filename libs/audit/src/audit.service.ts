@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '#clock';
 import { brokenLink, GENESIS_HASH } from './audit-chain';
 import { AuditSegment } from './audit-segment.entity';
 import { AuditVerification } from './audit-verification.entity';
@@ -49,6 +50,7 @@ export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sequencer: AuditSequencer,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -58,7 +60,7 @@ export class AuditService {
    */
   async append(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const event = {
-      occurredAt: new Date(),
+      occurredAt: this.clock.now(),
       actorId: entry.actor.id,
       actorRole: entry.actor.role,
       clientId: entry.clientId ?? null,
@@ -107,7 +109,7 @@ export class AuditService {
   async verify(): Promise<ChainVerification> {
     const result = await this.recompute();
     await this.dataSource.getRepository(AuditVerification).insert({
-      verifiedAt: new Date(),
+      verifiedAt: this.clock.now(),
       ok: result.ok,
       events: result.events,
       headSeq: result.head?.seq ?? null,

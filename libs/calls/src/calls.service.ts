@@ -7,7 +7,7 @@ import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
 import { TenantScope } from '#database';
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '#errors';
+import { DomainError, NotFoundError } from '#errors';
 import { billableMinutes, UsageLedger } from '#usage';
 import type { UsageRecord } from '#usage';
 import { NotificationsService } from '#notifications';
@@ -15,6 +15,7 @@ import { Call } from './call.entity';
 import { callRecords } from './call-records';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallerMessage } from './caller-message.entity';
+import { ConflictError, ForbiddenError, InvalidInputError } from './errors';
 import { validateCustomFields } from './intake-validation';
 import { asMissing, DEFAULT_PAGE, isStaff, MAX_PAGE, newestFirst, readerScope, windowStart } from './reader-scope';
 

@@ -5,8 +5,9 @@ import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { ClientsService } from '#clients';
 import { KeyValidationError, parseClientPublicKey } from '#crypto';
-import { InvalidInputError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
 import { ClientPublicKeyRecord } from './client-public-key.entity';
+import { InvalidInputError } from './errors';
 
 
 /**

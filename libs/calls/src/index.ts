@@ -37,7 +37,8 @@ export { CANONICAL_CONTENT_TYPE, declaredFormat, sniffAudio } from './audio-form
 export type { AudioFormat } from './audio-format';
 export { validateCustomFields } from './intake-validation';
 export type { CustomFieldValue } from './intake-validation';
-export { RecordingTooLargeError, UnsupportedAudioError, UploadAbortedError } from './errors';
+export { CALLS_ERROR_CODES, RecordingTooLargeError, UnsupportedAudioError, UploadAbortedError } from './errors';
+export type { CallsErrorCode } from './errors';
 
 export const callsEntities = [Call, CallerMessage, Recording, ClientPublicKeyRecord];
 export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, MessageInboxState1700000001400, CallsFromPhoneSystem1700000001500, MessageCorrections1700000001720];

@@ -4,9 +4,10 @@ import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
-import { InvalidInputError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallerMessage } from './caller-message.entity';
+import { InvalidInputError } from './errors';
 import { asMissing } from './reader-scope';
 
 export type InboxMark = 'read' | 'actioned';

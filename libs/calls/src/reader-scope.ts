@@ -1,5 +1,6 @@
 import type { Principal } from '#access';
-import { InvalidInputError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
+import { InvalidInputError } from './errors';
 
 /** Whose caller data a request may list, and the agent filter that applies on top. */
 export interface ReaderScope {

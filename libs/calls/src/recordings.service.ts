@@ -6,10 +6,11 @@ import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
 import { TenantScope } from '#database';
-import { InvalidInputError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
 import { CallerDataOwners } from './caller-data-owners';
 import type { ListQuery } from './calls.service';
 import { CallsService } from './calls.service';
+import { InvalidInputError } from './errors';
 import { Recording } from './recording.entity';
 import { asMissing, DEFAULT_PAGE, isStaff, MAX_PAGE, newestFirst, readerScope, windowStart } from './reader-scope';
 

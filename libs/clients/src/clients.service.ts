@@ -4,8 +4,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
 import { Clock } from '#clock';
-import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
+import { ADVISORY_LOCKS } from '#database';
+import { NotFoundError } from '#errors';
 import { Client } from './client.entity';
+import { ConflictError, InvalidInputError } from './errors';
 import { ProcessingInstructions } from './processing-instructions.entity';
 
 export type InstructionChanges = NonNullable<NewClient['instructions']>;
@@ -148,7 +150,7 @@ export class ClientsService {
   issueInstructions(clientId: string, changes: InstructionChanges, actor: Actor): Promise<ProcessingInstructions> {
     return this.dataSource.transaction(async (tx) => {
       // Serialise issuers for this client so two changes never claim the same version number.
-      await tx.query('SELECT pg_advisory_xact_lock(7004, hashtext($1))', [clientId]);
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.processingInstructions, clientId]);
       const { id: _id, createdAt: _at, createdBy: _by, version, ...current } = await this.currentInstructions(clientId, tx);
       // A field left out of the request arrives as undefined (class fields exist); it keeps its current value.
       const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));

@@ -17,3 +17,5 @@ export type { ClientNoticeEvent, EmailRecipient, NotificationSettings } from './
 
 export const clientsEntities = [Client, ProcessingInstructions];
 export const clientsMigrations = [Clients1700000000300, ProcessingInstructions1700000000310, ReceiptWindow1700000001100, NotificationSettings1700000001600, IntakeGreeting1700000001700];
+export { CLIENTS_ERROR_CODES } from './errors';
+export type { ClientsErrorCode } from './errors';

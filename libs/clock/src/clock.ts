@@ -1,4 +1,4 @@
-import { Global, Injectable, Module, DynamicModule } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 /**
  * The time every deadline, expiry and retention rule is computed from. Injected, so tests can move
@@ -31,13 +31,5 @@ export class ManualClock extends Clock {
 
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
-  }
-}
-
-@Global()
-@Module({})
-export class ClockModule {
-  static forRoot(clock: Clock = new SystemClock()): DynamicModule {
-    return { module: ClockModule, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
   }
 }

@@ -1,1 +1,2 @@
-export { Clock, ClockModule, ManualClock, SystemClock } from './clock';
+export { Clock, ManualClock, SystemClock } from './clock';
+export { ClockModule } from './clock.module';

@@ -19,7 +19,7 @@ import { RetentionService } from './retention/retention.service';
 import { IdentifierHasher } from './rules/identifiers';
 import { RegisteredSubjectDecisions } from './rules/subject-decisions';
 import { SubProcessorsService } from './sub-processors/sub-processors.service';
-import { DailyUsageService } from './usage/daily-usage';
+import { DailyUsageService } from './usage/daily-usage.service';
 import { UsageService } from './usage/usage.service';
 
 /**

@@ -35,11 +35,13 @@ export { SubProcessorsService } from './sub-processors/sub-processors.service';
 export type { NewSubProcessor, NewTransfer, SubProcessorChanges } from './sub-processors/sub-processors.service';
 export { ADEQUATE_COUNTRIES, transferProblem, UK_AND_EEA } from './sub-processors/transfer-rules';
 
-export { DailyUsageService } from './usage/daily-usage';
-export type { DailyUsage, DailyUsagePoint } from './usage/daily-usage';
+export { DailyUsageService } from './usage/daily-usage.service';
+export type { DailyUsage, DailyUsagePoint } from './usage/daily-usage.service';
 export { MAX_USAGE_DAYS, UsageService, usageCsv } from './usage/usage.service';
 export type { UsageCounts, UsageReport } from './usage/usage.service';
 
 export { addCalendarMonths, addWorkingDays, daysLeft } from './rules/deadlines';
 export { IdentifierHasher, normalizePhone } from './rules/identifiers';
 export type { PersonIdentifiers } from './rules/identifiers';
+export { COMPLIANCE_ERROR_CODES } from './errors';
+export type { ComplianceErrorCode } from './errors';

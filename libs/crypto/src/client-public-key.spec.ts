@@ -42,12 +42,12 @@ describe('parseClientPublicKey', () => {
   });
 
   const refuse = (pem: string, message: RegExp) => {
-    expect(() => parseClientPublicKey(pem)).toThrow(KeyValidationError);
-    expect(() => parseClientPublicKey(pem)).toThrow(message);
+    expect(() => parseClientPublicKey(pem, new Date())).toThrow(KeyValidationError);
+    expect(() => parseClientPublicKey(pem, new Date())).toThrow(message);
   };
 
   it('accepts a 3072-bit SPKI public key', () => {
-    const key = parseClientPublicKey(rsa3072.publicKey);
+    const key = parseClientPublicKey(rsa3072.publicKey, new Date());
     expect(key).toMatchObject({ kind: 'public-key', bits: 3072 });
     expect(key.fingerprintSha256).toBe(spkiSha256(rsa3072.publicKey));
     expect(createPublicKey(key.publicKeyPem).export({ type: 'spki', format: 'pem' })).toBe(rsa3072.publicKey);
@@ -57,7 +57,7 @@ describe('parseClientPublicKey', () => {
   it('accepts a certificate and gives the same key fingerprint', () => {
     const notAfter = new Date(Date.now() + 30 * 86400_000);
     notAfter.setMilliseconds(0);
-    const key = parseClientPublicKey(certificate(rsa3072.publicKey, rsa3072.privateKey, notAfter));
+    const key = parseClientPublicKey(certificate(rsa3072.publicKey, rsa3072.privateKey, notAfter), new Date());
     expect(key).toMatchObject({ kind: 'certificate', bits: 3072, subject: 'CN=Acme Plumbing recordings, O=Acme Plumbing Ltd' });
     expect(key.notAfter?.getTime()).toBe(notAfter.getTime());
     expect(key.fingerprintSha256).toBe(spkiSha256(rsa3072.publicKey));

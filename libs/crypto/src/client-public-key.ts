@@ -35,7 +35,8 @@ function otherKeyType(der: Buffer, kind: ClientPublicKey['kind']): string | unde
   }
 }
 
-export function parseClientPublicKey(pem: string, now: Date = new Date()): ClientPublicKey {
+/** `now` (the injected clock's) decides whether a certificate has expired. */
+export function parseClientPublicKey(pem: string, now: Date): ClientPublicKey {
   if (typeof pem !== 'string' || !pem.trim()) fail('empty input: expected a PEM RSA public key or X.509 certificate');
   if (pem.length > MAX_PEM_CHARS) fail(`input longer than ${MAX_PEM_CHARS} characters`);
   if (!/-----BEGIN [A-Z0-9 #]+-----/.test(pem)) fail('no PEM block found: expected "-----BEGIN PUBLIC KEY-----" or "-----BEGIN CERTIFICATE-----"');

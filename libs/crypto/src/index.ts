@@ -16,10 +16,8 @@ export {
 export type { RecordHeader } from './record-cipher';
 export { deriveKey, generateDataKey, KeyUnwrapError, unwrapKey, wrapKey } from './key-wrapping';
 export {
-  generateIngestKey,
   generateOneTimePassword,
   hmacKeyed,
-  INGEST_KEY_PREFIX,
   normalizeOneTimePassword,
   SecretHasher,
 } from './secret-hasher';

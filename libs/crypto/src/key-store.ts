@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '#config';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { ADVISORY_LOCKS } from '#database';
 import { ClientKey } from './entities/client-key.entity';
 import { DataKey } from './entities/data-key.entity';
 import { generateDataKey, KeyUnwrapError, unwrapKey, wrapKey } from './key-wrapping';
@@ -15,9 +16,9 @@ export class DataKeyNotFoundError extends Error {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Advisory-lock namespace (two-int form) for "this client's KEKs": creators share it, rotation takes it alone,
-// so no data key can be wrapped under a KEK that a concurrent rotation is about to retire.
-const LOCK_NAMESPACE = 715301;
+// "This client's KEKs": creators share the lock, rotation takes it alone, so no data key can be wrapped
+// under a KEK that a concurrent rotation is about to retire.
+const LOCK_NAMESPACE = ADVISORY_LOCKS.perClient.keyEncryptionKeys;
 const REWRAP_PAGE = 500;
 
 const kekContext = (clientId: string, version: number) => `kek:${clientId}:${version}`;

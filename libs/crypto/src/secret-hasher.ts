@@ -12,7 +12,6 @@ const MAX_SECRET_BYTES = 1024;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const OTP_GROUPS = 7;
 const OTP_GROUP_LENGTH = 4; // 28 symbols x 5 bits = 140 bits of entropy
-export const INGEST_KEY_PREFIX = 'cvik_';
 
 /** A one-time password such as 'K7Q2-9XMD-...' (7 groups of 4 Crockford base32 symbols, 140 bits). */
 export function generateOneTimePassword(): string {
@@ -37,11 +36,6 @@ export function normalizeOneTimePassword(input: string): string {
     .replace(/[IL]/g, '1');
   const groups = symbols.match(new RegExp(`.{1,${OTP_GROUP_LENGTH}}`, 'g')) ?? [];
   return groups.join('-');
-}
-
-/** An ingest key for the telephony system: 'cvik_' + 32 random bytes, base64url. Shown once. */
-export function generateIngestKey(): string {
-  return INGEST_KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
 /**
@@ -103,10 +97,6 @@ export class SecretHasher {
 
   generateOneTimePassword(): string {
     return generateOneTimePassword();
-  }
-
-  generateIngestKey(): string {
-    return generateIngestKey();
   }
 
   hmacKeyed(key: Buffer, value: string | Buffer): string {

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import { AppConfig, appRoleName, databaseName } from '#config';
+import { ADVISORY_LOCKS } from './advisory-locks';
 import { dataSourceOptions, Schema } from './database-options';
 import { assertRestrictedLogin } from './runtime-login';
 
@@ -8,7 +9,7 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** Serialises migrations (and the owner's start-up steps) between processes starting together. */
-const MIGRATION_LOCK = 7001;
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 /** Work the owner does at start after migrating, under the migration lock (e.g. settings only it may write). */
 export type OwnerStep = (owner: QueryRunner, config: AppConfig) => Promise<void>;

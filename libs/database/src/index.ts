@@ -1,3 +1,4 @@
+export { ADVISORY_LOCKS } from './advisory-locks';
 export { appRole, LEGACY_SHARED_ROLE } from './app-role';
 export { dataSourceOptions } from './database-options';
 export type { ConnectionOptions, Schema } from './database-options';

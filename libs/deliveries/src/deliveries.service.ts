@@ -9,11 +9,12 @@ import { DeliverableCallerData } from '#calls';
 import { Clock } from '#clock';
 import { generateOneTimePassword, normalizeOneTimePassword, SecretHasher } from '#crypto';
 import { TenantScope } from '#database';
-import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '#errors';
+import { DomainError, NotFoundError } from '#errors';
 import { UsageLedger } from '#usage';
 import { DeliveryItem, DeliveryItemKind } from './delivery-item.entity';
 import { DELIVERY_RULES } from './delivery-settings';
 import { Delivery, DeliveryConsumedBy, DeliveryStatus } from './delivery.entity';
+import { ConflictError, InvalidInputError } from './errors';
 
 const HOUR_MS = 3_600_000;
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';

@@ -1,42 +1,62 @@
-import { DomainError } from '#errors';
+import * as generic from '#errors';
+
+/** The codes this library's refusals carry besides the generic ones (COMMON_ERROR_CODES); listed in the API document. */
+export const DELIVERIES_ERROR_CODES = [
+  'nothing_to_deliver',
+  'recording_not_deliverable',
+  'items_withheld',
+  'delivery_credential',
+  'delivery_consumed',
+  'delivery_expired',
+  'delivery_locked',
+  'delivery_busy',
+  'delivery_range',
+  'receipt_mismatch',
+  'delivery_not_sent',
+] as const;
+export type DeliveriesErrorCode = (typeof DELIVERIES_ERROR_CODES)[number];
+
+/** The generic errors, narrowed to this library's codes: its throw sites use these, so a misspelt code fails typecheck. */
+export class ConflictError extends generic.ConflictError<DeliveriesErrorCode> {}
+export class InvalidInputError extends generic.InvalidInputError<DeliveriesErrorCode> {}
 
 /** 401 for a download: no credential, or not this delivery's password. */
-export class DeliveryCredentialError extends DomainError {
+export class DeliveryCredentialError extends generic.DomainError<DeliveriesErrorCode> {
   constructor(message = 'This delivery needs its id and one-time password (HTTP Basic)') {
     super('delivery_credential', 401, message);
   }
 }
 
 /** 410: the delivery was downloaded (and its recordings deleted), or it expired. */
-export class DeliveryGoneError extends DomainError {
+export class DeliveryGoneError extends generic.DomainError<DeliveriesErrorCode> {
   constructor(reason: 'consumed' | 'expired') {
     super(`delivery_${reason}`, 410, reason === 'consumed' ? 'This delivery has already been downloaded' : 'This delivery has expired');
   }
 }
 
 /** 423: too many wrong passwords; the client can ask for a new delivery. */
-export class DeliveryLockedError extends DomainError {
+export class DeliveryLockedError extends generic.DomainError<DeliveriesErrorCode> {
   constructor() {
     super('delivery_locked', 423, 'This delivery is locked after too many wrong passwords; create a new delivery');
   }
 }
 
 /** 409: another download of this delivery is running. */
-export class DeliveryBusyError extends DomainError {
+export class DeliveryBusyError extends generic.DomainError<DeliveriesErrorCode> {
   constructor() {
     super('delivery_busy', 409, 'Another download of this delivery is running; try again when it has ended');
   }
 }
 
 /** 416: a delivery streams as a whole, once; partial requests are refused and never consume it. */
-export class DeliveryRangeError extends DomainError {
+export class DeliveryRangeError extends generic.DomainError<DeliveriesErrorCode> {
   constructor() {
     super('delivery_range', 416, 'A delivery is downloaded as a whole; Range requests are not served');
   }
 }
 
 /** 409: the receipt's SHA-256 is not the one of the archive this delivery last sent completely. */
-export class DeliveryReceiptMismatchError extends DomainError {
+export class DeliveryReceiptMismatchError extends generic.DomainError<DeliveriesErrorCode> {
   constructor(bytes: number | null) {
     super(
       'receipt_mismatch',
@@ -47,7 +67,7 @@ export class DeliveryReceiptMismatchError extends DomainError {
 }
 
 /** 409: a receipt for a delivery that was never sent completely. */
-export class DeliveryNotSentError extends DomainError {
+export class DeliveryNotSentError extends generic.DomainError<DeliveriesErrorCode> {
   constructor() {
     super('delivery_not_sent', 409, 'This delivery has not been sent completely yet; download the whole archive, then send its SHA-256');
   }

@@ -25,6 +25,7 @@ export { DeliveryConsumption } from './delivery-consumption';
 export type { Manifest, ManifestFile, DeliveredMessage } from './delivery-archive';
 export { DELIVERY_RULES } from './delivery-settings';
 export {
+  DELIVERIES_ERROR_CODES,
   DeliveryBusyError,
   DeliveryCredentialError,
   DeliveryGoneError,
@@ -33,6 +34,7 @@ export {
   DeliveryRangeError,
   DeliveryReceiptMismatchError,
 } from './errors';
+export type { DeliveriesErrorCode } from './errors';
 
 export { DELETE_RECORDING_JOB, DELETIONS_QUEUE, SWEEP_OUTBOX_JOB, SWEEP_RECEIPTS_JOB, SWEEP_RETENTION_JOB } from './deletion/deletion-queue';
 export type { DeleteRecordingJob } from './deletion/deletion-queue';

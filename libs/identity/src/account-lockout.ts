@@ -6,7 +6,7 @@ import { AuditService } from '#audit';
 import type { Role } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
-import { TooManyAttemptsError } from '#errors';
+import { TooManyAttemptsError } from './errors';
 import { LoginFailure } from './login-failure.entity';
 
 /** Failures older than this no longer count: the next one starts again from one. */

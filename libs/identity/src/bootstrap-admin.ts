@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#config';
+import { ADVISORY_LOCKS } from '#database';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -21,7 +22,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     if (!bootstrap) return;
     await this.dataSource.transaction(async (tx) => {
       // Several API processes may start together: one creates, the others see it.
-      await tx.query('SELECT pg_advisory_xact_lock(7003)');
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.bootstrapAdmin]);
       if (await tx.exists(User, { where: { role: 'admin' } })) return;
       const admin = await this.users.create({ email: bootstrap.email, password: bootstrap.password, role: 'admin' }, { id: null, role: 'system' }, tx);
       this.logger.log(`Bootstrap admin created (user ${admin.id})`);

@@ -17,3 +17,5 @@ export type { NewUser, PublicUser } from './users.service';
 
 export const identityEntities = [User, RecoveryCode, PasswordResetToken, LoginFailure];
 export const identityMigrations = [Users1700000000400, SessionSecurity1700000001310];
+export { IDENTITY_ERROR_CODES } from './errors';
+export type { IdentityErrorCode } from './errors';

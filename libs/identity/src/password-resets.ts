@@ -6,7 +6,8 @@ import { KeyedHasher, SessionsService } from '#access';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
-import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
+import { NotFoundError } from '#errors';
+import { ConflictError, InvalidInputError } from './errors';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { User } from './user.entity';
 

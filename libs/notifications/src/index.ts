@@ -12,7 +12,7 @@ export { WebhookEndpointsService } from './webhook-endpoints.service';
 export type { WebhookView } from './webhook-endpoints.service';
 export { CallerMessages } from './caller-message-source';
 export type { CallerMessageSource, NoticeMessageContent } from './caller-message-source';
-export { NotificationScheduler } from './notification-scheduler';
+export { NotificationScheduler } from './notification.scheduler';
 export { NotificationSender } from './notification-sender';
 export type { SendOutcome } from './notification-sender';
 export { NotificationSweeper } from './notification-sweeper';
@@ -24,3 +24,5 @@ export type { NoticeAudience, NoticeFacts } from './notification.entity';
 
 export const notificationsEntities = [Notification, WebhookEndpoint, NotificationOutboxEntry, UrgentEscalation, DeadlineReminder];
 export const notificationsMigrations = [Notifications1700000001610];
+export { NOTIFICATIONS_ERROR_CODES } from './errors';
+export type { NotificationsErrorCode } from './errors';

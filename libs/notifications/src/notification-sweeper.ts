@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { ClientsService } from '#clients';
 import { Clock } from '#clock';
+import { ADVISORY_LOCKS } from '#database';
 import { CallerMessages } from './caller-message-source';
 import { DeadlineReminder } from './deadline-reminder.entity';
 import { NotificationOutboxEntry } from './notification-outbox.entity';
-import { NotificationScheduler } from './notification-scheduler';
+import { NotificationScheduler } from './notification.scheduler';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { UrgentEscalation } from './urgent-escalation.entity';
@@ -151,7 +152,7 @@ export class NotificationSweeper {
       if (!settings.dailySummary) continue;
       const counts = await source.countLogged(client.id, from, to);
       await this.dataSource.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock(7017, hashtext($1))', [client.id]);
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.dailySummary, client.id]);
         const done = await tx.createQueryBuilder(Notification, 'n').where(`n.client_id = :id AND n.event = 'summary.daily' AND n.facts->>'day' = :day`, { id: client.id, day }).getCount();
         if (done) return;
         await this.notifications.notify(tx, { clientId: client.id, name, settings, event: 'summary.daily', facts: { day, count: counts.total, urgentCount: counts.urgent } });

@@ -4,7 +4,7 @@ import { ClientsModule } from '#clients';
 import { CallerMessages } from './caller-message-source';
 import { Mailer } from './mailer';
 import { NOTIFICATIONS_QUEUE } from './notification-queue';
-import { NotificationScheduler } from './notification-scheduler';
+import { NotificationScheduler } from './notification.scheduler';
 import { NotificationSender } from './notification-sender';
 import { NotificationSweeper } from './notification-sweeper';
 import { NotificationsService } from './notifications.service';

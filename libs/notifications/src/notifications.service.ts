@@ -6,20 +6,19 @@ import type { Role } from '#audit';
 import { ClientNoticeEvent, ClientsService } from '#clients';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
-import { InvalidInputError } from '#errors';
+import { ADVISORY_LOCKS } from '#database';
 import { DeadlineReminder } from './deadline-reminder.entity';
+import { InvalidInputError } from './errors';
 import { emailsFor, endpointWants, resolveSettings, ResolvedSettings } from './notice-recipients';
 import { summaryOf } from './notice-text';
 import { NotificationOutboxEntry } from './notification-outbox.entity';
-import { NotificationScheduler } from './notification-scheduler';
+import { NotificationScheduler } from './notification.scheduler';
 import { Notification, NoticeAudience, NoticeFacts } from './notification.entity';
 import { SealedSecrets } from './sealed-secrets';
 import { UrgentEscalation } from './urgent-escalation.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 const DAY_MS = 86_400_000;
-/** Serialises new-message grouping per client (advisory-lock namespace). */
-const GROUP_LOCK = 7016;
 
 export interface NoticeView {
   id: string;
@@ -61,7 +60,7 @@ export class NotificationsService {
    */
   async messageLogged(tx: EntityManager, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
     const now = this.clock.now();
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GROUP_LOCK, input.clientId]);
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.messageNoticeGrouping, input.clientId]);
     const { name, settings } = await this.settingsOf(input.clientId, tx);
     const open = await tx
       .createQueryBuilder(Notification, 'n')
@@ -123,7 +122,7 @@ export class NotificationsService {
   /** Recordings never downloaded that retention deletes soon. At most one warning per client per (clock) day. */
   async recordingsExpiring(tx: EntityManager, input: { clientId: string; count: number; deleteFrom: Date }): Promise<string | null> {
     const day = this.clock.now().toISOString().slice(0, 10);
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GROUP_LOCK, input.clientId]);
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.messageNoticeGrouping, input.clientId]);
     const warned = await tx
       .createQueryBuilder(Notification, 'n')
       .where(`n.client_id = :clientId AND n.event = 'recordings.expiring' AND n.facts->>'day' = :day`, { clientId: input.clientId, day })

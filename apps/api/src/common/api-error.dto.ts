@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODE_SCHEMAS } from './error-codes';
 
-/** The one error body every route answers with (see exception-filter.ts). */
+/** The one error body every route answers with (see api-exception.filter.ts). */
 export class ApiErrorDto {
   @ApiProperty({ example: 404 })
   statusCode: number;
@@ -15,7 +16,11 @@ export class ApiErrorDto {
   })
   message: string | string[];
 
-  @ApiPropertyOptional({ description: 'Stable machine-readable code of a domain error', example: 'not_found' })
+  @ApiPropertyOptional({
+    description: 'Stable machine-readable code of a domain error: one of the generic codes or of the codes of the library that refused',
+    anyOf: Object.keys(ERROR_CODE_SCHEMAS).map((name) => ({ $ref: `#/components/schemas/${name}` })),
+    example: 'not_found',
+  })
   code?: string;
 
   @ApiPropertyOptional({ description: 'On a 500 only: the id under which the cause was logged', format: 'uuid' })

@@ -1230,10 +1230,10 @@ export interface components {
              */
             message: string | string[];
             /**
-             * @description Stable machine-readable code of a domain error
+             * @description Stable machine-readable code of a domain error: one of the generic codes or of the codes of the library that refused
              * @example not_found
              */
-            code?: string;
+            code?: components["schemas"]["CommonErrorCode"] | components["schemas"]["AccessErrorCode"] | components["schemas"]["IdentityErrorCode"] | components["schemas"]["ClientsErrorCode"] | components["schemas"]["CallsErrorCode"] | components["schemas"]["DeliveriesErrorCode"] | components["schemas"]["NotificationsErrorCode"] | components["schemas"]["ComplianceErrorCode"];
             /**
              * Format: uuid
              * @description On a 500 only: the id under which the cause was logged
@@ -2669,6 +2669,46 @@ export interface components {
             /** Format: date-time */
             disabledAt: string | null;
         };
+        /**
+         * @description Generic refusals any part of the API may answer with
+         * @enum {string}
+         */
+        CommonErrorCode: "not_found" | "forbidden" | "conflict" | "invalid_input" | "unauthenticated";
+        /**
+         * @description Authentication, roles, tenants, purposes, break-glass and ingest keys
+         * @enum {string}
+         */
+        AccessErrorCode: "totp_enrolment_required" | "origin_refused" | "role" | "purpose_refused" | "instructions_refuse" | "credential_for_client_users_only" | "break_glass_required" | "break_glass_reason" | "break_glass_closed" | "processing_restricted" | "caller_permission_missing" | "ingest_key_blocked";
+        /**
+         * @description Accounts, sign-in, second factor and password resets
+         * @enum {string}
+         */
+        IdentityErrorCode: "login_failed" | "totp_required" | "second_factor_invalid" | "account_locked" | "current_password_wrong" | "password_unchanged" | "reset_token_invalid" | "totp_already_enrolled" | "totp_not_enrolling" | "totp_invalid" | "email_taken" | "cannot_disable_self" | "user_disabled" | "user_erased";
+        /**
+         * @description Clients and their processing instructions
+         * @enum {string}
+         */
+        ClientsErrorCode: "already_terminated";
+        /**
+         * @description Calls, caller messages, recordings and client public keys
+         * @enum {string}
+         */
+        CallsErrorCode: "external_ref_taken" | "client_mismatch" | "message_delivered" | "intake_invalid" | "public_key_invalid" | "recording_exists" | "recording_too_large" | "unsupported_audio" | "upload_aborted";
+        /**
+         * @description Deliveries, their downloads and receipts
+         * @enum {string}
+         */
+        DeliveriesErrorCode: "nothing_to_deliver" | "recording_not_deliverable" | "items_withheld" | "delivery_credential" | "delivery_consumed" | "delivery_expired" | "delivery_locked" | "delivery_busy" | "delivery_range" | "receipt_mismatch" | "delivery_not_sent";
+        /**
+         * @description Notices to clients and their webhooks
+         * @enum {string}
+         */
+        NotificationsErrorCode: "no_delivery_recipient";
+        /**
+         * @description Breaches, consent, sub-processors, data subject requests, retention and usage
+         * @enum {string}
+         */
+        ComplianceErrorCode: "reason_required" | "already_notified" | "high_risk" | "client_reports" | "positive_action_required" | "name_taken" | "transfer_mechanism_required" | "sub_processor_ended" | "category_not_covered" | "worker_unavailable" | "request_closed" | "extension_window_closed" | "extension_limit" | "wrong_request_type" | "identity_not_verified" | "operation_pending" | "forward_closed" | "export_not_instructed" | "email_taken" | "processing_restricted";
     };
     responses: never;
     parameters: never;

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { appRole } from '#database';
+import { ADVISORY_LOCKS, appRole } from '#database';
 
 /** Serialises sealing and pruning (the app's AuditSegments uses the same key). */
-const SEGMENT_LOCK = 7003;
+const SEGMENT_LOCK = ADVISORY_LOCKS.auditSegments;
 
 /**
  * Audit segments the application cannot forge (issue 10). The runtime role loses every write on

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { DomainError } from '#errors';
 import type { RepeatableJob } from '#queue';
+import { WorkerUnavailableError } from '../errors';
 import type { RetentionReport } from './retention.service';
 
 export const COMPLIANCE_QUEUE = 'compliance';
@@ -23,7 +23,7 @@ export class RetentionScheduler {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new DomainError('worker_unavailable', 503, `The retention sweep is queued (job ${job.id}) but no worker finished it within ${timeoutMs / 1000} s`)),
+        () => reject(new WorkerUnavailableError(`The retention sweep is queued (job ${job.id}) but no worker finished it within ${timeoutMs / 1000} s`)),
         timeoutMs,
       );
     });

@@ -4,9 +4,9 @@ import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { toCsv } from '#csv';
 import { TenantScope } from '#database';
-import { InvalidInputError } from '#errors';
 import { UsageLedger } from '#usage';
 import type { UsageKind } from '#usage';
+import { InvalidInputError } from '../errors';
 import { DAY_MS } from '../rules/deadlines';
 
 export const MAX_USAGE_DAYS = 366;
