@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDate, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PURPOSES } from '#audit';
@@ -292,42 +292,15 @@ export class DsrRequestDto {
 }
 
 /** A request forwarded to a client, as that client sees it: the person's identifiers and its own records only. */
-export class DsrInboxItemDto {
-  @ApiUuid({ description: 'The request' })
-  id: string;
-
+export class DsrInboxItemDto extends PickType(DsrRequestDto, ['id', 'type', 'subject', 'details', 'rectification', 'objectionPurposes', 'receivedAt', 'daysLeft', 'overdue', 'reports'] as const) {
   @ApiUuid()
   forwardId: string;
-
-  @ApiProperty({ enum: DSR_TYPES })
-  type: DsrType;
 
   @ApiProperty({ enum: FORWARD_STATUSES })
   status: string;
 
-  @ApiProperty({ type: DsrSubjectDto })
-  subject: DsrSubjectDto;
-
-  @ApiProperty({ type: String, nullable: true })
-  details: string | null;
-
-  @ApiProperty({ type: PersonDto, nullable: true })
-  rectification: PersonDto | null;
-
-  @ApiProperty({ enum: PURPOSES, isArray: true, nullable: true })
-  objectionPurposes: Purpose[] | null;
-
-  @ApiDateTime()
-  receivedAt: Date;
-
   @ApiDateTime({ description: "The person's deadline" })
   dueAt: Date;
-
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Null once closed' })
-  daysLeft: number | null;
-
-  @ApiProperty()
-  overdue: boolean;
 
   @ApiDateTime()
   forwardedAt: Date;
@@ -343,9 +316,6 @@ export class DsrInboxItemDto {
 
   @ApiProperty({ type: [RecordMatchDto] })
   matches: RecordMatchDto[];
-
-  @ApiProperty({ type: [OperationReportDto] })
-  reports: OperationReportDto[];
 
   @ApiPropertyOptional({
     type: CreatedDeliveryDto,

@@ -2152,31 +2152,29 @@ export interface components {
             forwards: components["schemas"]["DsrForwardDto"][];
         };
         DsrInboxItemDto: {
-            /**
-             * Format: uuid
-             * @description The request
-             */
-            id: string;
             /** Format: uuid */
-            forwardId: string;
+            id: string;
             /** @enum {string} */
             type: "access" | "rectification" | "erasure" | "restriction" | "objection" | "portability" | "human_review";
-            /** @enum {string} */
-            status: "awaiting_client" | "answered" | "closed";
             subject: components["schemas"]["DsrSubjectDto"];
             details: string | null;
             rectification: components["schemas"]["PersonDto"] | null;
             objectionPurposes: ("service_delivery" | "billing" | "quality_review" | "legal_obligation" | "marketing" | "security")[] | null;
             /** Format: date-time */
             receivedAt: string;
+            /** @description Null once closed */
+            daysLeft: number | null;
+            overdue: boolean;
+            reports: components["schemas"]["OperationReportDto"][];
+            /** Format: uuid */
+            forwardId: string;
+            /** @enum {string} */
+            status: "awaiting_client" | "answered" | "closed";
             /**
              * Format: date-time
              * @description The person's deadline
              */
             dueAt: string;
-            /** @description Null once closed */
-            daysLeft: number | null;
-            overdue: boolean;
             /** Format: date-time */
             forwardedAt: string;
             /** Format: date-time */
@@ -2186,7 +2184,6 @@ export interface components {
             /** @enum {string|null} */
             lastInstruction: "erase" | "export" | "rectify" | "restrict" | "refuse" | null;
             matches: components["schemas"]["RecordMatchDto"][];
-            reports: components["schemas"]["OperationReportDto"][];
             /** @description Only in the answer to an export instruction: the one-time delivery of the person's messages and recordings (password shown once); null when nothing was left to deliver */
             delivery?: components["schemas"]["CreatedDeliveryDto"] | null;
         };
