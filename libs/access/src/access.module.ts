@@ -7,6 +7,7 @@ import { AppConfig } from '#config';
 import { CryptoModule } from '#crypto';
 import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy';
+import { AgentAssignmentsRepository } from './agent-assignments.repository';
 import { AgentAssignmentsService } from './agent-assignments.service';
 import { AgentDirectoryService } from './agent-directory.service';
 import { BreakGlassService } from './break-glass.service';
@@ -37,6 +38,7 @@ import { CredentialsModule } from './credentials.module';
     AccessPolicy,
     AccessTokenService,
     BrowserSessions,
+    AgentAssignmentsRepository,
     AgentAssignmentsService,
     AgentDirectoryService,
     AuditTrailService,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { SessionsService } from '#access';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgentAssignmentsService, SessionsService } from '#access';
 import { AuditService, Role } from '#audit';
 import { ClientsService } from '#clients';
 import { Clock } from '#clock';
@@ -10,7 +10,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
 import { AccountLockout } from './account-lockout';
 import { SecondFactorService } from './second-factor.service';
 import { User } from './user.entity';
-import { ERASED_EMAIL_PREFIX } from './user-erasure';
+import { ERASED_EMAIL_PREFIX, UsersRepository } from './users.repository';
 
 export interface NewUser {
   email: string;
@@ -44,6 +44,8 @@ export class UsersService {
     private readonly secondFactor: SecondFactorService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly accounts: UsersRepository,
+    private readonly assignments: AgentAssignmentsService,
   ) {}
 
   async create(input: NewUser, actor: { id: string | null; role: 'admin' | 'system' }, manager?: EntityManager): Promise<PublicUser> {
@@ -104,23 +106,31 @@ export class UsersService {
     return user;
   }
 
+  /**
+   * Restricts an agent or supervisor to these clients (empty: every active client). The account is
+   * checked and locked here; the access library keeps the list, in this transaction.
+   */
+  async restrictAgent(userId: string, clientIds: string[], admin: Admin): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const user = await this.accounts.lockById(tx, userId);
+      if (!user) throw new NotFoundError('User');
+      if (user.role !== 'agent' && user.role !== 'supervisor') throw new InvalidInputError('Only agents and supervisors serve clients');
+      await this.assignments.replace(tx, admin.id, userId, clientIds);
+    });
+  }
+
   findActiveByEmail(email: string): Promise<User | null> {
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .andWhere('u.disabled_at IS NULL')
-      .getOne();
+    return this.accounts.findActiveByEmail(this.dataSource.manager, email);
   }
 
   findActiveById(id: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOne({ where: { id, disabledAt: IsNull() } });
+    return this.accounts.findActiveById(this.dataSource.manager, id);
   }
 
   /** Runs one audited change to an account in a transaction; returns the account as it is afterwards. */
   private async change(userId: string, admin: Admin, action: string, apply: (tx: EntityManager, user: User) => Promise<void>): Promise<PublicUser> {
     return this.dataSource.transaction(async (tx) => {
-      const user = await tx.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.accounts.lockById(tx, userId);
       if (!user) throw new NotFoundError('User');
       await apply(tx, user);
       await this.event(tx, admin, user, action);
