@@ -45,7 +45,7 @@ const INSERT_EVENT = `INSERT INTO audit_events (occurred_at, actor_id, actor_rol
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
 /** One event an actor caused, as a data subject's export shows it. */
-export interface ActorActivity {
+export type ActorActivity = {
   seq: string | null;
   occurredAt: Date;
   action: string;
@@ -54,7 +54,7 @@ export interface ActorActivity {
   clientId: string | null;
   subjectType: string | null;
   subjectId: string | null;
-}
+};
 
 @Injectable()
 export class AuditService {

@@ -45,7 +45,7 @@ export class MessageInbox {
     const action = mark === 'read' ? 'message.mark_read' : 'message.mark_actioned';
     return this.owners.inScopeOfOwner('message', messageId, async (tx, clientId) => {
       const { instructions } = await this.policy
-        .authorize(principal, { action, clientId, dataRole: 'processor', purpose: 'service_delivery', content: false, subject }, tx)
+        .authorize(principal, { action, clientId, data: CallerMessage, purpose: 'service_delivery', content: false, subject }, tx)
         .catch(asMissing('Message'));
       const message = await tx.findOne(CallerMessage, { where: { id: messageId, clientId }, select: { id: true, readAt: true, actionedAt: true }, lock: { mode: 'pessimistic_write' } });
       if (!message) throw new NotFoundError('Message');
@@ -75,7 +75,7 @@ export class MessageInbox {
     if (principal.kind !== 'user' || principal.role !== 'client' || !principal.clientId) throw new InvalidInputError('Only a client user has an inbox');
     const clientId = principal.clientId;
     return this.scope.run(clientId, async (tx) => {
-      await this.policy.authorize(principal, { action: 'message.count', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false }, tx);
+      await this.policy.authorize(principal, { action: 'message.count', clientId, data: CallerMessage, purpose: 'service_delivery', content: false }, tx);
       const [row]: { unread: string; urgent_unread: string }[] = await tx.query(
         `SELECT count(*) AS unread, count(*) FILTER (WHERE urgency = 'urgent') AS urgent_unread FROM caller_messages WHERE client_id = $1 AND read_at IS NULL`,
         [clientId],

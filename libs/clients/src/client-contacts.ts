@@ -4,7 +4,7 @@ import { digitsOf, foldedOf, PersonSearchKeys } from '#database';
 import { Client } from './client.entity';
 
 /** A client business contact as a data subject's export shows it. */
-export interface ClientContactRow {
+export type ClientContactRow = {
   clientId: string;
   clientName: string;
   contactName: string | null;
@@ -12,7 +12,7 @@ export interface ClientContactRow {
   contactPhone: string | null;
   status: string;
   contractEndedAt: Date | null;
-}
+};
 
 export type ContactChanges = Partial<Pick<Client, 'contactName' | 'contactEmail' | 'contactPhone'>>;
 

@@ -6,7 +6,7 @@ import { User } from './user.entity';
 export const ERASED_EMAIL_PREFIX = 'erased+';
 
 /** An account as a data subject's export shows it: no secret, no hash. */
-export interface UserExportRow {
+export type UserExportRow = {
   id: string;
   email: string;
   role: string;
@@ -14,7 +14,7 @@ export interface UserExportRow {
   createdAt: Date;
   lastLoginAt: Date | null;
   disabledAt: Date | null;
-}
+};
 
 /** The SQL on `users` (and the credentials that hang off an account). Every method takes the caller's manager or transaction. */
 @Injectable()
