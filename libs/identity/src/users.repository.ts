@@ -27,6 +27,26 @@ export class UsersRepository {
     return manager.findOne(User, { where: { id, disabledAt: IsNull() } });
   }
 
+  async emailTaken(manager: EntityManager, email: string): Promise<boolean> {
+    return manager.exists(User, { where: { email } });
+  }
+
+  insert(tx: EntityManager, fields: Pick<User, 'email' | 'passwordHash' | 'role' | 'clientId'>): Promise<User> {
+    return tx.save(tx.create(User, fields));
+  }
+
+  all(manager: EntityManager): Promise<User[]> {
+    return manager.find(User, { order: { createdAt: 'ASC' } });
+  }
+
+  byId(manager: EntityManager, id: string): Promise<User> {
+    return manager.findOneByOrFail(User, { id });
+  }
+
+  async setDisabledAt(tx: EntityManager, id: string, disabledAt: Date | null): Promise<void> {
+    await tx.update(User, { id }, { disabledAt });
+  }
+
   /** The account, row-locked until the transaction ends. */
   lockById(tx: EntityManager, id: string): Promise<User | null> {
     return tx.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });

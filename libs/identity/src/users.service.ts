@@ -56,8 +56,8 @@ export class UsersService {
     const work = async (tx: EntityManager) => {
       if (input.clientId) await this.clients.get(input.clientId, tx);
       const email = input.email.toLowerCase();
-      if (await tx.exists(User, { where: { email } })) throw new ConflictError('A user with this email already exists', 'email_taken');
-      const user = await tx.save(tx.create(User, { email, passwordHash, role: input.role, clientId: input.clientId ?? null }));
+      if (await this.accounts.emailTaken(tx, email)) throw new ConflictError('A user with this email already exists', 'email_taken');
+      const user = await this.accounts.insert(tx, { email, passwordHash, role: input.role, clientId: input.clientId ?? null });
       await this.event(tx, actor, user, 'user.create', { role: user.role });
       return publicUser(user);
     };
@@ -67,7 +67,7 @@ export class UsersService {
   /** Every account; the read of operator records is itself recorded. */
   async list(actor: Admin): Promise<PublicUser[]> {
     return this.dataSource.transaction(async (tx) => {
-      const users = await tx.find(User, { order: { createdAt: 'ASC' } });
+      const users = await this.accounts.all(tx);
       await this.audit.append({ actor, dataRole: 'controller', purpose: 'security', action: 'user.list', outcome: 'success', details: { returned: users.length } }, tx);
       return users.map(publicUser);
     });
@@ -77,7 +77,7 @@ export class UsersService {
   async disable(userId: string, admin: Admin): Promise<PublicUser> {
     if (userId === admin.id) throw new ConflictError('An administrator cannot disable their own account', 'cannot_disable_self');
     const user = await this.change(userId, admin, 'user.disable', async (tx, u) => {
-      if (!u.disabledAt) await tx.update(User, { id: u.id }, { disabledAt: this.clock.now() });
+      if (!u.disabledAt) await this.accounts.setDisabledAt(tx, u.id, this.clock.now());
       await this.sessions.endAllFor(u.id, 'disabled', tx);
     });
     this.sessions.forget(userId);
@@ -87,7 +87,7 @@ export class UsersService {
   async enable(userId: string, admin: Admin): Promise<PublicUser> {
     return this.change(userId, admin, 'user.enable', async (tx, u) => {
       if (u.email.startsWith(ERASED_EMAIL_PREFIX)) throw new ConflictError('An erased account cannot be enabled again', 'user_erased');
-      await tx.update(User, { id: u.id }, { disabledAt: null });
+      await this.accounts.setDisabledAt(tx, u.id, null);
     });
   }
 
@@ -134,7 +134,7 @@ export class UsersService {
       if (!user) throw new NotFoundError('User');
       await apply(tx, user);
       await this.event(tx, admin, user, action);
-      return publicUser((await tx.findOneByOrFail(User, { id: userId })));
+      return publicUser(await this.accounts.byId(tx, userId));
     });
   }
 
