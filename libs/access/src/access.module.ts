@@ -10,6 +10,7 @@ import { AccessPolicy } from './access-policy';
 import { AgentAssignmentsRepository } from './agent-assignments.repository';
 import { AgentAssignmentsService } from './agent-assignments.service';
 import { AgentDirectoryService } from './agent-directory.service';
+import { BreakGlassGrantsRepository } from './break-glass-grants.repository';
 import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
@@ -42,6 +43,7 @@ import { CredentialsModule } from './credentials.module';
     AgentAssignmentsService,
     AgentDirectoryService,
     AuditTrailService,
+    BreakGlassGrantsRepository,
     BreakGlassService,
     IngestKeysService,
     { provide: APP_GUARD, useClass: AccessGuard },
