@@ -106,6 +106,11 @@ export class CallerDataSubjects {
     return { messageIds: await this.messages.existingAmong(tx, clientId, ids.messageIds), recordingIds: await this.recordings.storedAmong(tx, clientId, ids.recordingIds) };
   }
 
+  /** Of these ids, the client's messages. */
+  messagesAmong(tx: EntityManager, clientId: string, ids: string[]): Promise<string[]> {
+    return this.messages.existingAmong(tx, clientId, ids);
+  }
+
   /** The callers' contact details on these messages, to check or use their marketing permission. */
   callerContacts(tx: EntityManager, clientId: string, messageIds: string[]) {
     return this.messages.callerContacts(tx, clientId, messageIds);

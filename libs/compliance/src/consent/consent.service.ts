@@ -219,7 +219,7 @@ export class ConsentService {
     const ids = [...new Set(request.callerMessageIds)];
     if (!ids.length) throw new InvalidInputError('callerMessageIds must name the callers');
     const people = await this.scope.run(request.clientId, async (tx) => {
-      if ((await this.callerRecords.deliverable(tx, request.clientId, { messageIds: ids, recordingIds: [] })).messageIds.length !== ids.length) throw new NotFoundError('Caller message');
+      if ((await this.callerRecords.messagesAmong(tx, request.clientId, ids)).length !== ids.length) throw new NotFoundError('Caller message');
       const subjects = ids.map((id) => ({ type: 'message', id }));
       await this.policy.authorize(principal, { action: 'marketing.export', clientId: request.clientId, data: CallerMessage, purpose: 'marketing', content: true, subjects }, tx);
       const messages = await this.callerRecords.callerContacts(tx, request.clientId, ids);
