@@ -27,7 +27,7 @@ import { DeliveryReceipts } from './delivery-receipts.service';
 @Module({
   imports: [CryptoModule, RecordingVaultModule, BullModule.registerQueue({ name: DELETIONS_QUEUE }), NotificationsModule],
   providers: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption, DeliveriesRepository, DeletionOutboxRepository],
-  exports: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption],
+  exports: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption, DeliveriesRepository],
 })
 export class DeletionModule {}
 
