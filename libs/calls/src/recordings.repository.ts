@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, Not } from 'typeorm';
+import { EntityManager, In, LessThan, Not } from 'typeorm';
 import { Recording } from './recording.entity';
 import type { RecordingStatus } from './recording.entity';
 
@@ -122,5 +122,20 @@ export class RecordingsRepository {
   ofCalls(tx: EntityManager, callIds: string[]): Promise<{ id: string; client_id: string }[]> {
     if (!callIds.length) return Promise.resolve([]);
     return tx.query(`SELECT id, client_id FROM recordings WHERE call_id = ANY($1::uuid[]) AND status <> 'deleted' ORDER BY created_at`, [callIds]);
+  }
+
+  /** Uploads still receiving that began before `cutoff`, oldest first; `tx` sees every client. */
+  abandonedUploads(tx: EntityManager, cutoff: Date, limit: number): Promise<Recording[]> {
+    return tx.find(Recording, { where: { status: 'receiving', createdAt: LessThan(cutoff) }, order: { createdAt: 'ASC' }, take: limit });
+  }
+
+  /** Deletes the row of an upload that never finished; true when this call did (it was still receiving). */
+  async deleteAbandoned(tx: EntityManager, id: string): Promise<boolean> {
+    return Boolean((await tx.delete(Recording, { id, status: 'receiving' })).affected);
+  }
+
+  /** Of these ids, the recordings whose object must stay (not deleted), with where it lives; `tx` sees every client. */
+  live(tx: EntityManager, ids: string[]): Promise<Pick<Recording, 'id' | 'storageKey'>[]> {
+    return tx.find(Recording, { where: { id: In(ids), status: In(['receiving', 'stored', 'delivered']) }, select: { id: true, storageKey: true } });
   }
 }
