@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy } from '#access';
 import type { Principal } from '#access';
 import { PURPOSES, Role } from '#audit';
+import { Call, CallerMessage } from '#calls';
 import { ManualClock } from '#clock';
 import { TenantScope } from '#database';
 import { wavBytes } from './support/audio';
@@ -217,7 +218,7 @@ describe('boundary (issue 5)', () => {
           for (const content of [true, false]) {
             const cell = `${role}/${purpose}/${content ? 'content' : 'counts'}`;
             const allowed = await policy
-              .authorize(principal, { action: 'matrix.probe', clientId: a.clientId, dataRole: 'processor', purpose, content })
+              .authorize(principal, { action: 'matrix.probe', clientId: a.clientId, data: CallerMessage, purpose, content })
               .then(() => true, () => false);
             if (!allowed) refused += 1;
             if (allowed !== ALLOWED.has(cell)) outcomes.push(`${cell}: ${allowed ? 'allowed' : 'refused'}`);
@@ -232,7 +233,7 @@ describe('boundary (issue 5)', () => {
     it('lets a supervisor review calls for quality only where the client instructs so', async () => {
       const policy = api.app.get(AccessPolicy);
       const supervisor = user('supervisor', '33333333-3333-4333-8333-333333333333');
-      const review = { action: 'call.review', clientId: a.clientId, dataRole: 'processor' as const, purpose: 'quality_review' as const, content: true };
+      const review = { action: 'call.review', clientId: a.clientId, data: Call, purpose: 'quality_review' as const, content: true };
       await expect(policy.authorize(supervisor, review)).rejects.toMatchObject({ code: 'instructions_refuse' });
       await api.http.post(`/clients/${a.clientId}/instructions`).set(bearer(a.clientUser.token)).send({ supervisorReviewAllowed: true }).expect(201);
       const grant = await policy.authorize(supervisor, review);
@@ -246,7 +247,7 @@ describe('boundary (issue 5)', () => {
       for (const role of ['client', 'admin', 'dpo'] as const) {
         await expect(
           policy.authorize(user(role, '66666666-6666-4666-8666-666666666666', role === 'client' ? a.clientId : null), {
-            action: 'marketing.export', clientId: a.clientId, dataRole: 'processor', purpose: 'marketing', content: false,
+            action: 'marketing.export', clientId: a.clientId, data: CallerMessage, purpose: 'marketing', content: false,
           }),
         ).rejects.toMatchObject({ code: 'purpose_refused' });
       }

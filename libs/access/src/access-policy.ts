@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService, DataRole, Purpose } from '#audit';
+import { AuditService, DataRole, personalDataOf, PersonalDataDeclaration, Purpose } from '#audit';
 import { ClientsService, ProcessingInstructions } from '#clients';
 import { NotFoundError } from '#errors';
 import { AgentAssignmentsService } from './agent-assignments.service';
@@ -15,7 +15,12 @@ export interface AccessRequest {
   action: string;
   /** The client whose data it is. For processor data, the controller. */
   clientId: string;
-  dataRole: DataRole;
+  /**
+   * The entity whose records are touched (e.g. CallerMessage, Recording, Delivery). Its @PersonalData
+   * declaration, made once on the entity, gives the data role and the purposes the records may serve:
+   * the policy reads it, so no service states a data role of its own.
+   */
+  data: abstract new (...args: never[]) => unknown;
   purpose: Purpose;
   /** True when caller content (names, numbers, text, audio) is touched; false for metadata and counts. */
   content: boolean;
@@ -32,11 +37,16 @@ export interface AccessRequest {
 /** What the decision relied on; the caller records it with the access it makes. */
 export interface AccessGrant {
   instructions: ProcessingInstructions;
+  /** The data role the entity's declaration gives, for the caller's audit event. */
+  dataRole: DataRole;
   /** Set when a DPO reached caller content through break-glass. */
   breakGlassId?: string;
 }
 
 type Refusal = ForbiddenError | NotFoundError;
+
+/** The request with what its entity declares: the policy decides on this. */
+type DeclaredRequest = AccessRequest & { dataRole: DataRole; declaration: PersonalDataDeclaration };
 
 const CREDENTIAL_REFUSAL =
   "Deliveries are created by the client's own users: a delivery's one-time password opens the client's caller content, and credentials never reach operator staff. Ask a user of the client to create the delivery.";
@@ -64,7 +74,8 @@ export class AccessPolicy {
     this.subjectDecisions = decisions;
   }
 
-  async authorize(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<AccessGrant> {
+  async authorize(principal: Principal, asked: AccessRequest, manager?: EntityManager): Promise<AccessGrant> {
+    const request = this.declared(asked);
     // Before anything about the client: no operator role ever receives a credential to caller content.
     if (request.issuesCredential && !(principal.kind === 'user' && principal.role === 'client')) {
       return this.refuse(principal, request, null, new ForbiddenError(CREDENTIAL_REFUSAL, 'credential_for_client_users_only'));
@@ -73,17 +84,30 @@ export class AccessPolicy {
     if (principal.clientId && principal.clientId !== request.clientId) return this.refuse(principal, request, null, new NotFoundError('Client'));
     const instructions = await this.clients.currentInstructions(request.clientId, manager).catch(() => null);
     if (!instructions) return this.refuse(principal, request, null, new NotFoundError('Client'));
-    const purposeRefusal = this.purposeRefusal(principal, request, instructions);
+    const purposeRefusal = this.declaredPurposeRefusal(request) ?? this.purposeRefusal(principal, request, instructions);
     if (purposeRefusal) return this.refuse(principal, request, instructions, purposeRefusal);
     const subjectRefusal = await this.subjectRefusal(request, manager);
     if (subjectRefusal) return this.refuse(principal, request, instructions, subjectRefusal);
     const decision = await this.roleDecision(principal, request, manager);
     if (decision instanceof Error) return this.refuse(principal, request, instructions, decision);
-    return { instructions, ...decision };
+    return { instructions, dataRole: request.dataRole, ...decision };
+  }
+
+  /** The entity's one declaration of its data role and purposes (libs/audit personal-data); an entity without one is a programming error. */
+  private declared(request: AccessRequest): DeclaredRequest {
+    const declaration = personalDataOf(request.data);
+    if (!declaration) throw new Error(`${request.data.name} declares no personal data; the access policy decides only on declared personal data`);
+    return { ...request, dataRole: declaration.dataRole, declaration };
+  }
+
+  /** A record serves only the purposes its entity declares; the rules below narrow further within them. */
+  private declaredPurposeRefusal(request: DeclaredRequest): Refusal | null {
+    if (request.declaration.purposes.includes(request.purpose)) return null;
+    return new ForbiddenError(`${request.declaration.category} records are not declared for ${request.purpose}`, 'purpose_refused');
   }
 
   /** Caller data serves the client's purposes only (GDPR art. 28(3)(a); seed 000 on marketing). */
-  private purposeRefusal(principal: Principal, request: AccessRequest, instructions: ProcessingInstructions): Refusal | null {
+  private purposeRefusal(principal: Principal, request: DeclaredRequest, instructions: ProcessingInstructions): Refusal | null {
     if (request.dataRole !== 'processor') return null;
     switch (request.purpose) {
       case 'service_delivery':
@@ -109,13 +133,14 @@ export class AccessPolicy {
    * For lists, which authorize once per client: the listed records whose data subjects restricted or
    * objected to this purpose, to be left out.
    */
-  async withheld(request: AccessRequest, records: { type: string; id: string }[], manager?: EntityManager): Promise<Set<string>> {
+  async withheld(asked: AccessRequest, records: { type: string; id: string }[], manager?: EntityManager): Promise<Set<string>> {
+    const request = this.declared(asked);
     if (request.dataRole !== 'processor' || !this.subjectDecisions || !records.length) return new Set();
     return this.subjectDecisions.withheld(request, records, manager);
   }
 
   /** Restrictions, objections and missing marketing permission; without the registers, marketing is refused. */
-  private async subjectRefusal(request: AccessRequest, manager?: EntityManager): Promise<Refusal | null> {
+  private async subjectRefusal(request: DeclaredRequest, manager?: EntityManager): Promise<Refusal | null> {
     if (request.dataRole !== 'processor') return null;
     if (!this.subjectDecisions) {
       return request.purpose === 'marketing' ? new ForbiddenError("No caller's express permission can be checked here", 'caller_permission_missing') : null;
@@ -124,7 +149,7 @@ export class AccessPolicy {
     return refusal && new ForbiddenError(refusal.message, refusal.code);
   }
 
-  private async roleDecision(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<Refusal | { breakGlassId?: string }> {
+  private async roleDecision(principal: Principal, request: DeclaredRequest, manager?: EntityManager): Promise<Refusal | { breakGlassId?: string }> {
     if (principal.kind === 'ingest_key') {
       return INGEST_KEY_ACTIONS.has(request.action) ? {} : new ForbiddenError('An ingest key may only create and find calls and push recordings', 'role');
     }
@@ -145,7 +170,7 @@ export class AccessPolicy {
     }
   }
 
-  private async refuse(principal: Principal, request: AccessRequest, instructions: ProcessingInstructions | null, refusal: Refusal): Promise<never> {
+  private async refuse(principal: Principal, request: DeclaredRequest, instructions: ProcessingInstructions | null, refusal: Refusal): Promise<never> {
     await this.audit.append({
       actor: actorOf(principal),
       clientId: instructions ? request.clientId : null,

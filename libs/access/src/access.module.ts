@@ -7,8 +7,10 @@ import { AppConfig } from '#config';
 import { CryptoModule } from '#crypto';
 import { AccessGuard } from './access.guard';
 import { AccessPolicy } from './access-policy';
+import { AgentAssignmentsRepository } from './agent-assignments.repository';
 import { AgentAssignmentsService } from './agent-assignments.service';
 import { AgentDirectoryService } from './agent-directory.service';
+import { BreakGlassGrantsRepository } from './break-glass-grants.repository';
 import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
@@ -37,9 +39,11 @@ import { CredentialsModule } from './credentials.module';
     AccessPolicy,
     AccessTokenService,
     BrowserSessions,
+    AgentAssignmentsRepository,
     AgentAssignmentsService,
     AgentDirectoryService,
     AuditTrailService,
+    BreakGlassGrantsRepository,
     BreakGlassService,
     IngestKeysService,
     { provide: APP_GUARD, useClass: AccessGuard },

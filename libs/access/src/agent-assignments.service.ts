@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
-import { Client } from '#clients';
-import { NotFoundError } from '#errors';
-import { AgentAssignment } from './agent-assignment.entity';
+import { ClientsService } from '#clients';
+import { AgentAssignmentsRepository } from './agent-assignments.repository';
 import { InvalidInputError } from './errors';
 
 /** Which clients an agent serves: every active client unless an admin restricted it to a list. */
@@ -13,49 +12,39 @@ export class AgentAssignmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clients: ClientsService,
+    private readonly assignments: AgentAssignmentsRepository,
   ) {}
 
   /** Pass the caller's transaction: a second pooled connection per request can starve the pool under load. */
   async serves(userId: string, clientId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [row] = await manager.query(
-      `SELECT c.status = 'active' AS active,
-              NOT EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1)
-              OR EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1 AND a.client_id = $2) AS assigned
-         FROM clients c WHERE c.id = $2`,
-      [userId, clientId],
-    );
-    return Boolean(row?.active && row?.assigned);
+    return (await this.assignments.allows(manager, userId, clientId)) && (await this.clients.isActive(clientId, manager));
   }
 
   /** The clients an agent is restricted to, sorted; empty means the default (every active client). */
-  async assignedClientIds(userId: string): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(AgentAssignment).find({ where: { userId }, order: { clientId: 'ASC' } });
-    return rows.map((r) => r.clientId);
+  assignedClientIds(userId: string): Promise<string[]> {
+    return this.assignments.clientIdsOf(this.dataSource.manager, userId);
   }
 
-  /** Replaces the agent's list; an empty list restores the default (every active client). */
-  async restrict(adminId: string, userId: string, clientIds: string[]): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      const [user] = await tx.query('SELECT role FROM users WHERE id = $1', [userId]);
-      if (!user) throw new NotFoundError('User');
-      if (user.role !== 'agent' && user.role !== 'supervisor') throw new InvalidInputError('Only agents and supervisors serve clients');
-      if (clientIds.length && (await tx.count(Client, { where: { id: In(clientIds) } })) !== new Set(clientIds).size) {
-        throw new InvalidInputError('clientIds contains an unknown client');
-      }
-      await tx.delete(AgentAssignment, { userId });
-      if (clientIds.length) await tx.insert(AgentAssignment, [...new Set(clientIds)].map((clientId) => ({ userId, clientId })));
-      await this.audit.append(
-        {
-          actor: { id: adminId, role: 'admin' },
-          dataRole: 'controller',
-          purpose: 'security',
-          action: 'agent.assignments.set',
-          subject: { type: 'user', id: userId },
-          outcome: 'success',
-          details: { clients: clientIds.length },
-        },
-        tx,
-      );
-    });
+  /**
+   * Replaces the agent's list, in the caller's transaction (the identity library's, which has checked
+   * and locked the account); an empty list restores the default (every active client).
+   */
+  async replace(tx: EntityManager, adminId: string, userId: string, clientIds: string[]): Promise<void> {
+    const distinct = [...new Set(clientIds)];
+    if ((await this.clients.existingAmong(distinct, tx)).length !== distinct.length) throw new InvalidInputError('clientIds contains an unknown client');
+    await this.assignments.replace(tx, userId, distinct);
+    await this.audit.append(
+      {
+        actor: { id: adminId, role: 'admin' },
+        dataRole: 'controller',
+        purpose: 'security',
+        action: 'agent.assignments.set',
+        subject: { type: 'user', id: userId },
+        outcome: 'success',
+        details: { clients: clientIds.length },
+      },
+      tx,
+    );
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { ClientsService } from '#clients';
 import { NotFoundError } from '#errors';
 import { BreakGlassGrant } from './break-glass-grant.entity';
 import { ConflictError, InvalidInputError } from './errors';
+import { BreakGlassGrantsRepository } from './break-glass-grants.repository';
 
 export const BREAK_GLASS_MAX_MINUTES = 240;
 
@@ -18,6 +19,7 @@ export class BreakGlassService {
     private readonly clients: ClientsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly grants: BreakGlassGrantsRepository,
   ) {}
 
   async open(dpoId: string, clientId: string, reason: string, durationMinutes: number): Promise<BreakGlassGrant> {
@@ -27,14 +29,12 @@ export class BreakGlassService {
     }
     await this.clients.get(clientId);
     return this.dataSource.transaction(async (tx) => {
-      const grant = await tx.save(
-        tx.create(BreakGlassGrant, {
-          dpoId,
-          clientId,
-          reason: reason.trim(),
-          expiresAt: new Date(this.clock.now().getTime() + durationMinutes * 60_000),
-        }),
-      );
+      const grant = await this.grants.create(tx, {
+        dpoId,
+        clientId,
+        reason: reason.trim(),
+        expiresAt: new Date(this.clock.now().getTime() + durationMinutes * 60_000),
+      });
       await this.audit.append(
         {
           actor: { id: dpoId, role: 'dpo' },
@@ -55,13 +55,13 @@ export class BreakGlassService {
   /** Ends the DPO's own open grant now, before its expiry; audited under the client like the opening. */
   close(dpoId: string, grantId: string): Promise<BreakGlassGrant> {
     return this.dataSource.transaction(async (tx) => {
-      const grant = await tx.findOne(BreakGlassGrant, { where: { id: grantId, dpoId }, lock: { mode: 'pessimistic_write' } });
+      const grant = await this.grants.lockOwn(tx, dpoId, grantId);
       if (!grant) throw new NotFoundError('Break-glass grant');
       const now = this.clock.now();
       if (grant.expiresAt.getTime() <= now.getTime()) throw new ConflictError('The break-glass grant is already closed', 'break_glass_closed');
       grant.closedAt = now;
       grant.expiresAt = now;
-      await tx.save(grant);
+      await this.grants.save(tx, grant);
       await this.audit.append(
         {
           actor: { id: dpoId, role: 'dpo' },
@@ -80,16 +80,13 @@ export class BreakGlassService {
 
   /** The DPO's grant for this client that is still open, if any. */
   active(dpoId: string, clientId: string, manager: EntityManager = this.dataSource.manager): Promise<BreakGlassGrant | null> {
-    return manager.findOne(BreakGlassGrant, {
-      where: { dpoId, clientId, expiresAt: MoreThan(this.clock.now()) },
-      order: { expiresAt: 'DESC' },
-    });
+    return this.grants.openAt(manager, dpoId, clientId, this.clock.now());
   }
 
   /** The latest grants, for the DPO; reading them is itself recorded. */
   async list(actor: { id: string; role: 'dpo' }): Promise<BreakGlassGrant[]> {
     return this.dataSource.transaction(async (tx) => {
-      const grants = await tx.find(BreakGlassGrant, { order: { createdAt: 'DESC' }, take: 200 });
+      const grants = await this.grants.latest(tx, 200);
       await this.audit.append({ actor, dataRole: 'controller', purpose: 'security', action: 'break_glass.list', outcome: 'success', details: { returned: grants.length } }, tx);
       return grants;
     });
@@ -98,7 +95,7 @@ export class BreakGlassService {
   /** The reasons given for these grants, so a client's trail says why its data was reached. */
   async reasons(grantIds: string[], clientId?: string): Promise<Map<string, string>> {
     if (!grantIds.length) return new Map();
-    const grants = await this.dataSource.getRepository(BreakGlassGrant).find({ where: { id: In(grantIds), ...(clientId ? { clientId } : {}) }, select: { id: true, reason: true } });
+    const grants = await this.grants.reasons(this.dataSource.manager, grantIds, clientId);
     return new Map(grants.map((g) => [g.id, g.reason]));
   }
 }

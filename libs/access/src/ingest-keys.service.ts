@@ -61,8 +61,8 @@ export class IngestKeysService {
     if (!match) return null;
     const id = match[1].replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
     // A terminated client's keys stop with its contract.
-    const row = await this.dataSource.getRepository(IngestKey).findOne({ where: { id, revokedAt: IsNull(), client: { status: 'active' } }, relations: { client: true } });
-    if (!row) return null;
+    const row = await this.dataSource.getRepository(IngestKey).findOne({ where: { id, revokedAt: IsNull() } });
+    if (!row || !(await this.clients.isActive(row.clientId))) return null;
     const now = this.clock.now();
     if (row.blockedUntil && row.blockedUntil > now) throw this.blocked(row.blockedUntil, now);
     const legacy = !KeyedHasher.isKeyedDigest(row.secretHash);

@@ -45,6 +45,18 @@ export interface ChainVerification {
 const INSERT_EVENT = `INSERT INTO audit_events (occurred_at, actor_id, actor_role, client_id, data_role, purpose, action, subject_type, subject_id, outcome, details)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
+/** One event an actor caused, as a data subject's export shows it. */
+export type ActorActivity = {
+  seq: string | null;
+  occurredAt: Date;
+  action: string;
+  outcome: string;
+  purpose: string;
+  clientId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+};
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -85,6 +97,19 @@ export class AuditService {
     await this.sequencer.chainCommitted().catch((error) => {
       if (!AuditSequencer.isLockTimeout(error)) throw error;
     });
+  }
+
+  /**
+   * What these actors did, as recorded (ids and codes only, as every event), oldest first: a data
+   * subject's export of their own activity. Reads in the caller's transaction.
+   */
+  activityOf(manager: EntityManager, actorIds: string[]): Promise<ActorActivity[]> {
+    if (!actorIds.length) return Promise.resolve([]);
+    return manager.query(
+      `SELECT seq, occurred_at AS "occurredAt", action, outcome, purpose, client_id AS "clientId", subject_type AS "subjectType", subject_id AS "subjectId"
+         FROM audit_events WHERE actor_id = ANY($1::uuid[]) ORDER BY seq`,
+      [actorIds],
+    );
   }
 
   /** Chained events only, newest first. */

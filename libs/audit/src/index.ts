@@ -15,7 +15,7 @@ export { AuditSegment } from './audit-segment.entity';
 export { AuditVerification } from './audit-verification.entity';
 export { AuditSegments } from './audit-segments';
 export { AuditService } from './audit.service';
-export type { AuditEntry, AuditFilter, ChainVerification } from './audit.service';
+export type { ActorActivity, AuditEntry, AuditFilter, ChainVerification } from './audit.service';
 export { DATA_ROLES, PURPOSES, ROLES } from './vocabulary';
 export type { ActorRole, DataRole, Outcome, Purpose, Role } from './vocabulary';
 

@@ -3,7 +3,8 @@ import { Client } from '#clients';
 import { PersonalData } from '#audit';
 
 /** A call answered for a client (data role: processor — the client is the controller). */
-@PersonalData({ dataRole: 'processor', category: 'call', purposes: ['service_delivery', 'billing', 'quality_review'] })
+/** Read by the access policy for every access (as caller messages, without marketing: a call names no caller who could permit it). */
+@PersonalData({ dataRole: 'processor', category: 'call', purposes: ['service_delivery', 'billing', 'quality_review', 'legal_obligation', 'security'] })
 @Entity('calls')
 @Index('ix_calls_client_started', ['clientId', 'startedAt'])
 @Index('ix_calls_agent_created', ['agentId', 'createdAt'])

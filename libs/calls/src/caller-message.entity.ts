@@ -2,8 +2,12 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Call } from './call.entity';
 import { PersonalData } from '#audit';
 
-/** What the caller asked the agent to pass on (data role: processor). */
-@PersonalData({ dataRole: 'processor', category: 'caller_message', purposes: ['service_delivery', 'billing', 'quality_review'] })
+/**
+ * What the caller asked the agent to pass on (data role: processor). The declaration is read by the access policy for every access. Beyond the client's service: counts for billing, review
+ * where the client's instructions allow it, the DPO's legal obligations, metadata for security, and
+ * marketing only with each named caller's express permission on record (the policy checks each).
+ */
+@PersonalData({ dataRole: 'processor', category: 'caller_message', purposes: ['service_delivery', 'billing', 'quality_review', 'legal_obligation', 'security', 'marketing'] })
 @Entity('caller_messages')
 @Index('ix_caller_messages_client_created', ['clientId', 'createdAt', 'id'])
 @Index('ix_caller_messages_client_unread', ['clientId', 'createdAt'], { where: '"read_at" IS NULL' })

@@ -6,14 +6,26 @@ import { NotificationsModule } from '#notifications';
 import { CallerMessageNotices } from './caller-message-notices';
 import { CallerDataErasure } from './caller-data-erasure';
 import { CallerDataOwners } from './caller-data-owners';
+import { CallerDataSubjects } from './caller-data-subjects';
+import { CallerMessagesRepository } from './caller-messages.repository';
+import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
 import { ClientPublicKeysService } from './client-public-keys.service';
 import { DeliverableCallerData } from './deliverable-caller-data';
 import { MessageInbox } from './message-inbox.service';
 import { RecordingIngestService } from './recording-ingest.service';
 import { RECORDINGS_QUEUE, RecordingSweeper, RecordingSweepScheduler } from './recording-sweeper';
+import { RecordingDisposal } from './recording-disposal';
 import { RecordingVault } from './recording-vault';
+import { RecordingsRepository } from './recordings.repository';
 import { RecordingsService } from './recordings.service';
+
+/** The calls library's repositories: its SQL on calls, caller_messages and recordings. Internal to the library. */
+@Module({
+  providers: [CallsRepository, CallerMessagesRepository, RecordingsRepository],
+  exports: [CallsRepository, CallerMessagesRepository, RecordingsRepository],
+})
+class CallsRepositoriesModule {}
 
 /**
  * Recordings at rest, for every process that touches them (API, worker, deliveries): the vault
@@ -21,9 +33,9 @@ import { RecordingsService } from './recordings.service';
  * (database, storage, audit, clock), not the access module.
  */
 @Module({
-  imports: [CryptoModule, BullModule.registerQueue({ name: RECORDINGS_QUEUE })],
-  providers: [RecordingVault, RecordingSweeper, RecordingSweepScheduler, DeliverableCallerData],
-  exports: [RecordingVault, RecordingSweeper, RecordingSweepScheduler, DeliverableCallerData],
+  imports: [CryptoModule, CallsRepositoriesModule, BullModule.registerQueue({ name: RECORDINGS_QUEUE })],
+  providers: [RecordingVault, RecordingSweeper, RecordingSweepScheduler, DeliverableCallerData, RecordingDisposal],
+  exports: [RecordingVault, RecordingSweeper, RecordingSweepScheduler, DeliverableCallerData, RecordingDisposal],
 })
 export class RecordingVaultModule {}
 
@@ -37,10 +49,14 @@ export class RecordingVaultModule {}
 })
 export class CallerMessageNoticesModule {}
 
-/** Erasing caller messages and calls, for retention (API and worker) and data subjects' erasure. Needs only the platform. */
+/**
+ * Erasing caller messages and calls, for retention (API and worker), and what data subjects' requests
+ * need of caller records (find, erase, rectify, export). Needs only the platform.
+ */
 @Module({
-  providers: [CallerDataErasure],
-  exports: [CallerDataErasure],
+  imports: [CallsRepositoriesModule, RecordingVaultModule],
+  providers: [CallerDataErasure, CallerDataSubjects],
+  exports: [CallerDataErasure, CallerDataSubjects],
 })
 export class CallerDataErasureModule {}
 

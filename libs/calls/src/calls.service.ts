@@ -16,6 +16,7 @@ import { callRecords } from './call-records';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallerMessage } from './caller-message.entity';
 import { ConflictError, ForbiddenError, InvalidInputError } from './errors';
+import { Recording } from './recording.entity';
 import { validateCustomFields } from './intake-validation';
 import { asMissing, DEFAULT_PAGE, isStaff, MAX_PAGE, newestFirst, readerScope, windowStart } from './reader-scope';
 
@@ -372,7 +373,9 @@ export class CallsService {
   }
 
   private request(action: string, clientId: string, subject?: { type: string; id: string }) {
-    return { action, clientId, dataRole: 'processor' as const, purpose: 'service_delivery' as const, content: true, subject };
+    // The records the action touches; their entity's declaration gives the data role and purposes.
+    const data = action.startsWith('call.') ? Call : action.startsWith('recording.') ? Recording : CallerMessage;
+    return { action, clientId, data, purpose: 'service_delivery' as const, content: true, subject };
   }
 
   private event(

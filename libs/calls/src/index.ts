@@ -22,7 +22,10 @@ export type { InboxCounts, InboxMark, MessageState } from './message-inbox.servi
 export { CallerDataErasure, ERASED_CALLER_NUMBER } from './caller-data-erasure';
 export type { ErasureRule } from './caller-data-erasure';
 export { CallerDataOwners } from './caller-data-owners';
+export { CallerDataSubjects } from './caller-data-subjects';
+export type { CallerRecordIds, CallerRecordMatch, CallerRecordsErased } from './caller-data-subjects';
 export { DeliverableCallerData } from './deliverable-caller-data';
+export { RecordingDisposal } from './recording-disposal';
 export type { MessageToDeliver, RecordingToDeliver } from './deliverable-caller-data';
 export { RecordingIngestService } from './recording-ingest.service';
 export type { IngestedRecording, RecordingUpload } from './recording-ingest.service';

@@ -46,7 +46,7 @@ export class MessageInbox {
     const action = mark === 'read' ? 'message.mark_read' : 'message.mark_actioned';
     return this.owners.inScopeOfOwner('message', messageId, async (tx, clientId) => {
       const { instructions } = await this.policy
-        .authorize(principal, { action, clientId, dataRole: 'processor', purpose: 'service_delivery', content: false, subject }, tx)
+        .authorize(principal, { action, clientId, data: CallerMessage, purpose: 'service_delivery', content: false, subject }, tx)
         .catch(asMissing('Message'));
       const message = await tx.findOne(CallerMessage, { where: { id: messageId, clientId }, select: { id: true, readAt: true, actionedAt: true }, lock: { mode: 'pessimistic_write' } });
       if (!message) throw new NotFoundError('Message');
@@ -79,7 +79,7 @@ export class MessageInbox {
     if (principal.kind !== 'user' || principal.role !== 'client' || !principal.clientId) throw new InvalidInputError('Only a client user has an inbox');
     const clientId = principal.clientId;
     return this.scope.run(clientId, async (tx) => {
-      const request = { action: 'message.count', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false } as const;
+      const request = { action: 'message.count', clientId, data: CallerMessage, purpose: 'service_delivery', content: false } as const;
       await this.policy.authorize(principal, request, tx);
       const rows: { id: string; urgency: string }[] = await tx.query(`SELECT id, urgency FROM caller_messages WHERE client_id = $1 AND read_at IS NULL`, [clientId]);
       const withheld = await this.policy.withheld(request, rows.map((m) => ({ type: 'message', id: m.id })), tx);

@@ -108,7 +108,7 @@ export class RecordingIngestService {
       const grant = await this.policy
         .authorize(
           principal,
-          { action: 'recording.ingest', clientId, dataRole: 'processor', purpose: 'service_delivery', content: true, subject: { type: 'call', id: callId } },
+          { action: 'recording.ingest', clientId, data: Recording, purpose: 'service_delivery', content: true, subject: { type: 'call', id: callId } },
           tx,
         )
         .catch(asMissing('Call'));

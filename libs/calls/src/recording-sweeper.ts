@@ -1,15 +1,14 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { In, LessThan } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { KeyStore } from '#crypto';
 import { TenantScope } from '#database';
 import type { RepeatableJob } from '#queue';
 import { ObjectStorage } from '#storage';
-import { Recording } from './recording.entity';
 import { parseRecordingStorageKey, RECORDINGS_PREFIX } from './recording-vault';
+import { RecordingsRepository } from './recordings.repository';
 
 export const RECORDINGS_QUEUE = 'recordings';
 export const SWEEP_RECORDINGS_JOB = 'sweep-recordings';
@@ -40,6 +39,7 @@ export class RecordingSweeper {
     private readonly keys: KeyStore,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly recordings: RecordingsRepository,
   ) {}
 
   async sweep(): Promise<SweepResult> {
@@ -53,14 +53,13 @@ export class RecordingSweeper {
     let removed = 0;
     for (;;) {
       const stale = await this.scope.runAcrossClients('retention_sweep', (tx) =>
-        tx.find(Recording, { where: { status: 'receiving', createdAt: LessThan(cutoff) }, order: { createdAt: 'ASC' }, take: BATCH }),
+        this.recordings.abandonedUploads(tx, cutoff, BATCH),
       );
       for (const row of stale) {
         await this.storage.delete(row.storageKey);
         await this.scope.run(row.clientId, async (tx) => {
           if (row.dataKeyId) await this.keys.destroyDataKey(row.clientId, row.dataKeyId, tx);
-          const deleted = await tx.delete(Recording, { id: row.id, status: 'receiving' });
-          if (deleted.affected) {
+          if (await this.recordings.deleteAbandoned(tx, row.id)) {
             await this.audit.append(this.event(row.clientId, row.id, 'recording.ingest.abandoned', { callId: row.callId }), tx);
             removed++;
           }
@@ -76,7 +75,7 @@ export class RecordingSweeper {
     const flush = async () => {
       const ids = batch.map((o) => o.recordingId);
       const live = await this.scope.runAcrossClients('retention_sweep', (tx) =>
-        tx.find(Recording, { where: { id: In(ids), status: In(['receiving', 'stored', 'delivered']) }, select: { id: true, storageKey: true } }),
+        this.recordings.live(tx, ids),
       );
       const kept = new Set(live.map((r) => r.storageKey));
       for (const orphan of batch) {

@@ -9,7 +9,7 @@ export type RecordingStatus = 'receiving' | 'stored' | 'delivered' | 'deleted';
  * A call's audio (data role: processor), encrypted at rest under its own data key. Deleted as soon
  * as the client has downloaded it, or at the client's maximum retention if never downloaded.
  */
-@PersonalData({ dataRole: 'processor', category: 'recording', purposes: ['service_delivery', 'billing', 'quality_review'] })
+@PersonalData({ dataRole: 'processor', category: 'recording', purposes: ['service_delivery', 'billing', 'quality_review', 'legal_obligation', 'security'] })
 @Entity('recordings')
 @Index('uq_recordings_call', ['callId'], { unique: true })
 @Index('ix_recordings_client_status', ['clientId', 'status'])

@@ -80,7 +80,7 @@ export class RecordingsService {
           .limit(limit);
         if (before) q.andWhere('(r.created_at, r.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
         const rows = await q.getMany();
-        const request = { action: 'recording.read', clientId, dataRole: 'processor' as const, purpose: 'service_delivery' as const, content: false };
+        const request = { action: 'recording.read', clientId, data: Recording, purpose: 'service_delivery' as const, content: false };
         const withheld = await this.policy.withheld(request, rows.map((r) => ({ type: 'recording', id: r.id })), tx);
         return { clientId, version: grant.instructions.version, rows: rows.filter((r) => !withheld.has(r.id)) };
       });
@@ -98,7 +98,7 @@ export class RecordingsService {
     const subject = { type: 'recording', id: recordingId };
     const found = await this.scope.run(clientId, async (tx) => {
       const { instructions } = await this.policy
-        .authorize(principal, { action: 'recording.read', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false, subject }, tx)
+        .authorize(principal, { action: 'recording.read', clientId, data: Recording, purpose: 'service_delivery', content: false, subject }, tx)
         .catch(asMissing('Recording'));
       const row = await this.visible(tx, principal, now).andWhere('r.id = :recordingId', { recordingId }).getOne();
       if (!row) return { denied: true as const };

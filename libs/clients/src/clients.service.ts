@@ -102,6 +102,19 @@ export class ClientsService {
     return client;
   }
 
+  /** True when the client exists and is under contract (its agents and ingest keys work). */
+  async isActive(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const [row] = await manager.query(`SELECT status = 'active' AS active FROM clients WHERE id = $1`, [clientId]);
+    return Boolean(row?.active);
+  }
+
+  /** Of these ids, the clients that exist. */
+  async existingAmong(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await manager.find(Client, { where: { id: In(ids) }, select: { id: true } });
+    return rows.map((c) => c.id);
+  }
+
   /**
    * Ends the client's contract (at `endedAt`, default now). Nothing new is captured for it from then
    * on (its agents and ingest keys stop); what it holds runs down on the retention schedules (D12).

@@ -11,6 +11,13 @@ import { ConsentService } from './consent/consent.service';
 import { SuppressionList } from './consent/suppression-list';
 import { CallerDataOperations } from './dsr/caller-data-operations';
 import { ControllerDataOperations } from './dsr/controller-data-operations';
+import { MarketingConsentsRepository } from './consent/marketing-consents.repository';
+import { ClientInstructions } from './dsr/client-instructions';
+import { DataSubjectRequestsRepository } from './dsr/data-subject-requests.repository';
+import { DpoWorkflow } from './dsr/dpo-workflow';
+import { DsrExports } from './dsr/dsr-exports';
+import { DsrIntake } from './dsr/dsr-intake';
+import { DsrReads } from './dsr/dsr-reads';
 import { DsrService } from './dsr/dsr.service';
 import { IdentitySearch } from './dsr/identity-search';
 import { ProcessingRestrictions } from './dsr/processing-restrictions';
@@ -40,11 +47,18 @@ export class RetentionModule {}
   providers: [
     BreachesService,
     CallerDataOperations,
+    ClientInstructions,
     ConsentService,
     ControllerDataOperations,
+    DataSubjectRequestsRepository,
+    DpoWorkflow,
+    DsrExports,
+    DsrIntake,
+    DsrReads,
     DsrService,
     IdentifierHasher,
     IdentitySearch,
+    MarketingConsentsRepository,
     ProcessingRestrictions,
     RegisteredSubjectDecisions,
     SubProcessorsService,

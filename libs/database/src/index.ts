@@ -12,3 +12,5 @@ export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { bigintNumber } from './bigint-number.transformer';
 export { TenantScope, tenantIsolationSql } from './tenant-scope';
 export type { AcrossClientsReason } from './tenant-scope';
+export { digitsOf, foldedOf, matchedFields } from './person-match';
+export type { MatchField, PersonSearchKeys } from './person-match';

@@ -4,6 +4,8 @@ import { RecordingVaultModule } from '#calls';
 import { CryptoModule } from '#crypto';
 import { NotificationsModule } from '#notifications';
 import { DeliveriesService } from './deliveries.service';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeletionOutboxRepository } from './deletion/deletion-outbox.repository';
 import { DeletionScheduler } from './deletion/deletion-scheduler';
 import { DELETIONS_QUEUE } from './deletion/deletion-queue';
 import { DeletionSweeper } from './deletion/deletion-sweeper';
@@ -24,8 +26,8 @@ import { DeliveryReceipts } from './delivery-receipts.service';
  */
 @Module({
   imports: [CryptoModule, RecordingVaultModule, BullModule.registerQueue({ name: DELETIONS_QUEUE }), NotificationsModule],
-  providers: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption],
-  exports: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption],
+  providers: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption, DeliveriesRepository, DeletionOutboxRepository],
+  exports: [DeletionScheduler, RecordingDeletionService, DeletionSweeper, DeliveryConsumption, DeliveriesRepository],
 })
 export class DeletionModule {}
 

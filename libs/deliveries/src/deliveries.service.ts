@@ -205,7 +205,7 @@ export class DeliveriesService {
   async list(principal: Principal, query: { clientId?: string; limit?: number }): Promise<DeliveryView[]> {
     const clientId = this.clientOf(principal, query.clientId);
     return this.scope.run(clientId, async (tx) => {
-      await this.policy.authorize(principal, { action: 'delivery.read', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false }, tx);
+      await this.policy.authorize(principal, { action: 'delivery.read', clientId, data: Delivery, purpose: 'service_delivery', content: false }, tx);
       const rows = await tx.find(Delivery, { where: { clientId }, order: { createdAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(query.limit ?? 50, 1), 200) });
       await this.audit.append(this.event(principal, clientId, undefined, 'success', { listed: rows.length }, 'delivery.read'), tx);
       return rows.map(view);
@@ -216,7 +216,7 @@ export class DeliveriesService {
     const clientId = this.clientOf(principal, query.clientId);
     const subject = { type: 'delivery', id: deliveryId };
     return this.scope.run(clientId, async (tx) => {
-      await this.policy.authorize(principal, { action: 'delivery.read', clientId, dataRole: 'processor', purpose: 'service_delivery', content: false, subject }, tx);
+      await this.policy.authorize(principal, { action: 'delivery.read', clientId, data: Delivery, purpose: 'service_delivery', content: false, subject }, tx);
       const row = await tx.findOne(Delivery, { where: { id: deliveryId, clientId } });
       if (!row) throw new NotFoundError('Delivery');
       await this.audit.append(this.event(principal, clientId, subject, 'success', {}, 'delivery.read'), tx);
@@ -261,7 +261,7 @@ export class DeliveriesService {
 
   /** The same answer GET /messages and GET /recordings get from the policy: withheld items are not delivered. */
   private async withholding(tx: EntityManager, clientId: string, recordings: string[], messages: string[], how: Chosen['how']): Promise<Chosen> {
-    const request = { action: 'delivery.create', clientId, dataRole: 'processor' as const, purpose: 'service_delivery' as const, content: false };
+    const request = { action: 'delivery.create', clientId, data: Delivery, purpose: 'service_delivery' as const, content: false };
     const withheld = await this.policy.withheld(request, [...recordings.map((id) => ({ type: 'recording', id })), ...messages.map((id) => ({ type: 'message', id }))], tx);
     return {
       recordings: recordings.filter((id) => !withheld.has(id)),
@@ -275,7 +275,7 @@ export class DeliveriesService {
   }
 
   private createRequest(clientId: string) {
-    return { action: 'delivery.create', clientId, dataRole: 'processor' as const, purpose: 'service_delivery' as const, content: false, issuesCredential: true };
+    return { action: 'delivery.create', clientId, data: Delivery, purpose: 'service_delivery' as const, content: false, issuesCredential: true };
   }
 
   private event(principal: Principal, clientId: string, subject: { type: string; id: string } | undefined, outcome: 'success' | 'denied', details: AuditDetails, action = 'delivery.create') {

@@ -3,7 +3,9 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole, AuditDetails } from '#audit';
 import { DeliverableCallerData } from '#calls';
+import { DeletionOutboxRepository } from './deletion/deletion-outbox.repository';
 import { DeletionScheduler } from './deletion/deletion-scheduler';
+import { DeliveriesRepository } from './deliveries.repository';
 import type { DeliveryConsumedBy, DeliveryStatus } from './delivery.entity';
 
 export interface Consumable {
@@ -28,6 +30,8 @@ export class DeliveryConsumption {
     private readonly callerData: DeliverableCallerData,
     private readonly deletions: DeletionScheduler,
     private readonly audit: AuditService,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly outbox: DeletionOutboxRepository,
   ) {}
 
   /** Null when the delivery is not (any more) in one of `from`: someone else consumed or closed it. */
@@ -40,29 +44,11 @@ export class DeliveryConsumption {
     actor: { id: string | null; role: ActorRole },
     details: AuditDetails = {},
   ): Promise<string[] | null> {
-    const [rows] = (await tx.query(
-      `UPDATE deliveries
-          SET status = 'consumed', consumed_at = $2, closed_at = $2, consumed_by = $3,
-              password_hash = NULL, lease_until = NULL, lease_token = NULL
-        WHERE id = $1 AND status = ANY($4::varchar[]) AND transfers_completed > 0
-        RETURNING sent_at`,
-      [target.deliveryId, now, how, from],
-    )) as [{ sent_at: Date }[], number];
-    if (!rows.length) return null;
-    const items: { item_id: string; kind: string }[] = await tx.query(
-      `SELECT item_id, kind FROM delivery_items WHERE delivery_id = $1 AND disposition = 'archived' ORDER BY kind, item_id`,
-      [target.deliveryId],
-    );
-    const recordingIds = items.filter((i) => i.kind === 'recording').map((i) => i.item_id);
-    const messageIds = items.filter((i) => i.kind === 'message').map((i) => i.item_id);
+    const consumed = await this.deliveries.consume(tx, target.deliveryId, how, from, now);
+    if (!consumed) return null;
+    const { recordingIds, messageIds } = await this.deliveries.archivedItems(tx, target.deliveryId);
     await this.callerData.markDelivered(tx, target.clientId, target.deliveryId, { recordingIds, messageIds }, now);
-    const outbox: { id: string }[] = await tx.query(
-      `INSERT INTO deletion_outbox (id, client_id, recording_id, reason, delivery_id, status, created_at)
-       SELECT gen_random_uuid(), $2, r.id, 'delivered', $1, 'pending', $3 FROM unnest($4::uuid[]) AS r(id)
-       ON CONFLICT (recording_id) DO NOTHING
-       RETURNING id`,
-      [target.deliveryId, target.clientId, now, recordingIds],
-    );
+    const outboxIds = await this.outbox.addDelivered(tx, target.deliveryId, target.clientId, recordingIds, now);
     const event = (action: string, subject: { type: string; id: string }, extra: AuditDetails) => ({
       actor,
       clientId: target.clientId,
@@ -82,12 +68,12 @@ export class DeliveryConsumption {
         receipt: how === 'receipt',
         recordings: recordingIds.length,
         messages: messageIds.length,
-        sentAt: new Date(rows[0].sent_at).toISOString(),
+        sentAt: consumed.sentAt.toISOString(),
         ...details,
       }),
       tx,
     );
-    return outbox.map((row) => row.id);
+    return outboxIds;
   }
 
   /** After the commit: start the deletions now (never throws; the sweep covers a Redis outage). */

@@ -6,6 +6,7 @@ import { normalizeOneTimePassword, SecretHasher } from '#crypto';
 import { TenantScope } from '#database';
 import { NotFoundError } from '#errors';
 import { parseBasicCredentials } from './basic-credentials';
+import { DeliveriesRepository } from './deliveries.repository';
 import { Delivery } from './delivery.entity';
 import { DELIVERY_RULES } from './delivery-settings';
 import { DeliveryCredentialError, DeliveryGoneError, DeliveryLockedError } from './errors';
@@ -46,13 +47,14 @@ export class DeliveryCredentials {
     private readonly hasher: SecretHasher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly deliveries: DeliveriesRepository,
   ) {}
 
   async check(deliveryId: string, authorization: string | undefined, mode: CredentialMode): Promise<AdmittedDelivery> {
     const presented = parseBasicCredentials(authorization);
     if (!presented || presented.user.toLowerCase() !== deliveryId.toLowerCase()) throw new DeliveryCredentialError();
     if (!UUID.test(deliveryId)) throw new NotFoundError('Delivery');
-    const delivery = await this.scope.runAcrossClients('delivery_credential_check', (tx) => tx.findOne(Delivery, { where: { id: deliveryId } }));
+    const delivery = await this.scope.runAcrossClients('delivery_credential_check', (tx) => this.deliveries.byId(tx, deliveryId));
     if (!delivery) throw new NotFoundError('Delivery');
 
     const closed = this.closedReason(delivery, mode);
@@ -83,25 +85,15 @@ export class DeliveryCredentials {
   private async countWrongPassword(delivery: Delivery): Promise<never> {
     const now = this.clock.now();
     const counted = await this.scope.run(delivery.clientId, async (tx) => {
-      const [rows] = (await tx.query(
-        `UPDATE deliveries
-            SET failed_attempts = failed_attempts + 1,
-                status = CASE WHEN failed_attempts + 1 >= $2 THEN 'locked' ELSE status END,
-                locked_at = CASE WHEN failed_attempts + 1 >= $2 THEN $3::timestamptz ELSE locked_at END,
-                closed_at = CASE WHEN failed_attempts + 1 >= $2 THEN $3::timestamptz ELSE closed_at END,
-                password_hash = CASE WHEN failed_attempts + 1 >= $2 THEN NULL ELSE password_hash END
-          WHERE id = $1 AND status IN ('open', 'awaiting_receipt')
-          RETURNING failed_attempts, status`,
-        [delivery.id, DELIVERY_RULES.maxFailedAttempts, now],
-      )) as [{ failed_attempts: number; status: string }[], number];
-      const row = rows[0];
+      const row = await this.deliveries.countWrongPassword(tx, delivery.id, DELIVERY_RULES.maxFailedAttempts, now);
       if (!row) return null;
-      await this.audit.append(this.denial(delivery, { reason: 'wrong_password', failedAttempts: row.failed_attempts, locked: row.status === 'locked' }), tx);
+      await this.audit.append(this.denial(delivery, { reason: 'wrong_password', failedAttempts: row.failedAttempts, locked: row.locked }), tx);
       return row;
     });
     if (counted) throw new DeliveryCredentialError('Wrong password for this delivery');
     // It closed meanwhile (locked by a concurrent guess, consumed, expired): answer what it is now.
-    const current = await this.scope.run(delivery.clientId, (tx) => tx.findOneOrFail(Delivery, { where: { id: delivery.id } }));
+    const current = await this.scope.run(delivery.clientId, (tx) => this.deliveries.byId(tx, delivery.id));
+    if (!current) throw new NotFoundError('Delivery');
     const closed = this.closedReason(current, 'download') ?? 'locked';
     await this.refused(current, closed);
     throw closed === 'locked' ? new DeliveryLockedError() : new DeliveryGoneError(closed);

@@ -122,7 +122,7 @@ export class DeliveryPlanner {
 
   /** What the policy withholds among these items (restrictions and objections to service delivery). */
   async withheld(clientId: string, items: { kind: string; itemId: string }[], tx: Parameters<AccessPolicy['withheld']>[2]): Promise<Set<string>> {
-    const request: AccessRequest = { action: 'delivery.download', clientId, dataRole: 'processor', purpose: 'service_delivery', content: true };
+    const request: AccessRequest = { action: 'delivery.download', clientId, data: Delivery, purpose: 'service_delivery', content: true };
     return this.policy.withheld(request, items.map((i) => ({ type: i.kind, id: i.itemId })), tx);
   }
 

@@ -5,6 +5,7 @@ import type { AuditDetails } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
 import { DomainError } from '#errors';
+import { DeliveriesRepository } from './deliveries.repository';
 import { credentialActor, DeliveryConsumption } from './delivery-consumption';
 import type { AdmittedDelivery } from './delivery-credentials';
 import { DeliveryGoneError, DeliveryLockedError, DeliveryNotSentError, DeliveryReceiptMismatchError } from './errors';
@@ -28,6 +29,7 @@ export class DeliveryReceipts {
     private readonly consumption: DeliveryConsumption,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly deliveries: DeliveriesRepository,
   ) {}
 
   async confirm(admitted: AdmittedDelivery, sha256: string): Promise<{ status: 'consumed' }> {
@@ -35,19 +37,14 @@ export class DeliveryReceipts {
     const target = { deliveryId: admitted.id, clientId: admitted.clientId };
     await this.settled(admitted);
     const outcome = await this.scope.run(admitted.clientId, async (tx) => {
-      const [row] = (await tx.query(`SELECT status, archive_sha256, bytes_sent, transfers_completed FROM deliveries WHERE id = $1 FOR UPDATE`, [admitted.id])) as {
-        status: string;
-        archive_sha256: string | null;
-        bytes_sent: string | null;
-        transfers_completed: number;
-      }[];
+      const row = await this.deliveries.lockSentState(tx, admitted.id);
       const refused = (error: DomainError, details: AuditDetails) => ({ refused: error, details });
       if (!row || row.status === 'consumed') return refused(new DeliveryGoneError('consumed'), { reason: 'consumed' });
       if (row.status === 'locked') return refused(new DeliveryLockedError(), { reason: 'locked' });
       if (row.status === 'expired') return refused(new DeliveryGoneError('expired'), { reason: 'expired' });
-      if (row.status !== 'awaiting_receipt' || !row.archive_sha256) return refused(new DeliveryNotSentError(), { reason: 'not_sent' });
-      if (!same(row.archive_sha256, presented)) {
-        return refused(new DeliveryReceiptMismatchError(row.bytes_sent === null ? null : Number(row.bytes_sent)), { reason: 'digest_differs', transfers: row.transfers_completed });
+      if (row.status !== 'awaiting_receipt' || !row.archiveSha256) return refused(new DeliveryNotSentError(), { reason: 'not_sent' });
+      if (!same(row.archiveSha256, presented)) {
+        return refused(new DeliveryReceiptMismatchError(row.bytesSent), { reason: 'digest_differs', transfers: row.transfersCompleted });
       }
       const now = this.clock.now();
       await this.audit.append(this.event(admitted, 'success', { sha256: presented }), tx);
@@ -66,10 +63,8 @@ export class DeliveryReceipts {
   private async settled(admitted: AdmittedDelivery): Promise<void> {
     const deadline = Date.now() + SETTLE_MS;
     while (Date.now() < deadline) {
-      const [row] = (await this.scope.run(admitted.clientId, (tx) =>
-        tx.query(`SELECT status, lease_until FROM deliveries WHERE id = $1`, [admitted.id]),
-      )) as { status: string; lease_until: Date | null }[];
-      const running = row?.status === 'open' && row.lease_until !== null && new Date(row.lease_until).getTime() > this.clock.now().getTime();
+      const row = await this.scope.run(admitted.clientId, (tx) => this.deliveries.leaseState(tx, admitted.id));
+      const running = row?.status === 'open' && row.leaseUntil !== null && row.leaseUntil.getTime() > this.clock.now().getTime();
       if (!running) return;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -5,7 +5,7 @@ import { AuthService } from './auth.service';
 import { BootstrapAdmin } from './bootstrap-admin';
 import { PasswordResets } from './password-resets';
 import { SecondFactorService } from './second-factor.service';
-import { UserErasureModule } from './user-erasure';
+import { UserErasureModule } from './user-erasure.module';
 import { UsersService } from './users.service';
 
 /** Users, sign-in (password, second factor, lockout), password changes and resets. */

@@ -11,7 +11,10 @@ export { IdentityModule } from './identity.module';
 export { PasswordResets } from './password-resets';
 export { SecondFactorService } from './second-factor.service';
 export { User } from './user.entity';
-export { ERASED_EMAIL_PREFIX, UserErasure, UserErasureModule } from './user-erasure';
+export { ERASED_EMAIL_PREFIX, UserErasure } from './user-erasure';
+export { UserErasureModule } from './user-erasure.module';
+export { UserRecords } from './user-records';
+export type { UserExportRow } from './users.repository';
 export { publicUser, UsersService } from './users.service';
 export type { NewUser, PublicUser } from './users.service';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { SessionsService } from '#access';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgentAssignmentsService, SessionsService } from '#access';
 import { AuditService, Role } from '#audit';
 import { ClientsService } from '#clients';
 import { Clock } from '#clock';
@@ -11,7 +11,7 @@ import { AccountLockout } from './account-lockout';
 import { ConflictError, InvalidInputError } from './errors';
 import { SecondFactorService } from './second-factor.service';
 import { User } from './user.entity';
-import { ERASED_EMAIL_PREFIX } from './user-erasure';
+import { ERASED_EMAIL_PREFIX, UsersRepository } from './users.repository';
 
 export interface NewUser {
   email: string;
@@ -45,6 +45,8 @@ export class UsersService {
     private readonly secondFactor: SecondFactorService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly accounts: UsersRepository,
+    private readonly assignments: AgentAssignmentsService,
   ) {}
 
   async create(input: NewUser, actor: { id: string | null; role: 'admin' | 'system' }, manager?: EntityManager): Promise<PublicUser> {
@@ -55,8 +57,8 @@ export class UsersService {
     const work = async (tx: EntityManager) => {
       if (input.clientId) await this.clients.get(input.clientId, tx);
       const email = input.email.toLowerCase();
-      if (await tx.exists(User, { where: { email } })) throw new ConflictError('A user with this email already exists', 'email_taken');
-      const user = await tx.save(tx.create(User, { email, passwordHash, role: input.role, clientId: input.clientId ?? null }));
+      if (await this.accounts.emailTaken(tx, email)) throw new ConflictError('A user with this email already exists', 'email_taken');
+      const user = await this.accounts.insert(tx, { email, passwordHash, role: input.role, clientId: input.clientId ?? null });
       await this.event(tx, actor, user, 'user.create', { role: user.role });
       return publicUser(user);
     };
@@ -66,7 +68,7 @@ export class UsersService {
   /** Every account; the read of operator records is itself recorded. */
   async list(actor: Admin): Promise<PublicUser[]> {
     return this.dataSource.transaction(async (tx) => {
-      const users = await tx.find(User, { order: { createdAt: 'ASC' } });
+      const users = await this.accounts.all(tx);
       await this.audit.append({ actor, dataRole: 'controller', purpose: 'security', action: 'user.list', outcome: 'success', details: { returned: users.length } }, tx);
       return users.map(publicUser);
     });
@@ -76,7 +78,7 @@ export class UsersService {
   async disable(userId: string, admin: Admin): Promise<PublicUser> {
     if (userId === admin.id) throw new ConflictError('An administrator cannot disable their own account', 'cannot_disable_self');
     const user = await this.change(userId, admin, 'user.disable', async (tx, u) => {
-      if (!u.disabledAt) await tx.update(User, { id: u.id }, { disabledAt: this.clock.now() });
+      if (!u.disabledAt) await this.accounts.setDisabledAt(tx, u.id, this.clock.now());
       await this.sessions.endAllFor(u.id, 'disabled', tx);
     });
     this.sessions.forget(userId);
@@ -86,7 +88,7 @@ export class UsersService {
   async enable(userId: string, admin: Admin): Promise<PublicUser> {
     return this.change(userId, admin, 'user.enable', async (tx, u) => {
       if (u.email.startsWith(ERASED_EMAIL_PREFIX)) throw new ConflictError('An erased account cannot be enabled again', 'user_erased');
-      await tx.update(User, { id: u.id }, { disabledAt: null });
+      await this.accounts.setDisabledAt(tx, u.id, null);
     });
   }
 
@@ -105,27 +107,35 @@ export class UsersService {
     return user;
   }
 
+  /**
+   * Restricts an agent or supervisor to these clients (empty: every active client). The account is
+   * checked and locked here; the access library keeps the list, in this transaction.
+   */
+  async restrictAgent(userId: string, clientIds: string[], admin: Admin): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const user = await this.accounts.lockById(tx, userId);
+      if (!user) throw new NotFoundError('User');
+      if (user.role !== 'agent' && user.role !== 'supervisor') throw new InvalidInputError('Only agents and supervisors serve clients');
+      await this.assignments.replace(tx, admin.id, userId, clientIds);
+    });
+  }
+
   findActiveByEmail(email: string): Promise<User | null> {
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .andWhere('u.disabled_at IS NULL')
-      .getOne();
+    return this.accounts.findActiveByEmail(this.dataSource.manager, email);
   }
 
   findActiveById(id: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOne({ where: { id, disabledAt: IsNull() } });
+    return this.accounts.findActiveById(this.dataSource.manager, id);
   }
 
   /** Runs one audited change to an account in a transaction; returns the account as it is afterwards. */
   private async change(userId: string, admin: Admin, action: string, apply: (tx: EntityManager, user: User) => Promise<void>): Promise<PublicUser> {
     return this.dataSource.transaction(async (tx) => {
-      const user = await tx.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.accounts.lockById(tx, userId);
       if (!user) throw new NotFoundError('User');
       await apply(tx, user);
       await this.event(tx, admin, user, action);
-      return publicUser((await tx.findOneByOrFail(User, { id: userId })));
+      return publicUser(await this.accounts.byId(tx, userId));
     });
   }
 

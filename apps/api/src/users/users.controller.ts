@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AgentAssignmentsService, CurrentPrincipal, Roles } from '#access';
+import { CurrentPrincipal, Roles } from '#access';
 import type { Principal } from '#access';
 import { PasswordResets, UsersService } from '#identity';
 import { ApiErrors } from '../common/api-docs';
@@ -16,7 +16,6 @@ const admin = (principal: Principal) => ({ id: principal.id, role: 'admin' as co
 export class UsersController {
   constructor(
     private readonly users: UsersService,
-    private readonly assignments: AgentAssignmentsService,
     private readonly resets: PasswordResets,
   ) {}
 
@@ -42,7 +41,7 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'Restricted' })
   @ApiErrors(400, 401, 403, 404)
   restrictAgent(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: AgentClientsDto) {
-    return this.assignments.restrict(principal.id, userId, dto.clientIds);
+    return this.users.restrictAgent(userId, dto.clientIds, admin(principal));
   }
 
   @Post(':userId/disable')

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
-import { Client } from '#clients';
+import { ClientsService } from '#clients';
 import { Clock } from '#clock';
 import { NotFoundError } from '#errors';
 import { NotificationsService } from '#notifications';
@@ -57,6 +57,7 @@ export class BreachesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
+    private readonly clients: ClientsService,
   ) {}
 
   async record(principal: Principal, input: NewBreach) {
@@ -68,7 +69,7 @@ export class BreachesService {
     if (input.affectsCallerData && !clientIds.length) throw new InvalidInputError('a breach of caller data must list the affected clients (affectedClientIds)');
     if (!input.affectsCallerData && clientIds.length) throw new InvalidInputError('affectedClientIds applies to breaches of caller data only');
     const id = await this.dataSource.transaction(async (tx) => {
-      if (clientIds.length && (await tx.count(Client, { where: { id: In(clientIds) } })) !== clientIds.length) {
+      if ((await this.clients.existingAmong(clientIds, tx)).length !== clientIds.length) {
         throw new InvalidInputError('affectedClientIds contains an unknown client');
       }
       const breach = await tx.save(

@@ -4,8 +4,8 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
-import { CallerMessage } from '#calls';
-import { Client } from '#clients';
+import { CallerDataSubjects, CallerMessage } from '#calls';
+import { ClientContacts, ClientsService } from '#clients';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
 import { NotFoundError } from '#errors';
@@ -70,6 +70,9 @@ export class ConsentService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly policy: AccessPolicy,
+    private readonly clients: ClientsService,
+    private readonly contacts: ClientContacts,
+    private readonly callerRecords: CallerDataSubjects,
   ) {}
 
   async record(principal: Principal, input: NewConsent) {
@@ -88,7 +91,7 @@ export class ConsentService {
     const givenAt = input.givenAt ?? now;
     if (givenAt.getTime() > now.getTime() + 60_000) throw new InvalidInputError('givenAt cannot be in the future');
     return this.dataSource.transaction(async (tx) => {
-      if (input.clientId && !(await tx.exists(Client, { where: { id: input.clientId } }))) throw new NotFoundError('Client');
+      if (input.clientId && !(await this.clients.existingAmong([input.clientId], tx)).length) throw new NotFoundError('Client');
       const consent = await tx.save(
         tx.create(MarketingConsent, {
           subjectType: input.subjectType,
@@ -192,7 +195,7 @@ export class ConsentService {
 
   /** Clients and former clients may be sent marketing unless they opted out (seed 000); suppression decides. */
   private async fromClientContacts(channel: MarketingChannel): Promise<MarketingExport> {
-    const clients = await this.dataSource.getRepository(Client).find({ order: { createdAt: 'ASC' } });
+    const clients = await this.contacts.all(this.dataSource.manager);
     const restricted = await this.restrictions.restrictedAmong('client_contact', clients.map((c) => c.id), 'marketing');
     const candidates = clients
       .filter((c) => !restricted.has(c.id))
@@ -217,11 +220,10 @@ export class ConsentService {
     const ids = [...new Set(request.callerMessageIds)];
     if (!ids.length) throw new InvalidInputError('callerMessageIds must name the callers');
     const people = await this.scope.run(request.clientId, async (tx) => {
-      const found = await tx.count(CallerMessage, { where: { clientId: request.clientId, id: In(ids) } });
-      if (found !== ids.length) throw new NotFoundError('Caller message');
+      if ((await this.callerRecords.messagesAmong(tx, request.clientId, ids)).length !== ids.length) throw new NotFoundError('Caller message');
       const subjects = ids.map((id) => ({ type: 'message', id }));
-      await this.policy.authorize(principal, { action: 'marketing.export', clientId: request.clientId, dataRole: 'processor', purpose: 'marketing', content: true, subjects }, tx);
-      const messages = await tx.find(CallerMessage, { where: { clientId: request.clientId, id: In(ids) }, select: { id: true, callerName: true, callerEmail: true, callerPhone: true } });
+      await this.policy.authorize(principal, { action: 'marketing.export', clientId: request.clientId, data: CallerMessage, purpose: 'marketing', content: true, subjects }, tx);
+      const messages = await this.callerRecords.callerContacts(tx, request.clientId, ids);
       return messages.map((m) => ({ name: m.callerName, email: m.callerEmail, phone: m.callerPhone }));
     });
     return this.filtered('caller_data', request.channel, people, 0);
@@ -230,7 +232,7 @@ export class ConsentService {
   /** Which of these caller messages' callers gave no express marketing permission for this client. */
   async callersWithoutPermission(clientId: string, messageIds: string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     if (!messageIds.length) return [];
-    const messages = await manager.find(CallerMessage, { where: { clientId, id: In(messageIds) }, select: { id: true, callerEmail: true, callerPhone: true } });
+    const messages = await this.callerRecords.callerContacts(manager, clientId, messageIds);
     const permitted = await this.callerPermissions(clientId, messages.map((m) => ({ email: m.callerEmail, phone: m.callerPhone })), manager);
     const allowed = new Set(messages.filter((_, i) => permitted[i]).map((m) => m.id));
     return messageIds.filter((id) => !allowed.has(id));

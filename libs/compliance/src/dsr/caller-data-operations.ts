@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
-import { Call, CallerDataErasure, CallerMessage, Recording } from '#calls';
-import { KeyStore } from '#crypto';
-import { UsageLedger } from '#usage';
+import { CallerDataSubjects } from '#calls';
+import type { CallerRecordIds } from '#calls';
 import { normalizeEmail } from '../rules/identifiers';
 import type { DataSubjectRequest } from './data-subject-request.entity';
 import type { DsrForward } from './dsr-forward.entity';
@@ -26,10 +25,8 @@ export interface CallerErasure {
 export class CallerDataOperations {
   constructor(
     private readonly audit: AuditService,
-    private readonly keys: KeyStore,
     private readonly restrictions: ProcessingRestrictions,
-    private readonly erasure: CallerDataErasure,
-    private readonly ledger: UsageLedger,
+    private readonly callerRecords: CallerDataSubjects,
   ) {}
 
   /**
@@ -38,27 +35,16 @@ export class CallerDataOperations {
    * invoices and evidences the service, a hold reported with its reason.
    */
   async erase(tx: EntityManager, forward: DsrForward, ctx: OperationContext): Promise<CallerErasure> {
-    const clientId = forward.clientId;
-    const outcomes: RecordOutcome[] = [];
-    const objectKeys: string[] = [];
-
-    const recordings = await tx.find(Recording, { where: { clientId, id: In(this.ids(forward, 'recording')) } });
-    for (const recording of recordings) {
-      if (recording.status !== 'deleted') {
-        if (recording.dataKeyId) await this.keys.destroyDataKey(clientId, recording.dataKeyId, tx);
-        await tx.update(Recording, { id: recording.id, clientId }, { status: 'deleted', deletedAt: ctx.now, dataKeyId: null });
-        await this.ledger.record(tx, [{ clientId, kind: 'recording_deleted', occurredAt: ctx.now, sourceId: recording.id }]);
-        objectKeys.push(recording.storageKey);
-      }
-      outcomes.push({ kind: 'recording', id: recording.id, outcome: 'erased', note: 'data key destroyed; the encrypted object is unreadable and removed from storage' });
-    }
-
-    // The calls library's erasure: the same deletion and anonymising retention uses.
-    const messages = (await this.erasure.deleteMessages(tx, clientId, this.ids(forward, 'caller_message'))).map((id) => ({ id }));
-    outcomes.push(...messages.map((m) => ({ kind: 'caller_message' as const, id: m.id, outcome: 'erased' as const })));
-
-    const calls = await tx.find(Call, { where: { clientId, id: In(this.ids(forward, 'call')) }, select: { id: true } });
-    await this.erasure.anonymiseCalls(tx, clientId, calls.map((c) => c.id));
+    // The calls library's erasure: the same deletion and anonymising retention uses, and the same crypto-shredding as deliveries.
+    const erased = await this.callerRecords.erase(tx, forward.clientId, this.recordIds(forward), ctx.now);
+    const outcomes: RecordOutcome[] = erased.recordings.map((id) => ({
+      kind: 'recording' as const,
+      id,
+      outcome: 'erased' as const,
+      note: 'data key destroyed; the encrypted object is unreadable and removed from storage',
+    }));
+    outcomes.push(...erased.messages.map((id) => ({ kind: 'caller_message' as const, id, outcome: 'erased' as const })));
+    const calls = erased.calls.map((id) => ({ id }));
     outcomes.push(
       ...calls.map((c) => ({
         kind: 'call' as const,
@@ -74,25 +60,18 @@ export class CallerDataOperations {
 
     outcomes.push(...this.missing(forward, outcomes));
     for (const outcome of outcomes) await this.recordEvent(tx, forward, ctx, 'dsr.erase.record', outcome);
-    return { outcomes, objectKeys };
+    return { outcomes, objectKeys: erased.objectKeys };
   }
 
   async rectify(tx: EntityManager, forward: DsrForward, values: Rectification, ctx: OperationContext): Promise<RecordOutcome[]> {
-    const clientId = forward.clientId;
-    const outcomes: RecordOutcome[] = [];
-    const messageChanges = {
-      ...(values.name !== undefined ? { callerName: values.name } : {}),
-      ...(values.phone !== undefined ? { callerPhone: values.phone } : {}),
-      ...(values.email !== undefined ? { callerEmail: normalizeEmail(values.email) } : {}),
-    };
-    const messages = await tx.find(CallerMessage, { where: { clientId, id: In(this.ids(forward, 'caller_message')) }, select: { id: true } });
-    if (messages.length && Object.keys(messageChanges).length) await tx.update(CallerMessage, { clientId, id: In(messages.map((m) => m.id)) }, messageChanges);
-    outcomes.push(...messages.map((m) => ({ kind: 'caller_message' as const, id: m.id, outcome: Object.keys(messageChanges).length ? ('rectified' as const) : ('unchanged' as const) })));
-
-    const calls = await tx.find(Call, { where: { clientId, id: In(this.ids(forward, 'call')) }, select: { id: true } });
-    if (calls.length && values.phone !== undefined) await tx.update(Call, { clientId, id: In(calls.map((c) => c.id)) }, { callerNumber: values.phone });
-    outcomes.push(...calls.map((c) => ({ kind: 'call' as const, id: c.id, outcome: values.phone !== undefined ? ('rectified' as const) : ('unchanged' as const) })));
-
+    const found = await this.callerRecords.rectify(tx, forward.clientId, this.recordIds(forward), {
+      ...values,
+      ...(values.email !== undefined ? { email: normalizeEmail(values.email) } : {}),
+    });
+    const outcomes: RecordOutcome[] = [
+      ...found.messages.map((id) => ({ kind: 'caller_message' as const, id, outcome: found.messagesChanged ? ('rectified' as const) : ('unchanged' as const) })),
+      ...found.calls.map((id) => ({ kind: 'call' as const, id, outcome: found.callsChanged ? ('rectified' as const) : ('unchanged' as const) })),
+    ];
     for (const id of this.ids(forward, 'recording')) {
       outcomes.push({ kind: 'recording', id, outcome: 'unchanged', note: 'a recording is what was said; it cannot be corrected, only erased' });
     }
@@ -117,10 +96,7 @@ export class CallerDataOperations {
 
   /** The person's caller records at this client, for the client to answer an access or portability request. */
   async exportTables(tx: EntityManager, forward: DsrForward): Promise<ExportTable[]> {
-    const clientId = forward.clientId;
-    const messages = await tx.find(CallerMessage, { where: { clientId, id: In(this.ids(forward, 'caller_message')) }, order: { createdAt: 'ASC' } });
-    const calls = await tx.find(Call, { where: { clientId, id: In(this.ids(forward, 'call')) }, order: { startedAt: 'ASC' } });
-    const recordings = await tx.find(Recording, { where: { clientId, id: In(this.ids(forward, 'recording')) }, order: { createdAt: 'ASC' } });
+    const { messages, calls, recordings } = await this.callerRecords.records(tx, forward.clientId, this.recordIds(forward));
     return [
       {
         name: 'caller_messages',
@@ -163,6 +139,10 @@ export class CallerDataOperations {
 
   private ids(forward: DsrForward, kind: RecordMatch['kind']): string[] {
     return forward.matches.filter((m) => m.kind === kind).map((m) => m.id);
+  }
+
+  private recordIds(forward: DsrForward): CallerRecordIds {
+    return { callIds: this.ids(forward, 'call'), messageIds: this.ids(forward, 'caller_message'), recordingIds: this.ids(forward, 'recording') };
   }
 
   /** Matched records that are gone already (erased by retention, or by an earlier instruction). */

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
-import { Client } from '#clients';
-import { ConflictError } from '#errors';
-import { User, UserErasure } from '#identity';
-import { MarketingConsent } from '../consent/marketing-consent.entity';
+import { Client, ClientContacts } from '#clients';
+import { UserRecords } from '#identity';
+import { MarketingConsentsRepository } from '../consent/marketing-consents.repository';
 import { SuppressionList } from '../consent/suppression-list';
 import { addCalendarMonths } from '../rules/deadlines';
 import { IdentifierHasher, normalizeEmail } from '../rules/identifiers';
@@ -34,7 +33,9 @@ export class ControllerDataOperations {
     private readonly restrictions: ProcessingRestrictions,
     private readonly suppression: SuppressionList,
     private readonly hasher: IdentifierHasher,
-    private readonly erasure: UserErasure,
+    private readonly users: UserRecords,
+    private readonly contacts: ClientContacts,
+    private readonly consents: MarketingConsentsRepository,
   ) {}
 
   /** Erases or anonymises each record; a record kept under a retention hold is reported with its reason. */
@@ -57,8 +58,7 @@ export class ControllerDataOperations {
     const base = { kind: match.kind, id: match.id };
     switch (match.kind) {
       case 'user': {
-        if (!(await tx.exists(User, { where: { id: match.id } }))) return { ...base, outcome: 'not_found' };
-        await this.erasure.anonymise(tx, [match.id], ctx.now);
+        if ((await this.users.anonymise(tx, match.id, ctx.now)) === 'not_found') return { ...base, outcome: 'not_found' };
         return {
           ...base,
           outcome: 'anonymised',
@@ -70,16 +70,15 @@ export class ControllerDataOperations {
         };
       }
       case 'client_contact': {
-        const client = await tx.findOne(Client, { where: { id: match.id } });
+        const client = await this.contacts.find(tx, match.id);
         if (!client) return { ...base, outcome: 'not_found' };
         const hold = this.clientContactHold(client, ctx.now);
         if (hold) return { ...base, outcome: 'kept', hold };
-        await tx.update(Client, { id: client.id }, { contactName: null, contactEmail: null, contactPhone: null });
+        await this.contacts.erase(tx, client.id);
         return { ...base, outcome: 'erased' };
       }
       case 'marketing_consent': {
-        const deleted = await tx.delete(MarketingConsent, { id: match.id });
-        return { ...base, outcome: deleted.affected ? 'erased' : 'not_found' };
+        return { ...base, outcome: (await this.consents.delete(tx, match.id)) ? 'erased' : 'not_found' };
       }
       default:
         return { ...base, outcome: 'not_found', note: 'not an operator record' };
@@ -119,13 +118,7 @@ export class ControllerDataOperations {
     switch (match.kind) {
       case 'user': {
         if (!values.email) return { ...base, outcome: 'unchanged', note: 'a user account holds only an e-mail address' };
-        try {
-          const result = await tx.update(User, { id: match.id }, { email: normalizeEmail(values.email) });
-          return { ...base, outcome: result.affected ? 'rectified' : 'not_found' };
-        } catch (error) {
-          if ((error as { code?: string }).code === '23505') throw new ConflictError('The corrected e-mail address is already used by another account', 'email_taken');
-          throw error;
-        }
+        return { ...base, outcome: await this.users.rectifyEmail(tx, match.id, normalizeEmail(values.email)) };
       }
       case 'client_contact': {
         const changes = {
@@ -133,8 +126,7 @@ export class ControllerDataOperations {
           ...(values.email !== undefined ? { contactEmail: normalizeEmail(values.email) } : {}),
           ...(values.phone !== undefined ? { contactPhone: values.phone } : {}),
         };
-        const result = await tx.update(Client, { id: match.id }, changes);
-        return { ...base, outcome: result.affected ? 'rectified' : 'not_found' };
+        return { ...base, outcome: (await this.contacts.change(tx, match.id, changes)) ? 'rectified' : 'not_found' };
       }
       case 'marketing_consent': {
         const changes = {
@@ -142,8 +134,7 @@ export class ControllerDataOperations {
           ...(values.email !== undefined ? { email: normalizeEmail(values.email), emailHash: this.hasher.hash('email', values.email) } : {}),
           ...(values.phone !== undefined ? { phone: values.phone, phoneHash: this.hasher.hash('phone', values.phone) } : {}),
         };
-        const result = await tx.update(MarketingConsent, { id: match.id }, changes);
-        return { ...base, outcome: result.affected ? 'rectified' : 'not_found' };
+        return { ...base, outcome: (await this.consents.change(tx, match.id, changes)) ? 'rectified' : 'not_found' };
       }
       default:
         return { ...base, outcome: 'not_found' };
@@ -171,39 +162,11 @@ export class ControllerDataOperations {
   async exportTables(tx: EntityManager, request: DataSubjectRequest): Promise<ExportTable[]> {
     const ids = (kind: RecordMatch['kind']) => request.controllerMatches.filter((m) => m.kind === kind).map((m) => m.id);
     const userIds = ids('user');
-    const users = userIds.length
-      ? await tx.query(
-          `SELECT id, email, role, client_id AS "clientId", created_at AS "createdAt", last_login_at AS "lastLoginAt", disabled_at AS "disabledAt"
-             FROM users WHERE id = ANY($1::uuid[]) ORDER BY created_at`,
-          [userIds],
-        )
-      : [];
-    const contactIds = ids('client_contact');
-    const contacts = contactIds.length
-      ? await tx.query(
-          `SELECT id AS "clientId", name AS "clientName", contact_name AS "contactName", contact_email AS "contactEmail",
-                  contact_phone AS "contactPhone", status, contract_ended_at AS "contractEndedAt"
-             FROM clients WHERE id = ANY($1::uuid[]) ORDER BY created_at`,
-          [contactIds],
-        )
-      : [];
-    const consentIds = ids('marketing_consent');
-    const consents = consentIds.length
-      ? await tx.query(
-          `SELECT id, subject_type AS "subjectType", name, email, phone, wording, channel, positive_action AS "positiveAction",
-                  given_at AS "givenAt", withdrawn_at AS "withdrawnAt"
-             FROM marketing_consents WHERE id = ANY($1::uuid[]) ORDER BY given_at`,
-          [consentIds],
-        )
-      : [];
+    const users = await this.users.exportRows(tx, userIds);
+    const contacts = await this.contacts.exportRows(tx, ids('client_contact'));
+    const consents = await this.consents.exportRows(tx, ids('marketing_consent'));
     // What the person did in the system, as recorded about them: ids and codes only, as every event.
-    const events = userIds.length
-      ? await tx.query(
-          `SELECT seq, occurred_at AS "occurredAt", action, outcome, purpose, client_id AS "clientId", subject_type AS "subjectType", subject_id AS "subjectId"
-             FROM audit_events WHERE actor_id = ANY($1::uuid[]) ORDER BY seq`,
-          [userIds],
-        )
-      : [];
+    const events = await this.audit.activityOf(tx, userIds);
     return [
       { name: 'users', columns: ['id', 'email', 'role', 'clientId', 'createdAt', 'lastLoginAt', 'disabledAt'], rows: users },
       { name: 'client_contacts', columns: ['clientId', 'clientName', 'contactName', 'contactEmail', 'contactPhone', 'status', 'contractEndedAt'], rows: contacts },

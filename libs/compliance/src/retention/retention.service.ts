@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditSegments, AuditService } from '#audit';
 import { Clock } from '#clock';
 import { CallerDataErasure } from '#calls';
-import { ClientsService } from '#clients';
-import { ERASED_EMAIL_PREFIX, UserErasure } from '#identity';
+import { ClientContacts, ClientsService } from '#clients';
+import { UserRecords } from '#identity';
 import { CLIENT_CONTACT_RETENTION_MONTHS } from '../dsr/controller-data-operations';
 import { addCalendarMonths, DAY_MS } from '../rules/deadlines';
 
@@ -40,7 +40,8 @@ export class RetentionService {
     private readonly clock: Clock,
     private readonly clients: ClientsService,
     private readonly erasure: CallerDataErasure,
-    private readonly userErasure: UserErasure,
+    private readonly contacts: ClientContacts,
+    private readonly users: UserRecords,
   ) {}
 
   async sweep(): Promise<RetentionReport> {
@@ -59,22 +60,17 @@ export class RetentionService {
   /** Seed 001: business contact information is kept seven years after the contract ends, then erased. */
   private async eraseClientContacts(now: Date): Promise<RetentionReport['clientContacts']> {
     const cutoff = addCalendarMonths(now, -CLIENT_CONTACT_RETENTION_MONTHS);
-    const due: { id: string }[] = await this.dataSource.query(
-      `SELECT c.id FROM clients c
-        WHERE c.status = 'terminated' AND c.contract_ended_at IS NOT NULL AND c.contract_ended_at <= $1
-          AND (c.contact_name IS NOT NULL OR c.contact_email IS NOT NULL OR c.contact_phone IS NOT NULL
-               OR EXISTS (SELECT 1 FROM users u WHERE u.client_id = c.id AND u.email NOT LIKE '${ERASED_EMAIL_PREFIX}%'))
-        ORDER BY c.contract_ended_at`,
-      [cutoff],
-    );
+    // Due: a contact still held, or a client user not anonymised yet (the clients and identity libraries each answer for their own).
+    const ended = await this.contacts.endedBy(this.dataSource.manager, cutoff);
+    const withAccounts = await this.users.clientsWithLiveAccounts(this.dataSource.manager, ended.map((c) => c.id));
+    const due = ended.filter((c) => c.hasContact || withAccounts.has(c.id));
     const erased: RetentionReport['clientContacts'] = [];
     for (const { id } of due) {
       const usersAnonymised = await this.dataSource.transaction(async (tx) => {
-        await tx.query(`UPDATE clients SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, updated_at = now() WHERE id = $1`, [id]);
-        const users: { id: string }[] = await tx.query(`SELECT id FROM users WHERE client_id = $1`, [id]);
-        const anonymised = await this.userErasure.anonymise(tx, users.map((u) => u.id), now);
-        await this.event(tx, 'retention.client_contact.erase', id, 'controller', { usersAnonymised: anonymised.length });
-        return anonymised.length;
+        await this.contacts.erase(tx, id);
+        const anonymised = await this.users.anonymiseClientUsers(tx, id, now);
+        await this.event(tx, 'retention.client_contact.erase', id, 'controller', { usersAnonymised: anonymised });
+        return anonymised;
       });
       erased.push({ clientId: id, usersAnonymised });
     }

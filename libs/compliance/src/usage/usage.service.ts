@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
+import { Call } from '#calls';
 import { toCsv } from '#csv';
 import { TenantScope } from '#database';
 import { UsageLedger } from '#usage';
@@ -63,7 +64,7 @@ export class UsageService {
     const end = new Date(to.getTime() + DAY_MS);
 
     // Admins, and that client's own users: the policy decides (a foreign client reads as not found).
-    await this.policy.authorize(principal, { action: 'usage.read', clientId, dataRole: 'processor', purpose: 'billing', content: false });
+    await this.policy.authorize(principal, { action: 'usage.read', clientId, data: Call, purpose: 'billing', content: false });
     const byDay = new Map<string, Partial<UsageCounts>>();
     for (const entry of await this.scope.run(clientId, (tx) => this.ledger.daily(tx, clientId, from, end))) {
       const field = FIELD_OF_KIND[entry.kind];

@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '#audit';
+import { RecordingDisposal } from '#calls';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
-import { DeliveryConsumption, SYSTEM_ACTOR } from '../delivery-consumption';
 import { NotificationsService } from '#notifications';
+import { DeliveriesRepository } from '../deliveries.repository';
+import { DeliveryConsumption, SYSTEM_ACTOR } from '../delivery-consumption';
 import { DELIVERY_RULES } from '../delivery-settings';
+import { DeletionOutboxRepository } from './deletion-outbox.repository';
 import { DeletionScheduler } from './deletion-scheduler';
 
 const BATCH = 500;
@@ -50,20 +53,16 @@ export class DeletionSweeper {
     private readonly clock: Clock,
     private readonly consumption: DeliveryConsumption,
     private readonly notifications: NotificationsService,
+    private readonly disposal: RecordingDisposal,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly outbox: DeletionOutboxRepository,
   ) {}
 
   async sweepReceipts(): Promise<ReceiptSweepResult> {
     let consumed = 0;
     for (;;) {
       const now = this.clock.now();
-      const due: { id: string; client_id: string }[] = await this.scope.runAcrossClients('retention_sweep', (tx) =>
-        tx.query(
-          `SELECT id, client_id FROM deliveries
-            WHERE receipt_due_at <= $1 AND status IN ('awaiting_receipt', 'locked') AND transfers_completed > 0
-            ORDER BY receipt_due_at, id LIMIT $2`,
-          [now, BATCH],
-        ),
-      );
+      const due = await this.scope.runAcrossClients('retention_sweep', (tx) => this.deliveries.receiptOverdue(tx, now, BATCH));
       for (const row of due) {
         const outboxIds = await this.scope.run(row.client_id, (tx) =>
           this.consumption.consume(tx, { deliveryId: row.id, clientId: row.client_id }, 'receipt_window', ['awaiting_receipt', 'locked'], now, SYSTEM_ACTOR, { reason: 'no_receipt_within_window' }),
@@ -84,14 +83,7 @@ export class DeletionSweeper {
     const result: OutboxSweepResult = { pending: 0, added: 0, retried: 0, recovered: 0 };
     let after = { createdAt: new Date(0), id: '00000000-0000-0000-0000-000000000000' };
     for (;;) {
-      const rows: { id: string; created_at: Date }[] = await this.scope.runAcrossClients('deletion_outbox', (tx) =>
-        tx.query(
-          `SELECT id, created_at FROM deletion_outbox
-            WHERE status = 'pending' AND created_at < $1 AND (created_at, id) > ($2, $3)
-            ORDER BY created_at, id LIMIT $4`,
-          [cutoff, after.createdAt, after.id, BATCH],
-        ),
-      );
+      const rows = await this.scope.runAcrossClients('deletion_outbox', (tx) => this.outbox.pendingBefore(tx, cutoff, after, BATCH));
       for (const row of rows) {
         const outcome = await this.scheduler.ensureQueued(row.id);
         result.pending++;
@@ -115,28 +107,24 @@ export class DeletionSweeper {
     return { recordingsDue, deliveriesExpired };
   }
 
-  /** Recordings past retainUntil that were never delivered: one outbox row each, then their jobs. */
+  /**
+   * Recordings past retainUntil that were never delivered (the calls library finds them, page by page):
+   * one outbox row each, then their jobs. A recording already in the outbox keeps its row.
+   */
   private async scheduleExpiredRecordings(): Promise<number> {
     let total = 0;
+    let after: { retainUntil: Date; id: string } | null = null;
     for (;;) {
       const now = this.clock.now();
-      const rows: { id: string }[] = await this.scope.runAcrossClients('retention_sweep', (tx) =>
-        tx.query(
-          `INSERT INTO deletion_outbox (id, client_id, recording_id, reason, status, created_at)
-           SELECT gen_random_uuid(), r.client_id, r.id, 'retention', 'pending', $1
-             FROM recordings r
-            WHERE r.status = 'stored' AND r.retain_until <= $1
-              AND NOT EXISTS (SELECT 1 FROM deletion_outbox o WHERE o.recording_id = r.id)
-            ORDER BY r.retain_until
-            LIMIT $2
-           ON CONFLICT (recording_id) DO NOTHING
-           RETURNING id`,
-          [now, BATCH],
-        ),
-      );
-      total += rows.length;
-      await this.scheduler.enqueue(rows.map((r) => r.id));
-      if (rows.length < BATCH) return total;
+      const cursor = after;
+      const { due, added } = await this.scope.runAcrossClients('retention_sweep', async (tx) => {
+        const page = await this.disposal.pastRetention(tx, now, cursor, BATCH);
+        return { due: page, added: await this.outbox.addRetention(tx, page, now) };
+      });
+      total += added.length;
+      await this.scheduler.enqueue(added);
+      if (due.length < BATCH) return total;
+      after = { retainUntil: due[due.length - 1].retainUntil, id: due[due.length - 1].id };
     }
   }
 
@@ -145,12 +133,9 @@ export class DeletionSweeper {
     const now = this.clock.now();
     const soon = new Date(now.getTime() + DELIVERY_RULES.expiryWarningMs);
     await this.scope.runAcrossClients('retention_sweep', async (tx) => {
-      const rows: { client_id: string; count: string; first: Date }[] = await tx.query(
-        `SELECT client_id, count(*) AS count, min(retain_until) AS first FROM recordings
-          WHERE status = 'stored' AND retain_until > $1 AND retain_until <= $2 GROUP BY client_id`,
-        [now, soon],
-      );
-      for (const row of rows) await this.notifications.recordingsExpiring(tx, { clientId: row.client_id, count: Number(row.count), deleteFrom: new Date(row.first) });
+      for (const row of await this.disposal.expiringByClient(tx, now, soon)) {
+        await this.notifications.recordingsExpiring(tx, { clientId: row.clientId, count: row.count, deleteFrom: row.first });
+      }
     });
   }
 
@@ -158,12 +143,7 @@ export class DeletionSweeper {
   private async closeExpiredDeliveries(): Promise<number> {
     const now = this.clock.now();
     return this.scope.runAcrossClients('retention_sweep', async (tx) => {
-      const [rows] = (await tx.query(
-        `UPDATE deliveries SET status = 'expired', closed_at = $1, password_hash = NULL, lease_until = NULL, lease_token = NULL
-          WHERE status = 'open' AND expires_at <= $1 AND (lease_until IS NULL OR lease_until < $1)
-          RETURNING id, client_id, expires_at`,
-        [now],
-      )) as [{ id: string; client_id: string; expires_at: Date }[], number];
+      const rows = await this.deliveries.expire(tx, now);
       for (const row of rows) {
         await this.audit.append(
           {

@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
-import { Recording } from '#calls';
+import { RecordingDisposal } from '#calls';
 import { Clock } from '#clock';
-import { KeyStore } from '#crypto';
 import { TenantScope } from '#database';
 import { NotificationsService } from '#notifications';
 import { ObjectStorage } from '#storage';
-import { UsageLedger } from '#usage';
-import { DeletionOutboxEntry } from './deletion-outbox.entity';
+import { DeliveriesRepository } from '../deliveries.repository';
+import { DeletionOutboxRepository } from './deletion-outbox.repository';
 
 export type DeletionOutcome = 'deleted' | 'already_done' | 'no_such_entry';
 
@@ -47,29 +46,23 @@ export class RecordingDeletionService {
 
   constructor(
     private readonly scope: TenantScope,
-    private readonly keys: KeyStore,
+    private readonly disposal: RecordingDisposal,
     private readonly storage: ObjectStorage,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly ledger: UsageLedger,
     private readonly notifications: NotificationsService,
+    private readonly outbox: DeletionOutboxRepository,
+    private readonly deliveries: DeliveriesRepository,
   ) {}
 
   async process(outboxId: string): Promise<DeletionOutcome> {
-    const entry = await this.scope.runAcrossClients('deletion_outbox', (tx) => tx.findOne(DeletionOutboxEntry, { where: { id: outboxId } }));
+    const entry = await this.scope.runAcrossClients('deletion_outbox', (tx) => this.outbox.byId(tx, outboxId));
     if (!entry) return 'no_such_entry';
     if (entry.status === 'done') return 'already_done';
     const { clientId } = entry;
     try {
-      // 1. Shred. The key row and the recording's pointer to it go together.
-      const recording = await this.scope.run(clientId, async (tx) => {
-        const row = await tx.findOne(Recording, { where: { id: entry.recordingId } });
-        if (row?.dataKeyId) {
-          await this.keys.destroyDataKey(clientId, row.dataKeyId, tx);
-          await tx.update(Recording, { id: row.id }, { dataKeyId: null });
-        }
-        return row;
-      });
+      // 1. Shred. The key row and the recording's pointer to it go together (the calls library's disposal).
+      const recording = await this.scope.run(clientId, (tx) => this.disposal.shred(tx, clientId, entry.recordingId));
       // 2. The object; a store that still shows it fails the attempt (retried with backoff).
       if (recording) {
         await this.storage.delete(recording.storageKey);
@@ -78,12 +71,8 @@ export class RecordingDeletionService {
       // 3. Only now is it deleted, with its receipt.
       return await this.scope.run(clientId, async (tx) => {
         const now = this.clock.now();
-        const done = await tx.update(DeletionOutboxEntry, { id: entry.id, status: 'pending' }, { status: 'done', completedAt: now, lastError: null });
-        if (!done.affected) return 'already_done';
-        if (recording) {
-          const marked = await tx.update(Recording, { id: recording.id, status: Not('deleted') }, { status: 'deleted', deletedAt: now, dataKeyId: null });
-          if (marked.affected) await this.ledger.record(tx, [{ clientId, kind: 'recording_deleted', occurredAt: now, sourceId: recording.id }]);
-        }
+        if (!(await this.outbox.complete(tx, entry.id, now))) return 'already_done';
+        if (recording) await this.disposal.markDeleted(tx, clientId, entry.recordingId, now);
         await this.audit.append(
           {
             actor: { id: null, role: 'system' },
@@ -111,14 +100,7 @@ export class RecordingDeletionService {
       const code = failureCode(error);
       this.logger.warn(`deletion ${entry.id} failed (${code}); will retry`);
       await this.scope
-        .run(clientId, (tx) =>
-          tx
-            .createQueryBuilder()
-            .update(DeletionOutboxEntry)
-            .set({ attempts: () => 'attempts + 1', lastError: code, lastAttemptAt: this.clock.now() })
-            .where('id = :id AND status = :pending', { id: entry.id, pending: 'pending' })
-            .execute(),
-        )
+        .run(clientId, (tx) => this.outbox.recordFailure(tx, entry.id, code, this.clock.now()))
         .catch(() => undefined); // the database may be what failed; the retry will tell
       throw error;
     }
@@ -126,11 +108,8 @@ export class RecordingDeletionService {
 
   /** The last recording of a delivery deleted: the client's receipt notice. The delivery's row lock orders concurrent last deletions. */
   private async receiptWhenLast(tx: EntityManager, deliveryId: string, clientId: string): Promise<void> {
-    await tx.query(`SELECT id FROM deliveries WHERE id = $1 FOR UPDATE`, [deliveryId]);
-    const [row]: { pending: string; done: string }[] = await tx.query(
-      `SELECT count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'done') AS done FROM deletion_outbox WHERE delivery_id = $1`,
-      [deliveryId],
-    );
-    if (Number(row.pending) === 0) await this.notifications.recordingsDeleted(tx, { clientId, deliveryId, count: Number(row.done) });
+    await this.deliveries.lock(tx, deliveryId);
+    const { pending, done } = await this.outbox.progressOf(tx, deliveryId);
+    if (pending === 0) await this.notifications.recordingsDeleted(tx, { clientId, deliveryId, count: done });
   }
 }

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AgentAssignment } from './agent-assignment.entity';
+
+/** The SQL on `agent_assignments`. Every method takes the caller's manager or transaction. */
+@Injectable()
+export class AgentAssignmentsRepository {
+  /** True when the user has no list (serves every active client) or the client is on it. */
+  async allows(manager: EntityManager, userId: string, clientId: string): Promise<boolean> {
+    const [row] = await manager.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1)
+              OR EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1 AND a.client_id = $2) AS assigned`,
+      [userId, clientId],
+    );
+    return Boolean(row?.assigned);
+  }
+
+  async clientIdsOf(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows = await manager.find(AgentAssignment, { where: { userId }, order: { clientId: 'ASC' } });
+    return rows.map((r) => r.clientId);
+  }
+
+  async replace(tx: EntityManager, userId: string, clientIds: string[]): Promise<void> {
+    await tx.delete(AgentAssignment, { userId });
+    if (clientIds.length) await tx.insert(AgentAssignment, clientIds.map((clientId) => ({ userId, clientId })));
+  }
+}
