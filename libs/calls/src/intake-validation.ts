@@ -1,5 +1,5 @@
 import type { IntakeField } from '#clients';
-import { InvalidInputError } from '#errors';
+import { InvalidInputError } from './errors';
 import { checkCustomFields, CustomFieldValue } from './intake-rules';
 
 export type { CustomFieldValue } from './intake-rules';

@@ -5,7 +5,7 @@ import { actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
-import { ConflictError, InvalidInputError } from '#errors';
+import { ConflictError, InvalidInputError } from '../errors';
 import { NotificationsService } from '#notifications';
 import { addCalendarMonths, addDays } from '../rules/deadlines';
 import { ControllerDataOperations } from './controller-data-operations';

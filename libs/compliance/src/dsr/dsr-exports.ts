@@ -8,7 +8,7 @@ import { AuditService } from '#audit';
 import { CallerMessage } from '#calls';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
-import { ConflictError } from '#errors';
+import { ConflictError } from '../errors';
 import { CallerDataOperations } from './caller-data-operations';
 import { ControllerDataOperations } from './controller-data-operations';
 import { DataSubjectRequestsRepository } from './data-subject-requests.repository';

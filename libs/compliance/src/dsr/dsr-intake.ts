@@ -7,7 +7,7 @@ import { AuditService } from '#audit';
 import type { Purpose } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
-import { InvalidInputError } from '#errors';
+import { InvalidInputError } from '../errors';
 import { NotificationsService } from '#notifications';
 import { addHours } from '../rules/deadlines';
 import { DataSubjectRequestsRepository } from './data-subject-requests.repository';

@@ -1,5 +1,5 @@
 import type { Principal } from '#access';
-import { InvalidInputError } from '#errors';
+import { InvalidInputError } from '../errors';
 import { addCalendarMonths, addWorkingDays } from '../rules/deadlines';
 import type { DsrType, Rectification } from './dsr.types';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '#access';
-import { ForbiddenError, InvalidInputError } from '#errors';
+import { ForbiddenError, InvalidInputError } from '../errors';
 import { ClientInstructions } from './client-instructions';
 import { DPO_ACTIONS, DpoAction, DpoWorkflow, DsrAction } from './dpo-workflow';
 import { DsrExport, DsrExports } from './dsr-exports';

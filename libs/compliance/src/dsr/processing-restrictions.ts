@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Purpose } from '#audit';
-import { ForbiddenError } from '#errors';
+import { ForbiddenError } from '../errors';
 import { ProcessingRestriction } from './processing-restriction.entity';
 
 export interface RecordRef {
