@@ -4,7 +4,7 @@ import { canonicalIdentifier, IdentifierHasher, normalizePhone, phoneDigitVarian
 
 describe('identifiers', () => {
   it('reduces the usual ways of writing a UK number to the same international digits', () => {
-    for (const written of ['+44 7700 900123', '0044 7700-900123', '07700 900123', '(07700) 900 123']) {
+    for (const written of ['+44 7700 900123', '0044 7700-900123', '07700 900123', '(07700) 900 123', '+44 (0)7700 900123']) {
       expect(normalizePhone(written)).toBe('447700900123');
     }
     expect(normalizePhone('+1 (415) 555-0100')).toBe('14155550100');
@@ -12,7 +12,7 @@ describe('identifiers', () => {
   });
 
   it('lists the stored forms that mean the same number', () => {
-    expect(phoneDigitVariants('+447700900123').sort()).toEqual(['00447700900123', '07700900123', '447700900123']);
+    expect(phoneDigitVariants('+447700900123').sort()).toEqual(['00447700900123', '07700900123', '4407700900123', '447700900123']);
   });
 
   it('hashes identifiers under the derived key, equal for equal people and different per key', () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { AppConfig } from '#config';
 import { deriveKey, hmacKeyed } from '#crypto';
 
@@ -13,30 +14,31 @@ export interface PersonIdentifiers {
   phone?: string | null;
 }
 
+/** The operator's home market: a number written without a country code is read as a UK number. */
+const HOME_COUNTRY = 'GB';
+
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export const normalizeName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** International digits without '+', e.g. '447700900123'; null when too short to be a phone number. */
+/**
+ * International digits without '+', e.g. '447700900123'; null when it cannot be a phone number.
+ * libphonenumber-js reads the ways people write numbers ('+44 (0)7700…', '0044…', national UK numbers).
+ */
 export function normalizePhone(phone: string): string | null {
-  const trimmed = phone.trim();
-  const digits = trimmed.replace(/\D/g, '');
-  let international: string;
-  if (trimmed.startsWith('+')) international = digits;
-  else if (digits.startsWith('00')) international = digits.slice(2);
-  else if (digits.startsWith('0')) international = `44${digits.slice(1)}`;
-  else international = digits;
-  return international.length >= 7 ? international : null;
+  const parsed = parsePhoneNumberFromString(phone.trim(), HOME_COUNTRY);
+  return parsed?.isPossible() ? parsed.number.slice(1) : null;
 }
 
 /**
  * The digit strings a stored number may reduce to when it means the same phone: '+44 7700 900123',
- * '0044 7700 900123' and '07700 900123' all match '447700900123'. For SQL `IN` lists.
+ * '0044 7700 900123', '+44 (0)7700 900123' and '07700 900123' all mean '447700900123'. For SQL `IN` lists.
  */
 export function phoneDigitVariants(phone: string): string[] {
-  const international = normalizePhone(phone);
-  if (!international) return [];
-  const variants = new Set([international, `00${international}`]);
-  if (international.startsWith('44')) variants.add(`0${international.slice(2)}`);
+  const parsed = parsePhoneNumberFromString(phone.trim(), HOME_COUNTRY);
+  if (!parsed?.isPossible()) return [];
+  const international = parsed.number.slice(1);
+  const variants = new Set([international, `00${international}`, `${parsed.countryCallingCode}0${parsed.nationalNumber}`]);
+  if (parsed.countryCallingCode === getCountryCallingCode(HOME_COUNTRY)) variants.add(`0${parsed.nationalNumber}`);
   return [...variants];
 }
 
