@@ -4,11 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bull';
 import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { AppConfig } from '#config';
-import type { RepeatableJob } from '#queue';
+import { enqueueOutboxJobs, ensureOutboxJob } from '#queue';
+import type { OutboxJobState, RepeatableJob } from '#queue';
 import { ENQUEUE_TIMEOUT_MS, NOTIFICATIONS_QUEUE, SEND_ATTEMPTS, SEND_NOTICE_JOB, SendNoticeJob, SWEEP_NOTICES_JOB } from './notification-queue';
-
-const timeout = (ms: number) =>
-  new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error(`Redis did not answer within ${ms} ms`), { code: 'enqueue_timeout' })), ms).unref());
 
 /**
  * The only code that enqueues notification jobs. Rows due at once are enqueued right after the
@@ -56,29 +54,14 @@ export class NotificationScheduler implements EntitySubscriberInterface, OnModul
 
   /** Never throws: returns how many were enqueued. */
   async enqueue(outboxIds: readonly string[]): Promise<number> {
-    const results = await Promise.allSettled(outboxIds.map((id) => Promise.race([this.add(id), timeout(ENQUEUE_TIMEOUT_MS)])));
-    const failed = results.filter((r) => r.status === 'rejected').length;
+    const { enqueued, failed } = await enqueueOutboxJobs(outboxIds, (id) => this.add(id), ENQUEUE_TIMEOUT_MS);
     if (failed) this.logger.warn(`${failed} of ${outboxIds.length} notice jobs not enqueued now (Redis unavailable?); the sweep will enqueue them`);
-    return outboxIds.length - failed;
+    return enqueued;
   }
 
-  /** For the sweep: a pending row gets a live job (a failed one is retried, a missing one added). */
-  async ensureQueued(outboxId: string): Promise<'added' | 'retried' | 'queued'> {
-    const job = await this.queue.getJob(outboxId);
-    if (!job) {
-      await this.add(outboxId);
-      return 'added';
-    }
-    if (await job.isFailed()) {
-      await job.retry();
-      return 'retried';
-    }
-    if (await job.isCompleted()) {
-      await job.remove();
-      await this.add(outboxId);
-      return 'added';
-    }
-    return 'queued';
+  /** For the sweep: a pending row gets a live job (see ensureOutboxJob). */
+  ensureQueued(outboxId: string): Promise<OutboxJobState> {
+    return ensureOutboxJob(this.queue, outboxId, (id) => this.add(id));
   }
 
   /** The periodic sweep, registered by the worker's schedule registry. Not retried: the next one comes soon. */
