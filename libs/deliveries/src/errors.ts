@@ -1,5 +1,19 @@
 import { DomainError } from '#errors';
 
+/**
+ * 403: an operator asked for a delivery on a client's behalf, but nobody at the client would receive
+ * its password (no email recipient or active webhook endpoint for delivery.ready). Nothing is created.
+ */
+export class NoDeliveryContactError extends DomainError {
+  constructor() {
+    super(
+      'no_delivery_contact',
+      403,
+      "The client has no delivery contact, so its delivery's password could reach nobody: register an email recipient for delivery.ready in the client's notification settings (email must be configured) or a webhook endpoint for delivery.ready, or ask a user of the client to create the delivery",
+    );
+  }
+}
+
 /** 401 for a download: no credential, or not this delivery's password. */
 export class DeliveryCredentialError extends DomainError {
   constructor(message = 'This delivery needs its id and one-time password (HTTP Basic)') {

@@ -13,7 +13,7 @@ export type { DeletionReason, DeletionStatus } from './deletion/deletion-outbox.
 
 export { DeletionModule, DeliveriesModule } from './deliveries.module';
 export { DeliveriesService, downloadPath, receiptPath } from './deliveries.service';
-export type { CreatedDelivery, DeliveryView, NewDelivery } from './deliveries.service';
+export type { CreatedDelivery, DeliveryView, NewDelivery, RequestedDelivery } from './deliveries.service';
 export { DeliveryCredentials } from './delivery-credentials';
 export type { AdmittedDelivery, CredentialMode } from './delivery-credentials';
 export { Admitted, DeliveryCredentialGuard } from './delivery-credential.guard';
@@ -32,6 +32,7 @@ export {
   DeliveryNotSentError,
   DeliveryRangeError,
   DeliveryReceiptMismatchError,
+  NoDeliveryContactError,
 } from './errors';
 
 export { DELETE_RECORDING_JOB, DELETIONS_QUEUE, SWEEP_OUTBOX_JOB, SWEEP_RECEIPTS_JOB, SWEEP_RETENTION_JOB } from './deletion/deletion-queue';
