@@ -232,4 +232,20 @@ describe("deliveries asked for on a client's behalf (issue 9)", () => {
     expect(await ownerQuery(env.config, `SELECT id FROM notifications WHERE client_id = $1 AND event = 'delivery.ready'`, [party.clientId])).toEqual([]);
     expect(smtp.to('downloads@delta.test')).toEqual([]);
   });
+  it('a password no channel will carry any more is forgotten: the only endpoint removed while its notice waits', async () => {
+    const party = await createParty(api.http, admin, 'Echo Electrics', { notifications: { emailRecipients: [] } });
+    const hooks = await WebhookReceiver.start();
+    receivers.push(hooks);
+    const endpoint = await api.http.post(`/clients/${party.clientId}/webhooks`).set(bearer(party.client)).send({ url: hooks.url, events: ['delivery.ready'] }).expect(201);
+    hooks.secret = endpoint.body.secret;
+    hooks.failAll = true;
+    await callWithRecording(api, party, clock.now(), 4 * KiB, 11);
+    const requested = await api.http.post('/deliveries').set(bearer(admin)).send({ clientId: party.clientId }).expect(202);
+    const sealed = async () => (await ownerQuery<{ sealed_secret: Buffer | null }>(env.config, 'SELECT sealed_secret FROM notifications WHERE id = $1', [requested.body.notificationId]))[0].sealed_secret;
+    await eventually(() => hooks.attempts.length >= 1, 'a refused attempt');
+    expect(await sealed()).not.toBeNull();
+    await api.http.delete(`/clients/${party.clientId}/webhooks/${endpoint.body.id}`).set(bearer(party.client)).expect(204);
+    await eventually(async () => (await sealed()) === null, 'the sealed password forgotten by the sweep');
+    expect(hooks.processed).toEqual([]);
+  });
 });
