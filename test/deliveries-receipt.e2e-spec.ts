@@ -70,6 +70,9 @@ describe('deliveries: confirmed receipt, operator staff, restrictions (issue 9)'
     await s3?.stop();
   });
 
+  // Changed deliberately (issue 9, point 1): an admin or the DPO may now ask on the client's behalf, the
+  // password going to the client's delivery contact only (deliveries-on-behalf.e2e-spec.ts). This client has
+  // none, so they get 403 saying why; no operator role ever gets a password, and nothing is created.
   it('reproduction 1: an admin or DPO asking for a delivery gets 403 saying why and never a password; no operator role gets one', async () => {
     const item = await callWithRecording(api, party, clock.now(), 8 * KiB, 101);
     const before = await ownerQuery(env.config, 'SELECT id FROM deliveries WHERE client_id = $1', [party.clientId]);
@@ -82,13 +85,13 @@ describe('deliveries: confirmed receipt, operator staff, restrictions (issue 9)'
         expect(res.body).toEqual({
           statusCode: 403,
           error: 'Forbidden',
-          code: 'credential_for_client_users_only',
-          message: expect.stringMatching(/created by the client's own users.*credentials never reach operator staff/),
+          code: 'no_delivery_contact',
+          message: expect.stringMatching(/no delivery contact.*could reach nobody.*ask a user of the client to create the delivery/),
         });
       }
     }
     expect(await ownerQuery(env.config, 'SELECT id FROM deliveries WHERE client_id = $1', [party.clientId])).toEqual(before);
-    const denied = await ownerQuery<{ actor_role: string }>(env.config, `SELECT actor_role FROM audit_events WHERE action = 'delivery.create' AND outcome = 'denied' AND details->>'reason' = 'credential_for_client_users_only'`);
+    const denied = await ownerQuery<{ actor_role: string }>(env.config, `SELECT actor_role FROM audit_events WHERE action = 'delivery.create' AND outcome = 'denied' AND details->>'reason' = 'no_delivery_contact'`);
     expect(denied.map((d) => d.actor_role).sort()).toEqual(['admin', 'dpo']);
     await expectNothingConsumed((await create(party.client, { recordingIds: [item.recordingId] })).id, item.recordingId);
   });

@@ -205,13 +205,16 @@ describe('deliveries (S3 endpoint, Redis, worker)', () => {
       expect(await ownerQuery(env.config, 'SELECT id FROM deliveries WHERE client_id = $1', [a.clientId])).toEqual(before);
     });
 
-    // Changed deliberately (issue 9): an admin no longer gets a delivery (and its password) for a client.
-    it('refuses admins (403 saying why, no password), agents and bad bodies; lists for the client', async () => {
-      for (const body of [{ recordingIds: [bItems.recordingId] }, { clientId: b.clientId, recordingIds: [bItems.recordingId] }]) {
-        const refused = await api.http.post('/deliveries').set(bearer(admin)).send(body).expect(403);
-        expect(refused.body).toMatchObject({ code: 'credential_for_client_users_only', message: expect.stringContaining("created by the client's own users") });
-        expect(JSON.stringify(refused.body)).not.toMatch(/password"/);
-      }
+    // Changed deliberately (issue 9, point 1): an admin asks on a client's behalf and the password goes to the
+    // client's delivery contact only (deliveries-on-behalf.e2e-spec.ts). This client has none (no email, no
+    // webhook), so the admin is refused saying why; an admin who names no client is told to. No password either way.
+    it('refuses admins (400 naming clientId, or 403 no delivery contact saying why, no password), agents and bad bodies; lists for the client', async () => {
+      const unnamed = await api.http.post('/deliveries').set(bearer(admin)).send({ recordingIds: [bItems.recordingId] }).expect(400);
+      expect(unnamed.body.message).toContain('clientId');
+      expect(JSON.stringify(unnamed.body)).not.toMatch(/password"/);
+      const refused = await api.http.post('/deliveries').set(bearer(admin)).send({ clientId: b.clientId, recordingIds: [bItems.recordingId] }).expect(403);
+      expect(refused.body).toMatchObject({ code: 'no_delivery_contact', message: expect.stringContaining("ask a user of the client to create the delivery") });
+      expect(JSON.stringify(refused.body)).not.toMatch(/password"/);
       const created = await api.http.post('/deliveries').set(bearer(b.client)).send({ recordingIds: [bItems.recordingId] }).expect(201);
       expect(created.body).toMatchObject({ recordingCount: 1, messageCount: 0, expiresAt: new Date(clock.now().getTime() + 24 * HOUR).toISOString() });
       await api.http.post('/deliveries').set(bearer(b.agent)).send({ clientId: b.clientId }).expect(403);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +19,19 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
 const INTAKE = [{ name: 'account_number', type: 'string', required: false }];
 
 let contract: { json: string; types: string };
+
+/** RFC 6238 (SHA-1, 30 s, 6 digits), as an authenticator app computes it. */
+function totpAt(secretBase32: string, at: Date): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at.getTime() / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[19] & 15;
+  return ((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
+}
 let document: OpenAPIObject;
 
 const ROOT = join(__dirname, '..');
@@ -133,12 +146,16 @@ describe('the running API answers as documented', () => {
    * Calls the API and checks the answer against the document: a JSON body against its schema, any
    * other body's media type against the documented ones, a 204 against documented emptiness.
    */
-  async function call(method: 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head', path: string, status: number, auth?: string, body?: unknown): Promise<any> {
+  async function call(method: 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head', path: string, status: number, auth?: string, body?: unknown, form = false): Promise<any> {
     let request = api.http[method](path);
     if (auth) request = request.set('Authorization', auth.startsWith('Basic ') ? auth : `Bearer ${auth}`);
+    if (form) request = request.type('form');
     const response = await (body === undefined ? request : request.send(body as object));
     expect({ path, status: response.status, body: response.status === status ? undefined : response.body }).toEqual({ path, status, body: undefined });
-    const { template, content } = documentedResponse(document, method, path, status);
+    const { template, content, headers } = documentedResponse(document, method, path, status);
+    // A header the document promises (Retry-After on a 429) is there.
+    const missing = Object.entries(headers).filter(([name, header]) => header.required && response.headers[name.toLowerCase()] === undefined);
+    expect(missing.map(([name]) => `${method.toUpperCase()} ${path} ${status}: no ${name} header`)).toEqual([]);
     const mediaType = String(response.headers['content-type'] ?? '').split(';')[0];
     if (status === 204 || method === 'head') {
       expect(content).toEqual({});
@@ -212,8 +229,10 @@ describe('the running API answers as documented', () => {
     await call('get', '/audit', 200, party.client);
     await call('get', '/audit/verify', 200, dpo);
     await call('get', '/audit/export.csv?action=message.read', 200, party.client);
-    await call('post', '/break-glass', 201, dpo, { clientId: party.clientId, reason: 'Regulator complaint about a call', durationMinutes: 30 });
+    const grant = await call('post', '/break-glass', 201, dpo, { clientId: party.clientId, reason: 'Regulator complaint about a call', durationMinutes: 30 });
     await call('get', '/break-glass', 200, dpo);
+    await call('post', `/break-glass/${grant.id}/close`, 200, dpo);
+    await call('get', '/audit/verification', 200, party.client);
   });
 
   it('for data subject requests, as the DPO and as the client they are forwarded to', async () => {
@@ -277,6 +296,71 @@ describe('the running API answers as documented', () => {
     await call('post', '/retention/run', 200, admin);
   });
 
+  it('for sessions and accounts: sign-in, the portal session, passwords, lockout, second factor, user administration', async () => {
+    const email = `walker.${Date.now()}@example.test`;
+    const user = await call('post', '/users', 201, admin, { email, password: 'a-long-test-password', role: 'admin' });
+    const signedIn = await call('post', '/auth/login', 200, undefined, { email, password: 'a-long-test-password' });
+    await call('get', '/auth/me', 200, signedIn.accessToken);
+    await call('post', '/auth/session', 200, undefined, { email, password: 'a-long-test-password' });
+    await call('post', '/auth/session/end', 204);
+    const enrolment = await call('post', '/auth/totp/enrol', 201, signedIn.accessToken);
+    await call('post', '/auth/totp/confirm', 200, signedIn.accessToken, { code: totpAt(enrolment.secret, new Date()) });
+    await call('delete', `/users/${user.id}/totp`, 200, admin);
+    const again = await call('post', '/auth/login', 200, undefined, { email, password: 'a-long-test-password' });
+    await call('post', '/auth/password', 204, again.accessToken, { currentPassword: 'a-long-test-password', newPassword: 'another-long-test-password' });
+    const reset = await call('post', `/users/${user.id}/password-reset`, 201, admin);
+    await call('post', '/auth/password-reset', 204, undefined, { token: reset.token, newPassword: 'a-third-long-test-password' });
+    // Wrong passwords lock the account: 429 with Retry-After, until an admin lifts it.
+    for (let i = 0; i < 5; i++) await call('post', '/auth/login', 401, undefined, { email, password: 'not-the-password' });
+    await call('post', '/auth/login', 429, undefined, { email, password: 'a-third-long-test-password' });
+    await call('post', `/users/${user.id}/unlock`, 204, admin);
+    const last = await call('post', '/auth/login', 200, undefined, { email, password: 'a-third-long-test-password' });
+    await call('post', '/auth/logout', 204, last.accessToken);
+    await call('post', `/users/${user.id}/disable`, 200, admin);
+    await call('post', `/users/${user.id}/enable`, 200, admin);
+    const agent = (await api.http.get('/users').set(bearer(admin))).body.find((u: { role: string }) => u.role === 'agent');
+    await call('get', `/users/${agent.id}/clients`, 200, admin);
+  });
+
+  // The first party's contract ended in the registers' walk: these walks use clients of their own.
+  it("for the consoles: the agent's, the client's inbox and corrections, contact details, daily usage", async () => {
+    const party = await createParty(api.http, admin, 'Conformance Consoles', { intakeFields: INTAKE });
+    await call('get', '/agent/limits', 200, party.agent);
+    await call('get', '/agent/clients?search=conformance', 200, party.agent);
+    const call_ = await call('post', '/calls', 201, party.agent, { clientId: party.clientId, callerNumber: '+44 20 7946 0001', startedAt: new Date().toISOString() });
+    const message = await call('post', `/calls/${call_.id}/messages`, 201, party.agent, { callerName: 'Bo Caller', callerPhone: '+44 20 7946 0001', body: 'Call me', customFields: { account_number: 'B-2' } });
+    await call('patch', `/messages/${message.id}`, 200, party.agent, { body: 'Call me after five', callerEmail: null });
+    await call('get', '/messages/unread-count', 200, party.client);
+    await call('post', `/messages/${message.id}/read`, 200, party.client);
+    await call('post', `/messages/${message.id}/actioned`, 200, party.client);
+    await call('patch', `/clients/${party.clientId}`, 200, admin, { contactName: 'Front Desk', contactPhone: null });
+    const today = new Date().toISOString().slice(0, 10);
+    await call('get', `/clients/${party.clientId}/usage/daily?from=${today}&to=${today}`, 200, party.client);
+  });
+
+  it("for notices and webhooks, and a delivery asked for on the client's behalf", async () => {
+    const party = await createParty(api.http, admin, 'Conformance Notices', { intakeFields: INTAKE });
+    const settings = { emailRecipients: [{ address: 'downloads@conformance.example', events: ['delivery.ready'] }], escalationMinutes: 15, escalationEmail: 'manager@conformance.example', dailySummary: true };
+    await call('post', `/clients/${party.clientId}/instructions`, 201, party.client, { intakeFields: INTAKE, notifications: settings });
+    await call('get', `/clients/${party.clientId}/instructions`, 200, admin);
+    // Email is off here, so the client's delivery contact is its webhook; without it, the request is refused.
+    await call('post', '/deliveries', 403, admin, { clientId: party.clientId });
+    const hook = await call('post', `/clients/${party.clientId}/webhooks`, 201, party.client, { url: 'http://127.0.0.1:9/callvault', events: ['delivery.ready'] });
+    await call('get', `/clients/${party.clientId}/webhooks`, 200, admin);
+    const call_ = await call('post', '/calls', 201, party.agent, { clientId: party.clientId, callerNumber: '+44 20 7946 0002', startedAt: new Date().toISOString() });
+    await call('post', `/calls/${call_.id}/messages`, 201, party.agent, { callerName: 'Cy Caller', callerPhone: '+44 20 7946 0002', body: 'Ring back', customFields: {} });
+    const requested = await call('post', '/deliveries', 202, admin, { clientId: party.clientId });
+    expect(requested).not.toHaveProperty('password');
+    await call('get', `/notifications?clientId=${party.clientId}`, 200, admin);
+    await call('get', '/notifications', 200, admin);
+    await call('get', '/notifications?limit=5', 200, party.client);
+    await call('get', '/notifications', 200, dpo);
+    await call('delete', `/clients/${party.clientId}/webhooks/${hook.id}`, 204, party.client);
+    // The portal's form download of a client's own delivery.
+    const own = await call('post', '/deliveries', 201, party.client, { messageIds: [] });
+    await call('post', `/deliveries/${own.id}/download`, 200, undefined, { password: own.password }, true);
+  });
+
   it('with the shared error body, for validation, authentication, role and existence errors', async () => {
     await call('post', '/auth/login', 200, undefined, { email: 'admin@callvault.test', password: 'admin-password-for-tests' });
     await call('post', '/auth/login', 401, undefined, { email: 'nobody@example.test', password: 'wrong' });
@@ -292,8 +376,6 @@ describe('the running API answers as documented', () => {
     // so a merge that adds a few documented routes does not fail here before its walk is extended.)
     const all = operations().map(({ path, method }) => `${method.toUpperCase()} ${path}`);
     const unchecked = all.filter((op) => !checked.includes(op));
-    // The routes merged on 2026-12-01 (sessions, portal, consoles, notifications: about 30) are documented,
-    // linted and typed, but not all walked yet: the bar is 60 % until their calls are added, then 80 % again.
-    expect({ covered: all.length - unchecked.length >= 0.6 * all.length, unchecked }).toMatchObject({ covered: true });
+    expect({ covered: all.length - unchecked.length >= 0.9 * all.length, unchecked }).toMatchObject({ covered: true });
   });
 });

@@ -19,6 +19,8 @@ describe('login rate limit', () => {
     for (let i = 0; i < 3; i += 1) await api.http.post('/auth/login').send({ email: ADMIN.email, password: 'wrong-password-guess' }).expect(401);
     const blocked = await api.http.post('/auth/login').send(ADMIN).expect(429);
     expect(blocked.body).toMatchObject({ statusCode: 429 });
+    // The standard header, not only the library's per-throttler Retry-After-login.
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     // Other routes are not throttled by the login limit.
     await api.http.get('/health').expect(200);
   });

@@ -50,7 +50,12 @@ export function schemaProblems(document: OpenAPIObject, schema: Schema, value: u
 }
 
 /** The operation of the document that serves this concrete path, and what it documents for this status. */
-export function documentedResponse(document: OpenAPIObject, method: string, path: string, status: number): { template: string; content: Record<string, { schema?: Schema }> } {
+export function documentedResponse(
+  document: OpenAPIObject,
+  method: string,
+  path: string,
+  status: number,
+): { template: string; content: Record<string, { schema?: Schema }>; headers: Record<string, { required?: boolean; schema?: Schema }> } {
   const bare = path.split('?')[0];
   for (const [template, item] of Object.entries(document.paths)) {
     const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
@@ -58,7 +63,7 @@ export function documentedResponse(document: OpenAPIObject, method: string, path
     if (!pattern.test(bare) || !operation) continue;
     const response = operation.responses?.[String(status)];
     if (!response) throw new Error(`${method} ${template} does not document status ${status}`);
-    return { template, content: response.content ?? {} };
+    return { template, content: response.content ?? {}, headers: response.headers ?? {} };
   }
   throw new Error(`no documented operation for ${method} ${bare}`);
 }

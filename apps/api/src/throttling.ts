@@ -1,5 +1,6 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import { ThrottlerModule, ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ExecutionContext, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModule, ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import type { Response } from 'express';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import Redis from 'ioredis';
 import { AppConfig } from '#config';
@@ -44,3 +45,15 @@ export const throttling = (config: AppConfig) =>
     throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
     storage: new SharedThrottlerStorage(config),
   });
+
+/**
+ * The sign-in limit's guard. The library names its header after the throttler (Retry-After-login);
+ * clients and proxies know only the standard Retry-After, so the refusal carries that one too.
+ */
+@Injectable()
+export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, Math.ceil(detail.timeToBlockExpire))));
+    return super.throwThrottlingException(context, detail);
+  }
+}

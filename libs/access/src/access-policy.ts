@@ -28,10 +28,13 @@ export interface AccessRequest {
   /** Several records of one kind used at once (a marketing export names each caller's message). */
   subjects?: { type: string; id: string }[];
   /**
-   * True when the answer carries a credential to caller content (a delivery's one-time password): only
-   * the client's own users may receive one; operator staff never do, whatever else they may read.
+   * Set when the access issues a credential to caller content (a delivery's one-time password), saying
+   * where it goes. `requester`: in the answer, so only the client's own users may ask; operator staff
+   * never receive one, whatever else they may read. `client_contact`: straight to the client's
+   * registered delivery contact, never through the requester, so admins and the DPO may ask on the
+   * client's behalf.
    */
-  issuesCredential?: boolean;
+  credentialTo?: 'requester' | 'client_contact';
 }
 
 /** What the decision relied on; the caller records it with the access it makes. */
@@ -49,7 +52,9 @@ type Refusal = ForbiddenError | NotFoundError;
 type DeclaredRequest = AccessRequest & { dataRole: DataRole; declaration: PersonalDataDeclaration };
 
 const CREDENTIAL_REFUSAL =
-  "Deliveries are created by the client's own users: a delivery's one-time password opens the client's caller content, and credentials never reach operator staff. Ask a user of the client to create the delivery.";
+  "Deliveries are created by the client's own users: a delivery's one-time password opens the client's caller content, and credentials never reach operator staff. Ask a user of the client to create the delivery, or (admin, DPO) have its credentials sent to the client's delivery contact.";
+
+const CONTACT_REFUSAL = "Only the client's users, admins and the DPO may have a delivery's credentials sent to the client's delivery contact";
 
 /** What the phone system may do with its client's ingest key: create and find calls, push recordings. */
 const INGEST_KEY_ACTIONS = new Set(['call.create', 'call.read', 'recording.ingest']);
@@ -77,9 +82,8 @@ export class AccessPolicy {
   async authorize(principal: Principal, asked: AccessRequest, manager?: EntityManager): Promise<AccessGrant> {
     const request = this.declared(asked);
     // Before anything about the client: no operator role ever receives a credential to caller content.
-    if (request.issuesCredential && !(principal.kind === 'user' && principal.role === 'client')) {
-      return this.refuse(principal, request, null, new ForbiddenError(CREDENTIAL_REFUSAL, 'credential_for_client_users_only'));
-    }
+    const credentialRefusal = this.credentialRefusal(principal, request);
+    if (credentialRefusal) return this.refuse(principal, request, null, credentialRefusal);
     // Another tenant's client looks exactly like a missing one: no existence oracle.
     if (principal.clientId && principal.clientId !== request.clientId) return this.refuse(principal, request, null, new NotFoundError('Client'));
     const instructions = await this.clients.currentInstructions(request.clientId, manager).catch(() => null);
@@ -104,6 +108,14 @@ export class AccessPolicy {
   private declaredPurposeRefusal(request: DeclaredRequest): Refusal | null {
     if (request.declaration.purposes.includes(request.purpose)) return null;
     return new ForbiddenError(`${request.declaration.category} records are not declared for ${request.purpose}`, 'purpose_refused');
+  }
+
+  /** A credential in the answer only for the client's own users; sent to the client's contact at the request of its users, admins or the DPO. */
+  private credentialRefusal(principal: Principal, request: AccessRequest): ForbiddenError | null {
+    if (!request.credentialTo) return null;
+    const role = principal.kind === 'user' ? principal.role : null;
+    if (request.credentialTo === 'requester') return role === 'client' ? null : new ForbiddenError(CREDENTIAL_REFUSAL, 'credential_for_client_users_only');
+    return role === 'client' || role === 'admin' || role === 'dpo' ? null : new ForbiddenError(CONTACT_REFUSAL, 'role');
   }
 
   /** Caller data serves the client's purposes only (GDPR art. 28(3)(a); seed 000 on marketing). */

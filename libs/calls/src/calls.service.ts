@@ -84,6 +84,28 @@ function filterMessages(q: SelectQueryBuilder<CallerMessage>, filter: MessageFil
   );
 }
 
+/** The agent's corrected message: what it logged, as corrected; not the client's read, action or delivery state. */
+export type CorrectedMessage = Pick<
+  CallerMessage,
+  'id' | 'clientId' | 'callId' | 'callerName' | 'callerPhone' | 'callerEmail' | 'body' | 'urgency' | 'callbackRequested' | 'customFields' | 'instructionsVersion' | 'createdAt' | 'correctedAt'
+>;
+
+const correctedView = (m: CallerMessage): CorrectedMessage => ({
+  id: m.id,
+  clientId: m.clientId,
+  callId: m.callId,
+  callerName: m.callerName,
+  callerPhone: m.callerPhone,
+  callerEmail: m.callerEmail,
+  body: m.body,
+  urgency: m.urgency,
+  callbackRequested: m.callbackRequested,
+  customFields: m.customFields,
+  instructionsVersion: m.instructionsVersion,
+  createdAt: m.createdAt,
+  correctedAt: m.correctedAt,
+});
+
 /**
  * Capture: agents log calls and the caller's messages for the clients they serve; the phone system
  * creates calls with its ingest key, by its own call id, and agents attach messages to them. Every write and
@@ -234,7 +256,7 @@ export class CallsService {
    * when they are still current, else the current ones. The audit event names the fields changed,
    * never their values.
    */
-  async correctMessage(principal: Principal, messageId: string, changes: MessageCorrection): Promise<CallerMessage> {
+  async correctMessage(principal: Principal, messageId: string, changes: MessageCorrection): Promise<CorrectedMessage> {
     const fields = CORRECTABLE.filter((f) => changes[f] !== undefined);
     if (!fields.length) throw new InvalidInputError(`Nothing to correct: give one of ${CORRECTABLE.join(', ')}`);
     const now = this.clock.now();
@@ -266,7 +288,7 @@ export class CallsService {
         this.event(principal, clientId, 'message.correct', subject, { fields: fields.join(','), instructionsVersion: instructions.version }),
         tx,
       );
-      return message;
+      return correctedView(message);
     });
   }
 

@@ -31,9 +31,9 @@ import { DeliveryReceipts } from './delivery-receipts.service';
 })
 export class DeletionModule {}
 
-/** Deliveries over HTTP: creation, the credential check, the claim, the streamed archive and the receipt. Needs the (global) access module. */
+/** Deliveries over HTTP: creation (with the notice that carries an operator-requested delivery's password), the credential check, the claim, the streamed archive and the receipt. Needs the (global) access module. */
 @Module({
-  imports: [CryptoModule, RecordingVaultModule, DeletionModule],
+  imports: [CryptoModule, RecordingVaultModule, DeletionModule, NotificationsModule],
   providers: [DeliveriesService, DeliveryCredentials, DeliveryCredentialGuard, DeliveryClaims, DeliveryPlanner, DeliveryDownloads, DeliveryReceipts],
   exports: [DeliveriesService, DeliveryCredentials, DeliveryCredentialGuard, DeliveryClaims, DeliveryDownloads, DeliveryReceipts, DeletionModule],
 })

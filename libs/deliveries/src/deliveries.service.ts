@@ -7,17 +7,18 @@ import { AuditService } from '#audit';
 import type { AuditDetails } from '#audit';
 import { DeliverableCallerData } from '#calls';
 import { Clock } from '#clock';
+import { AppConfig } from '#config';
 import { generateOneTimePassword, normalizeOneTimePassword, SecretHasher } from '#crypto';
 import { TenantScope } from '#database';
 import { DomainError, NotFoundError } from '#errors';
+import { NotificationsService } from '#notifications';
 import { UsageLedger } from '#usage';
 import { DeliveryItem, DeliveryItemKind } from './delivery-item.entity';
 import { DELIVERY_RULES } from './delivery-settings';
 import { Delivery, DeliveryConsumedBy, DeliveryStatus } from './delivery.entity';
-import { ConflictError, InvalidInputError } from './errors';
+import { ConflictError, InvalidInputError, NoDeliveryContactError } from './errors';
 
 const HOUR_MS = 3_600_000;
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const INSERT_CHUNK = 2_000;
 
 export interface NewDelivery {
@@ -40,6 +41,23 @@ export interface CreatedDelivery {
   /** Minutes the client has to confirm receipt once the archive is sent (0: none, consumed once sent). */
   receiptWindowMinutes: number;
   receiptUrl: string;
+}
+
+/**
+ * The answer to an admin or the DPO who asked on the client's behalf: the delivery's state, never its
+ * password, which went to the client's registered delivery contact in the named notice.
+ */
+export interface RequestedDelivery {
+  id: string;
+  clientId: string;
+  status: DeliveryStatus;
+  expiresAt: Date;
+  recordingCount: number;
+  messageCount: number;
+  withheldCount: number;
+  receiptWindowMinutes: number;
+  credentialsSentTo: 'client_delivery_contact';
+  notificationId: string;
 }
 
 /** What a client (or admin) sees of a delivery: state and counts, never the credential. */
@@ -97,9 +115,10 @@ const view = (d: Delivery): DeliveryView => ({
 type Chosen = { recordings: string[]; messages: string[]; withheld: { id: string; kind: DeliveryItemKind }[]; how: 'chosen' | 'all_undelivered' };
 
 /**
- * Creating and listing deliveries. Only a client user creates one, for its own client: the answer
- * carries the one-time password, and the access policy refuses credentials to operator staff (403
- * saying why). Chosen items must all be that client's: another client's id is simply not found (404)
+ * Creating and listing deliveries. A client user creates one for its own client and the answer
+ * carries the one-time password; an admin or the DPO asks for one on a client's behalf and the
+ * password goes to the client's delivery contact only (refused, 403 no_delivery_contact, when the
+ * client has none). The access policy refuses credentials in an answer to operator staff. Chosen items must all be that client's: another client's id is simply not found (404)
  * and nothing is created. With none chosen, everything not yet delivered goes (recordings still
  * stored, messages never carried). Items the policy withholds (a data subject's restriction or
  * objection) are kept as items but not counted; the download leaves them out and lists them.
@@ -115,22 +134,30 @@ export class DeliveriesService {
     private readonly clock: Clock,
     private readonly callerData: DeliverableCallerData,
     private readonly ledger: UsageLedger,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
   ) {}
 
-  async create(principal: Principal, input: NewDelivery): Promise<CreatedDelivery> {
-    // Operator staff are refused by the policy (403 saying why) before anything else is looked at.
-    if (!principal.clientId) await this.policy.authorize(principal, { ...this.createRequest(input.clientId ?? NIL_UUID), subject: undefined });
+  /**
+   * A client user gets the password in the answer (201). Anyone else (admins and the DPO; the policy
+   * refuses other roles) asks on the client's behalf: the password goes only to the client's
+   * registered delivery contact, in a `delivery.ready` notice written in the same transaction, and
+   * the answer (202) carries the delivery's state but no credential.
+   */
+  create(principal: Principal & { clientId: string }, input: NewDelivery): Promise<CreatedDelivery>;
+  create(principal: Principal, input: NewDelivery): Promise<CreatedDelivery | RequestedDelivery>;
+  async create(principal: Principal, input: NewDelivery): Promise<CreatedDelivery | RequestedDelivery> {
+    // A principal of one client (its users; an ingest key, which the policy refuses) would hold the password itself.
+    const credentialTo = principal.clientId ? 'requester' : 'client_contact';
     const clientId = this.clientOf(principal, input.clientId);
     const id = randomUUID();
     const password = generateOneTimePassword();
     const passwordHash = await this.hasher.hash(normalizeOneTimePassword(password));
     const subject = { type: 'delivery', id };
     const outcome = await this.scope.run(clientId, async (tx) => {
-      const { instructions } = await this.policy.authorize(
-        principal,
-        { ...this.createRequest(clientId), subject },
-        tx,
-      );
+      const { instructions } = await this.policy.authorize(principal, { ...this.createRequest(clientId, credentialTo), subject }, tx);
+      // Asked on the client's behalf: refused, before anything is written, when nobody at the client would receive the password.
+      if (credentialTo === 'client_contact' && !(await this.notifications.reaches(clientId, 'delivery.ready', tx))) return { refused: new NoDeliveryContactError() };
       const chosen = await this.choose(tx, clientId, input);
       if (chosen instanceof DomainError) return { refused: chosen };
       const now = this.clock.now();
@@ -170,6 +197,11 @@ export class DeliveriesService {
         ...chosen.withheld.map((w) => ({ deliveryId: id, itemId: w.id, clientId, kind: w.kind })),
       ];
       for (let i = 0; i < items.length; i += INSERT_CHUNK) await tx.insert(DeliveryItem, items.slice(i, i + INSERT_CHUNK));
+      // The notice (and its sealed password) commits with the delivery or not at all.
+      const notificationId =
+        credentialTo === 'client_contact'
+          ? await this.notifications.deliveryReady(tx, { clientId, deliveryId: id, expiresAt: delivery.expiresAt, downloadUrl: `${this.config.notifications.publicUrl}${downloadPath(id)}`, password })
+          : null;
       await this.audit.append(
         this.event(principal, clientId, subject, 'success', {
           recordings: chosen.recordings.length,
@@ -179,27 +211,22 @@ export class DeliveriesService {
           chosen: chosen.how,
           expiresAt: delivery.expiresAt.toISOString(),
           instructionsVersion: instructions.version,
+          ...(notificationId ? { onBehalfOfClient: true, credentialTo: 'client_delivery_contact', notificationId } : {}),
         }),
         tx,
       );
-      return { delivery };
+      return { delivery, notificationId };
     });
     if (outcome.refused) {
       await this.audit.append(this.event(principal, clientId, subject, 'denied', { reason: outcome.refused.code }));
       throw outcome.refused;
     }
     const delivery = outcome.delivery!;
-    return {
-      id: delivery.id,
-      password,
-      expiresAt: delivery.expiresAt,
-      downloadUrl: downloadPath(delivery.id),
-      recordingCount: delivery.recordingCount,
-      messageCount: delivery.messageCount,
-      withheldCount: delivery.withheldCount,
-      receiptWindowMinutes: delivery.receiptWindowMinutes,
-      receiptUrl: receiptPath(delivery.id),
-    };
+    const counts = { recordingCount: delivery.recordingCount, messageCount: delivery.messageCount, withheldCount: delivery.withheldCount, receiptWindowMinutes: delivery.receiptWindowMinutes };
+    if (outcome.notificationId) {
+      return { id: delivery.id, clientId, status: delivery.status, expiresAt: delivery.expiresAt, ...counts, credentialsSentTo: 'client_delivery_contact', notificationId: outcome.notificationId };
+    }
+    return { id: delivery.id, password, expiresAt: delivery.expiresAt, downloadUrl: downloadPath(delivery.id), ...counts, receiptUrl: receiptPath(delivery.id) };
   }
 
   async list(principal: Principal, query: { clientId?: string; limit?: number }): Promise<DeliveryView[]> {
@@ -274,8 +301,8 @@ export class DeliveriesService {
     };
   }
 
-  private createRequest(clientId: string) {
-    return { action: 'delivery.create', clientId, data: Delivery, purpose: 'service_delivery' as const, content: false, issuesCredential: true };
+  private createRequest(clientId: string, credentialTo: 'requester' | 'client_contact') {
+    return { action: 'delivery.create', clientId, data: Delivery, purpose: 'service_delivery' as const, content: false, credentialTo };
   }
 
   private event(principal: Principal, clientId: string, subject: { type: string; id: string } | undefined, outcome: 'success' | 'denied', details: AuditDetails, action = 'delivery.create') {

@@ -13,12 +13,27 @@ export const DELIVERIES_ERROR_CODES = [
   'delivery_range',
   'receipt_mismatch',
   'delivery_not_sent',
+  'no_delivery_contact',
 ] as const;
 export type DeliveriesErrorCode = (typeof DELIVERIES_ERROR_CODES)[number];
 
 /** The generic errors, narrowed to this library's codes: its throw sites use these, so a misspelt code fails typecheck. */
 export class ConflictError extends generic.ConflictError<DeliveriesErrorCode> {}
 export class InvalidInputError extends generic.InvalidInputError<DeliveriesErrorCode> {}
+
+/**
+ * 403: an operator asked for a delivery on a client's behalf, but nobody at the client would receive
+ * its password (no email recipient or active webhook endpoint for delivery.ready). Nothing is created.
+ */
+export class NoDeliveryContactError extends generic.DomainError<DeliveriesErrorCode> {
+  constructor() {
+    super(
+      'no_delivery_contact',
+      403,
+      "The client has no delivery contact, so its delivery's password could reach nobody: register an email recipient for delivery.ready in the client's notification settings (email must be configured) or a webhook endpoint for delivery.ready, or ask a user of the client to create the delivery",
+    );
+  }
+}
 
 /** 401 for a download: no credential, or not this delivery's password. */
 export class DeliveryCredentialError extends generic.DomainError<DeliveriesErrorCode> {

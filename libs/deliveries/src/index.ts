@@ -13,7 +13,7 @@ export type { DeletionReason, DeletionStatus } from './deletion/deletion-outbox.
 
 export { DeletionModule, DeliveriesModule } from './deliveries.module';
 export { DeliveriesService, downloadPath, receiptPath } from './deliveries.service';
-export type { CreatedDelivery, DeliveryView, NewDelivery } from './deliveries.service';
+export type { CreatedDelivery, DeliveryView, NewDelivery, RequestedDelivery } from './deliveries.service';
 export { DeliveryCredentials } from './delivery-credentials';
 export type { AdmittedDelivery, CredentialMode } from './delivery-credentials';
 export { Admitted, DeliveryCredentialGuard } from './delivery-credential.guard';
@@ -33,6 +33,7 @@ export {
   DeliveryNotSentError,
   DeliveryRangeError,
   DeliveryReceiptMismatchError,
+  NoDeliveryContactError,
 } from './errors';
 export type { DeliveriesErrorCode } from './errors';
 

@@ -1,5 +1,6 @@
 import { DeadlineReminder } from './deadline-reminder.entity';
 import { Notifications1700000001610 } from './migrations/1700000001610-Notifications';
+import { SealedSecretIndex1700000001950 } from './migrations/1700000001950-SealedSecretIndex';
 import { NotificationOutboxEntry } from './notification-outbox.entity';
 import { Notification } from './notification.entity';
 import { UrgentEscalation } from './urgent-escalation.entity';
@@ -23,6 +24,6 @@ export { Notification, NotificationOutboxEntry, WebhookEndpoint };
 export type { NoticeAudience, NoticeFacts } from './notification.entity';
 
 export const notificationsEntities = [Notification, WebhookEndpoint, NotificationOutboxEntry, UrgentEscalation, DeadlineReminder];
-export const notificationsMigrations = [Notifications1700000001610];
+export const notificationsMigrations = [Notifications1700000001610, SealedSecretIndex1700000001950];
 export { NOTIFICATIONS_ERROR_CODES } from './errors';
 export type { NotificationsErrorCode } from './errors';

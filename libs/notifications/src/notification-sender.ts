@@ -113,7 +113,9 @@ export class NotificationSender {
     const link = linkOf(this.config.notifications.publicUrl, notice.event, notice.facts);
     const lines = [notice.summary, '', link];
     const password = this.secretOf(notice);
-    if (password) lines.push('', `Download: ${String(notice.facts.downloadUrl ?? link)}`, `One-time password: ${password}`, 'It works once; keep it to yourself.');
+    if (password) {
+      lines.push('', `Download: ${String(notice.facts.downloadUrl ?? link)}`, `Delivery id (the user name): ${String(notice.facts.deliveryId)}`, `One-time password: ${password}`, 'It works once; keep it to yourself.');
+    }
     for (const m of content ?? []) {
       lines.push('', `${m.urgent ? 'URGENT — ' : ''}${m.callerName}, ${m.callerPhone}${m.callerEmail ? `, ${m.callerEmail}` : ''}`, m.body, m.callbackRequested ? 'Callback requested.' : '');
     }

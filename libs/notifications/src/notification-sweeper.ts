@@ -50,6 +50,7 @@ export class NotificationSweeper {
     const reminded = await this.remind();
     const summaries = await this.dailySummaries();
     const queued = await this.queueDue();
+    await this.forgetCarriedSecrets();
     if (escalated || reminded || summaries) this.logger.log(`notices: ${escalated} escalations, ${reminded} reminders, ${summaries} summaries`);
     return { queued, escalated, reminded, summaries };
   }
@@ -71,6 +72,18 @@ export class NotificationSweeper {
       if (rows.length < BATCH) return queued;
       after = rows[rows.length - 1].id;
     }
+  }
+
+  /**
+   * A sealed password stays only while some channel still has to carry it. The sender erases it after
+   * the last send; this catches notices whose last pending row ended otherwise (an endpoint deleted or
+   * disabled, its rows failed), so no password lingers for want of a successful send.
+   */
+  private async forgetCarriedSecrets(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications n SET sealed_secret = NULL
+       WHERE n.sealed_secret IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notification_outbox o WHERE o.notification_id = n.id AND o.status = 'pending')`,
+    );
   }
 
   /** Level 1: the new-message recipients again; level 2 and on: the second recipient too. Until read. */

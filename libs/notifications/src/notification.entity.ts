@@ -17,6 +17,7 @@ export type NoticeFacts = Record<string, string | number | boolean | null | stri
 @Index('ix_notifications_client_created', ['clientId', 'createdAt'])
 @Index('ix_notifications_audience_created', ['audience', 'createdAt'])
 @Index('ix_notifications_open_group', ['clientId', 'event'], { where: `"group_open_until" IS NOT NULL` })
+@Index('ix_notifications_sealed_secret', ['id'], { where: `"sealed_secret" IS NOT NULL` })
 @Check('ck_notifications_audience', `audience IN ('client', 'admin', 'dpo')`)
 export class Notification {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_notifications' })

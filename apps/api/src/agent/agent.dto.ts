@@ -3,6 +3,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class AgentClientsQueryDto {
   /** Part of the client's name, any case. */
+  @ApiPropertyOptional({ maxLength: 200, description: "Part of the client's name, any case" })
   @IsOptional() @IsString() @MaxLength(200)
   search?: string;
 }

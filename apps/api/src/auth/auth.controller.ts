@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle } from '@nestjs/throttler';
 import { AllowsEnrolmentSession, CurrentPrincipal, Public, Roles } from '#access';
 import type { Principal } from '#access';
 import { ROLES } from '#audit';
 import { AuthService, SecondFactorService } from '#identity';
 import { ApiErrors, ApiPublic } from '../common/api-docs';
+import { LoginThrottlerGuard } from '../throttling';
 import { ChangePasswordDto, ConfirmTotpDto, LoginDto, LoginResponseDto, RecoveryCodesDto, ResetPasswordDto, TotpEnrolmentDto } from './login.dto';
 
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
@@ -20,7 +21,7 @@ export class AuthController {
 
   @Public()
   @ApiPublic()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Throttle({ login: {} })
   @Post('login')
   @HttpCode(200)
@@ -56,7 +57,7 @@ export class AuthController {
 
   @Public()
   @ApiPublic()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Throttle({ login: {} })
   @Post('password-reset')
   @HttpCode(204)

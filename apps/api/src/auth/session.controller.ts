@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, IdentifiesCaller, Public, Roles, SESSION_COOKIE, sessionCookieOptions } from '#access';
 import type { Principal } from '#access';
@@ -11,6 +11,7 @@ import { AuthService } from '#identity';
 import { LoginDto } from './login.dto';
 import { SessionDto, SessionUserDto } from './session.dto';
 import { ApiErrors, ApiPublic } from '../common/api-docs';
+import { LoginThrottlerGuard } from '../throttling';
 
 /**
  * The portal's browser session: the same sign-in as /auth/login, but the access token goes into an
@@ -27,7 +28,7 @@ export class SessionController {
 
   @Public()
   @ApiPublic()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Throttle({ login: {} })
   @Post('session')
   @HttpCode(200)

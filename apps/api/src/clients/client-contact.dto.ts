@@ -3,6 +3,7 @@ import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 
 
 /** Absent fields stay as they are; null clears a contact detail. */
 export class UpdateClientContactDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
   name?: string;
 

@@ -21,18 +21,22 @@ export class IntakeFieldDto {
   required: boolean;
 
   /** What the agent's form shows; the name when absent. */
+  @ApiPropertyOptional({ maxLength: 100, description: "What the agent's form shows; the name when absent" })
   @IsOptional() @IsString() @MaxLength(100)
   label?: string;
 }
 
 export class EmailRecipientDto {
+  @ApiProperty({ format: 'email' })
   @IsEmail()
   address: string;
 
+  @ApiProperty({ enum: CLIENT_NOTICE_EVENTS, isArray: true, minItems: 1, description: 'The client events this address receives (delivery.ready makes it a delivery contact)' })
   @IsArray() @ArrayMinSize(1) @IsIn(CLIENT_NOTICE_EVENTS, { each: true })
   events: ClientNoticeEvent[];
 
   /** New messages: only urgent ones. */
+  @ApiPropertyOptional({ default: false, description: 'For message.new: only urgent messages' })
   @IsOptional() @IsBoolean()
   urgentOnly?: boolean;
 }
@@ -40,21 +44,27 @@ export class EmailRecipientDto {
 /** Who is told of what; notices carry caller content only where these say so, per channel. */
 export class NotificationSettingsDto {
   /** Absent: the client's contact email hears of new messages. Empty: no email. */
+  @ApiPropertyOptional({ type: [EmailRecipientDto], maxItems: 20, description: "Absent: the client's contact email hears of new messages. Empty: no email" })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EmailRecipientDto)
   emailRecipients?: EmailRecipientDto[];
 
+  @ApiPropertyOptional({ default: false, description: 'message.new and message.escalation webhooks carry the messages (caller name, number, email, text)' })
   @IsOptional() @IsBoolean()
   webhookIncludesContent?: boolean;
 
+  @ApiPropertyOptional({ default: false, description: 'The same for email' })
   @IsOptional() @IsBoolean()
   emailIncludesContent?: boolean;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1440, nullable: true, description: 'An urgent message unread this long is notified again, every interval until read; null: no escalation' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(1440)
   escalationMinutes?: number | null;
 
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true, description: 'From the second escalation on, also this address' })
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail()
   escalationEmail?: string | null;
 
+  @ApiPropertyOptional({ default: false, description: "Yesterday's counts (no content) once a day to the new-message recipients" })
   @IsOptional() @IsBoolean()
   dailySummary?: boolean;
 }
@@ -94,6 +104,7 @@ export class InstructionsDto {
   @IsOptional() @IsBoolean()
   aggregateStatisticsAllowed?: boolean;
 
+  @ApiPropertyOptional({ type: NotificationSettingsDto, description: 'Who is told of what (docs/notifications.md); replaces the previous settings as a whole' })
   @IsOptional() @ValidateNested() @Type(() => NotificationSettingsDto)
   notifications?: NotificationSettingsDto;
 }
@@ -188,8 +199,8 @@ export class ProcessingInstructionsDto {
   @ApiPropertyOptional({ type: 'integer', description: "Minutes a completely sent delivery waits for the client's receipt; 0 consumes it at once" })
   receiptWindowMinutes?: number;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true, description: 'Who is told of what (see docs/notifications.md); null: the defaults' })
-  notifications?: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: NotificationSettingsDto, nullable: true, description: 'Who is told of what (see docs/notifications.md); null: the defaults' })
+  notifications?: NotificationSettingsDto | null;
 
   @ApiProperty({ type: 'integer', description: "Caller data of a terminated client is erased this many days after the contract's end" })
   callerDataRetentionDays: number;

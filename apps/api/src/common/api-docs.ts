@@ -24,12 +24,15 @@ const REASONS: Record<number, string> = {
 
 export type ErrorSpec = number | { status: number; description: string };
 
+/** Every 429 says when to try again (RFC 9110 Retry-After, in seconds). */
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', required: true, schema: { type: 'integer' as const, minimum: 0 } } };
+
 /** Declares error responses with the shared error body; a number takes the usual reason. */
 export function ApiErrors(...errors: ErrorSpec[]) {
   return applyDecorators(
     ...errors.map((error) => {
       const { status, description } = typeof error === 'number' ? { status: error, description: REASONS[error] ?? 'Error' } : error;
-      return ApiResponse({ status, description, type: ApiErrorDto });
+      return ApiResponse({ status, description, type: ApiErrorDto, ...(status === 429 ? { headers: RETRY_AFTER } : {}) });
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Head, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBasicAuth, ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBasicAuth, ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Public, Roles } from '#access';
 import type { Principal } from '#access';
@@ -15,6 +15,7 @@ import {
   DeliveryReceiptResultDto,
   DeliveryViewDto,
   DownloadFormDto,
+  RequestedDeliveryDto,
 } from './delivery.dto';
 
 const DELIVERY_ID = ApiParam({ name: 'deliveryId', format: 'uuid', description: 'The delivery id (also the user name of the HTTP Basic credential)' });
@@ -49,17 +50,26 @@ export class DeliveriesController {
     private readonly receipts: DeliveryReceipts,
   ) {}
 
+  /** A client user gets the password here (201); an admin or the DPO gets 202 and the client's delivery contact gets the password. */
   @Post()
   @ApiBearerAuth()
   @Roles('client', 'admin', 'dpo')
-  @ApiOperation({ summary: "Create a delivery of the client's items (client users only): the one-time password is in this answer only" })
-  @ApiCreatedResponse({ type: CreatedDeliveryDto })
-  @ApiErrors(400, 401, { status: 403, description: 'Operator staff never receive a delivery credential' }, 404, {
-    status: 409,
-    description: 'Nothing to deliver (nothing_to_deliver), or a chosen item is not deliverable',
+  @ApiOperation({
+    summary: "Create a delivery of the client's items: a client user gets the one-time password in this answer only; an admin or the DPO (clientId required) has it sent to the client's delivery contact",
   })
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateDeliveryDto) {
-    return this.deliveries.create(principal, dto);
+  @ApiCreatedResponse({ type: CreatedDeliveryDto, description: 'Created by a client user: the one-time password is in this answer only' })
+  @ApiAcceptedResponse({ type: RequestedDeliveryDto, description: "Requested by an admin or the DPO: created, and its password sent to the client's delivery contact (never in this answer)" })
+  @ApiErrors(
+    400,
+    401,
+    { status: 403, description: 'The role may not create deliveries, or (admin, DPO) the client has no delivery contact to receive the password (no_delivery_contact)' },
+    404,
+    { status: 409, description: 'Nothing to deliver (nothing_to_deliver), or a chosen item is not deliverable' },
+  )
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateDeliveryDto, @Res({ passthrough: true }) res: Response) {
+    const result = await this.deliveries.create(principal, dto);
+    if ('credentialsSentTo' in result) res.status(202);
+    return result;
   }
 
   @Get()

@@ -6,7 +6,7 @@ const STATUSES = ['open', 'awaiting_receipt', 'consumed', 'expired', 'locked'];
 
 /** Chosen items, all of one client; with none, everything of the client not yet delivered. */
 export class CreateDeliveryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "A client user's own client; may be left out" })
+  @ApiPropertyOptional({ format: 'uuid', description: "The client: required for an admin or the DPO; a client user's own client, may be left out" })
   @IsOptional() @IsUUID()
   clientId?: string;
 
@@ -52,6 +52,22 @@ export class CreatedDeliveryDto {
   @ApiProperty({ type: 'integer' }) messageCount: number;
   @ApiProperty({ type: 'integer', description: "Chosen items withheld at their data subject's request" }) withheldCount: number;
   @ApiProperty({ type: 'integer', description: 'Minutes to confirm receipt after the archive is sent; 0 consumes it once sent' }) receiptWindowMinutes: number;
+}
+
+/** What an admin or the DPO gets back: the delivery's state, never its password. */
+export class RequestedDeliveryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ enum: STATUSES }) status: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+  @ApiProperty({ type: 'integer' }) recordingCount: number;
+  @ApiProperty({ type: 'integer' }) messageCount: number;
+  @ApiProperty({ type: 'integer', description: "Chosen items withheld at their data subject's request" }) withheldCount: number;
+  @ApiProperty({ type: 'integer', description: 'Minutes to confirm receipt after the archive is sent; 0 consumes it once sent' }) receiptWindowMinutes: number;
+  @ApiProperty({ enum: ['client_delivery_contact'], description: "Where the one-time password went: the client's delivery.ready email recipients and webhook endpoints" })
+  credentialsSentTo: 'client_delivery_contact';
+  @ApiProperty({ format: 'uuid', description: 'The delivery.ready notice that carries the password (GET /notifications?clientId= shows its state, never the password)' })
+  notificationId: string;
 }
 
 export class DeliveryViewDto {

@@ -41,7 +41,7 @@ export class NoticeDeliveryDto {
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) clientId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) clientId: string | null;
   @ApiProperty({ example: 'message.new' }) event: string;
   @ApiProperty() urgent: boolean;
   @ApiProperty({ example: '2 new messages for Acme Plumbing (1 urgent) — sign in to read' }) summary: string;

@@ -702,7 +702,7 @@ export interface paths {
         /** A client's deliveries, newest first (states and counts, never a credential) */
         get: operations["DeliveriesController_list"];
         put?: never;
-        /** Create a delivery of the client's items (client users only): the one-time password is in this answer only */
+        /** Create a delivery of the client's items: a client user gets the one-time password in this answer only; an admin or the DPO (clientId required) has it sent to the client's delivery contact */
         post: operations["DeliveriesController_create"];
         delete?: never;
         options?: never;
@@ -1377,6 +1377,45 @@ export interface components {
             /** @enum {string} */
             type: "string" | "number" | "boolean" | "email" | "phone" | "date";
             required: boolean;
+            /** @description What the agent's form shows; the name when absent */
+            label?: string;
+        };
+        EmailRecipientDto: {
+            /** Format: email */
+            address: string;
+            /** @description The client events this address receives (delivery.ready makes it a delivery contact) */
+            events: ("message.new" | "recording.stored" | "delivery.ready" | "recordings.deleted" | "recordings.expiring" | "request.forwarded" | "request.reminder" | "breach.notice")[];
+            /**
+             * @description For message.new: only urgent messages
+             * @default false
+             */
+            urgentOnly: boolean;
+        };
+        NotificationSettingsDto: {
+            /** @description Absent: the client's contact email hears of new messages. Empty: no email */
+            emailRecipients?: components["schemas"]["EmailRecipientDto"][];
+            /**
+             * @description message.new and message.escalation webhooks carry the messages (caller name, number, email, text)
+             * @default false
+             */
+            webhookIncludesContent: boolean;
+            /**
+             * @description The same for email
+             * @default false
+             */
+            emailIncludesContent: boolean;
+            /** @description An urgent message unread this long is notified again, every interval until read; null: no escalation */
+            escalationMinutes?: number | null;
+            /**
+             * Format: email
+             * @description From the second escalation on, also this address
+             */
+            escalationEmail?: string | null;
+            /**
+             * @description Yesterday's counts (no content) once a day to the new-message recipients
+             * @default false
+             */
+            dailySummary: boolean;
         };
         InstructionsDto: {
             /** @description How the agent answers this client's calls */
@@ -1389,6 +1428,8 @@ export interface components {
             callerDataRetentionDays?: number;
             supervisorReviewAllowed?: boolean;
             aggregateStatisticsAllowed?: boolean;
+            /** @description Who is told of what (docs/notifications.md); replaces the previous settings as a whole */
+            notifications?: components["schemas"]["NotificationSettingsDto"];
         };
         CreateClientDto: {
             name: string;
@@ -1414,9 +1455,7 @@ export interface components {
             /** @description Minutes a completely sent delivery waits for the client's receipt; 0 consumes it at once */
             receiptWindowMinutes?: number;
             /** @description Who is told of what (see docs/notifications.md); null: the defaults */
-            notifications?: {
-                [key: string]: unknown;
-            } | null;
+            notifications?: components["schemas"]["NotificationSettingsDto"] | null;
             /** @description Caller data of a terminated client is erased this many days after the contract's end */
             callerDataRetentionDays: number;
             supervisorReviewAllowed: boolean;
@@ -1856,7 +1895,7 @@ export interface components {
         CreateDeliveryDto: {
             /**
              * Format: uuid
-             * @description A client user's own client; may be left out
+             * @description The client: required for an admin or the DPO; a client user's own client, may be left out
              */
             clientId?: string;
             recordingIds?: string[];
@@ -1879,6 +1918,32 @@ export interface components {
             withheldCount: number;
             /** @description Minutes to confirm receipt after the archive is sent; 0 consumes it once sent */
             receiptWindowMinutes: number;
+        };
+        RequestedDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clientId: string;
+            /** @enum {string} */
+            status: "open" | "awaiting_receipt" | "consumed" | "expired" | "locked";
+            /** Format: date-time */
+            expiresAt: string;
+            recordingCount: number;
+            messageCount: number;
+            /** @description Chosen items withheld at their data subject's request */
+            withheldCount: number;
+            /** @description Minutes to confirm receipt after the archive is sent; 0 consumes it once sent */
+            receiptWindowMinutes: number;
+            /**
+             * @description Where the one-time password went: the client's delivery.ready email recipients and webhook endpoints
+             * @enum {string}
+             */
+            credentialsSentTo: "client_delivery_contact";
+            /**
+             * Format: uuid
+             * @description The delivery.ready notice that carries the password (GET /notifications?clientId= shows its state, never the password)
+             */
+            notificationId: string;
         };
         DeliveryViewDto: {
             /** Format: uuid */
@@ -2543,6 +2608,7 @@ export interface components {
             clientIds: string[];
         };
         UpdateClientContactDto: {
+            name?: string;
             contactName?: string | null;
             contactEmail?: string | null;
             contactPhone?: string | null;
@@ -2619,7 +2685,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            clientId: Record<string, never> | null;
+            clientId: string | null;
             /** @example message.new */
             event: string;
             urgent: boolean;
@@ -2695,7 +2761,7 @@ export interface components {
          * @description Deliveries, their downloads and receipts
          * @enum {string}
          */
-        DeliveriesErrorCode: "nothing_to_deliver" | "recording_not_deliverable" | "items_withheld" | "delivery_credential" | "delivery_consumed" | "delivery_expired" | "delivery_locked" | "delivery_busy" | "delivery_range" | "receipt_mismatch" | "delivery_not_sent";
+        DeliveriesErrorCode: "nothing_to_deliver" | "recording_not_deliverable" | "items_withheld" | "delivery_credential" | "delivery_consumed" | "delivery_expired" | "delivery_locked" | "delivery_busy" | "delivery_range" | "receipt_mismatch" | "delivery_not_sent" | "no_delivery_contact";
         /**
          * @description Notices to clients and their webhooks
          * @enum {string}
@@ -2952,6 +3018,8 @@ export interface operations {
             /** @description Too many attempts from this address, or account_locked (Retry-After) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3035,6 +3103,8 @@ export interface operations {
             /** @description account_locked */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3074,6 +3144,8 @@ export interface operations {
             /** @description Too many requests: try again later */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3229,6 +3301,8 @@ export interface operations {
             /** @description Too many sign-in attempts from this address */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5361,12 +5435,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created by a client user: the one-time password is in this answer only */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedDeliveryDto"];
+                };
+            };
+            /** @description Requested by an admin or the DPO: created, and its password sent to the client's delivery contact (never in this answer) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestedDeliveryDto"];
                 };
             };
             /** @description The request is invalid: the message names what is wrong */
@@ -5387,7 +5471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Operator staff never receive a delivery credential */
+            /** @description The role may not create deliveries, or (admin, DPO) the client has no delivery contact to receive the password (no_delivery_contact) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7118,7 +7202,10 @@ export interface operations {
     };
     AgentController_clients: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Part of the client's name, any case */
+                search?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
