@@ -7,6 +7,7 @@ import { AgentAssignmentsService } from './agent-assignments.service';
 import { BreakGlassService } from './break-glass.service';
 import { actorOf, Principal } from './principal';
 import { SubjectDecisions } from './subject-decisions';
+import type { SubjectRefusal } from './subject-decisions';
 
 /** One access to personal data, described in the domain's words. */
 export interface AccessRequest {
@@ -43,6 +44,8 @@ const CREDENTIAL_REFUSAL =
 /** What the phone system may do with its client's ingest key: create and find calls, push recordings. */
 const INGEST_KEY_ACTIONS = new Set(['call.create', 'call.read', 'recording.ingest']);
 
+const subjectRefused = (refusal: SubjectRefusal | null): Refusal | null => refusal && new ForbiddenError(refusal.message, refusal.code);
+
 /**
  * The one policy for personal data: role × data role × purpose × the client's instructions. Guards
  * and services ask it; nothing else decides. Every refusal is audited here, once.
@@ -70,13 +73,27 @@ export class AccessPolicy {
     }
     // Another tenant's client looks exactly like a missing one: no existence oracle.
     if (principal.clientId && principal.clientId !== request.clientId) return this.refuse(principal, request, null, new NotFoundError('Client'));
-    const instructions = await this.clients.currentInstructions(request.clientId, manager).catch(() => null);
-    if (!instructions) return this.refuse(principal, request, null, new NotFoundError('Client'));
+    // The facts this decision needs (instructions, the data subjects' restrictions, the agent's
+    // assignment) in one round trip; each library gives the SQL of its own tables.
+    const subjectQuery = request.dataRole === 'processor' ? (this.subjectDecisions?.refusalQuery(request) ?? null) : null;
+    const servesAsked = principal.kind === 'user' && (principal.role === 'agent' || principal.role === 'supervisor');
+    const read = await this.clients
+      .currentInstructionsWith(
+        request.clientId,
+        {
+          ...(subjectQuery ? { restricted: subjectQuery.part } : {}),
+          ...(servesAsked ? { serves: this.assignments.servesPart(principal.id, request.clientId) } : {}),
+        },
+        manager,
+      )
+      .catch(() => null);
+    if (!read) return this.refuse(principal, request, null, new NotFoundError('Client'));
+    const { instructions, facts } = read;
     const purposeRefusal = this.purposeRefusal(principal, request, instructions);
     if (purposeRefusal) return this.refuse(principal, request, instructions, purposeRefusal);
-    const subjectRefusal = await this.subjectRefusal(request, manager);
+    const subjectRefusal = subjectQuery ? subjectRefused(subjectQuery.decide(facts.restricted)) : await this.subjectRefusal(request, manager);
     if (subjectRefusal) return this.refuse(principal, request, instructions, subjectRefusal);
-    const decision = await this.roleDecision(principal, request, manager);
+    const decision = servesAsked ? (facts.serves === true ? {} : new NotFoundError('Client')) : await this.roleDecision(principal, request, manager);
     if (decision instanceof Error) return this.refuse(principal, request, instructions, decision);
     return { instructions, ...decision };
   }
@@ -119,8 +136,7 @@ export class AccessPolicy {
     if (!this.subjectDecisions) {
       return request.purpose === 'marketing' ? new ForbiddenError("No caller's express permission can be checked here", 'caller_permission_missing') : null;
     }
-    const refusal = await this.subjectDecisions.refusal(request, manager);
-    return refusal && new ForbiddenError(refusal.message, refusal.code);
+    return subjectRefused(await this.subjectDecisions.refusal(request, manager));
   }
 
   private async roleDecision(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<Refusal | { breakGlassId?: string }> {

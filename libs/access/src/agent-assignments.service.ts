@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '#audit';
 import { Client } from '#clients';
+import type { SqlPart } from '#database';
 import { InvalidInputError, NotFoundError } from '#errors';
 import { AgentAssignment } from './agent-assignment.entity';
 
@@ -16,14 +17,20 @@ export class AgentAssignmentsService {
 
   /** Pass the caller's transaction: a second pooled connection per request can starve the pool under load. */
   async serves(userId: string, clientId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [row] = await manager.query(
-      `SELECT c.status = 'active' AS active,
-              NOT EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1)
-              OR EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1 AND a.client_id = $2) AS assigned
-         FROM clients c WHERE c.id = $2`,
-      [userId, clientId],
-    );
-    return Boolean(row?.active && row?.assigned);
+    const { sql, params } = this.servesPart(userId, clientId);
+    const [row] = await manager.query(`SELECT (${sql}) AS serves`, params);
+    return row?.serves === true;
+  }
+
+  /** SQL giving `serves` as one boolean, for the access policy's single read of its facts. */
+  servesPart(userId: string, clientId: string): SqlPart {
+    return {
+      sql: `SELECT coalesce((SELECT c.status = 'active'
+                                AND (NOT EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1)
+                                     OR EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1 AND a.client_id = $2))
+                           FROM clients c WHERE c.id = $2), false)`,
+      params: [userId, clientId],
+    };
   }
 
   /** The clients an agent is restricted to, sorted; empty means the default (every active client). */

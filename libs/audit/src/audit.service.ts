@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { WriteBatch } from '#database';
 import { brokenLink, GENESIS_HASH } from './audit-chain';
 import { AuditSegment } from './audit-segment.entity';
 import { AuditVerification } from './audit-verification.entity';
@@ -44,6 +45,24 @@ export interface ChainVerification {
 const INSERT_EVENT = `INSERT INTO audit_events (occurred_at, actor_id, actor_role, client_id, data_role, purpose, action, subject_type, subject_id, outcome, details)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
+/** The INSERT_EVENT parameters of an entry. */
+function eventValues(entry: AuditEntry): unknown[] {
+  // Plain SQL: this insert is on every request's path, and the entity insert builder cost more CPU than the row.
+  return [
+    new Date(),
+    entry.actor.id,
+    entry.actor.role,
+    entry.clientId ?? null,
+    entry.dataRole,
+    entry.purpose,
+    entry.action,
+    entry.subject?.type ?? null,
+    entry.subject?.id ?? null,
+    entry.outcome,
+    entry.details ?? {},
+  ];
+}
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -57,21 +76,7 @@ export class AuditService {
    * event is written and chained at once.
    */
   async append(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const event = {
-      occurredAt: new Date(),
-      actorId: entry.actor.id,
-      actorRole: entry.actor.role,
-      clientId: entry.clientId ?? null,
-      dataRole: entry.dataRole,
-      purpose: entry.purpose,
-      action: entry.action,
-      subjectType: entry.subject?.type ?? null,
-      subjectId: entry.subject?.id ?? null,
-      outcome: entry.outcome,
-      details: entry.details ?? {},
-    };
-    // Plain SQL: this insert is on every request's path, and the entity insert builder cost more CPU than the row.
-    const values = [event.occurredAt, event.actorId, event.actorRole, event.clientId, event.dataRole, event.purpose, event.action, event.subjectType, event.subjectId, event.outcome, event.details];
+    const values = eventValues(entry);
     const runner = manager?.queryRunner;
     if (manager && runner?.isTransactionActive) {
       await manager.query(INSERT_EVENT, values);
@@ -83,6 +88,17 @@ export class AuditService {
     await this.sequencer.chainCommitted().catch((error) => {
       if (!AuditSequencer.isLockTimeout(error)) throw error;
     });
+  }
+
+  /**
+   * `append` as one part of the caller's write batch (the request's other rows in the same statement):
+   * inside the caller's transaction only, whose commit then waits until the event is chained.
+   */
+  appendIn(batch: WriteBatch, entry: AuditEntry, tx: EntityManager): void {
+    const runner = tx.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error("an audit event in a write batch needs the caller's transaction");
+    batch.add('audit', { sql: `${INSERT_EVENT} RETURNING id`, params: eventValues(entry) });
+    batch.afterRun(() => AuditSequencer.markPending(runner));
   }
 
   /** Chained events only, newest first. */

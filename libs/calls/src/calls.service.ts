@@ -6,7 +6,7 @@ import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
-import { TenantScope } from '#database';
+import { TenantScope, WriteBatch } from '#database';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '#errors';
 import { billableMinutes, UsageLedger } from '#usage';
 import type { UsageRecord } from '#usage';
@@ -215,13 +215,14 @@ export class CallsService {
         createdAt: now,
         correctedAt: null,
       });
-      await callRecords.insertMessage(tx, message);
-      await this.ledger.record(tx, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
-      await this.audit.append(
-        this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
-        tx,
-      );
-      await this.notifications.messageLogged(tx, { clientId, messageId: message.id, urgent: message.urgency === 'urgent' });
+      // The message, its usage row, its audit event and (usually) its notice in one statement.
+      const notice = { clientId, messageId: message.id, urgent: message.urgency === 'urgent' };
+      const batch = new WriteBatch();
+      callRecords.insertMessageIn(batch, message);
+      this.ledger.recordIn(batch, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
+      this.audit.appendIn(batch, this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }), tx);
+      this.notifications.messageLoggedIn(batch, notice);
+      await this.notifications.messageLoggedAfter(tx, await batch.run(tx), notice);
       return message;
     });
   }

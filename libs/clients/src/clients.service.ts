@@ -4,6 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
 import { Clock } from '#clock';
+import { placePart } from '#database';
+import type { SqlPart } from '#database';
 import { ConflictError, InvalidInputError, NotFoundError } from '#errors';
 import { Client } from './client.entity';
 import { ProcessingInstructions } from './processing-instructions.entity';
@@ -139,6 +141,38 @@ export class ClientsService {
     const [row] = await manager.query(`SELECT ${this.instructionColumns} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, [clientId]);
     if (!row) throw new NotFoundError('Client');
     return Object.assign(new ProcessingInstructions(), row);
+  }
+
+  /**
+   * The current instructions and, in the same round trip, other libraries' facts about the same
+   * access (`facts`: SQL giving one value each, from the library that owns its tables). Null when
+   * the client has no instructions (no such client).
+   */
+  async currentInstructionsWith<K extends string>(
+    clientId: string,
+    facts: Partial<Record<K, SqlPart>>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ instructions: ProcessingInstructions; facts: Partial<Record<K, unknown>> } | null> {
+    this.instructionColumns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const params: unknown[] = [clientId];
+    const names = Object.keys(facts) as K[];
+    const extra = names.map((name, i) => `, (${placePart(facts[name]!, params)}) AS "fact${i}"`).join('');
+    const [row] = await manager.query(
+      `SELECT ${this.instructionColumns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`,
+      params,
+    );
+    if (!row) return null;
+    const found: Partial<Record<K, unknown>> = {};
+    names.forEach((name, i) => {
+      found[name] = row[`fact${i}`];
+      delete row[`fact${i}`];
+    });
+    return { instructions: Object.assign(new ProcessingInstructions(), row), facts: found };
+  }
+
+  /** SQL giving the name of the client whose id `clientIdSql` gives (for another library's statement). */
+  nameSql(clientIdSql: string): string {
+    return `(SELECT name FROM clients WHERE id = ${clientIdSql})`;
   }
 
   /**

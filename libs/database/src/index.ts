@@ -11,3 +11,5 @@ export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { bigintNumber } from './bigint-number.transformer';
 export { TenantScope, tenantIsolationSql } from './tenant-scope';
 export type { AcrossClientsReason } from './tenant-scope';
+export { placePart, shiftPlaceholders, WriteBatch } from './sql-parts';
+export type { SqlPart } from './sql-parts';
