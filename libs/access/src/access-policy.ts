@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { SqlPart } from '#database';
 import { AuditService, DataRole, Purpose } from '#audit';
 import { ClientsService, ProcessingInstructions } from '#clients';
 import { ForbiddenError, NotFoundError } from '#errors';
@@ -32,6 +33,8 @@ export interface AccessRequest {
 /** What the decision relied on; the caller records it with the access it makes. */
 export interface AccessGrant {
   instructions: ProcessingInstructions;
+  /** What the caller asked to read along with the policy's facts (`also`), by the names it gave. */
+  also?: Record<string, unknown>;
   /** Set when a DPO reached caller content through break-glass. */
   breakGlassId?: string;
 }
@@ -66,7 +69,11 @@ export class AccessPolicy {
     this.subjectDecisions = decisions;
   }
 
-  async authorize(principal: Principal, request: AccessRequest, manager?: EntityManager): Promise<AccessGrant> {
+  /**
+   * `also`: SQL the caller needs right after the decision (its subject record, in the same tenant
+   * scope), read in the same round trip as the policy's facts and handed back only when access is granted.
+   */
+  async authorize(principal: Principal, request: AccessRequest, manager?: EntityManager, also?: Record<string, SqlPart>): Promise<AccessGrant> {
     // Before anything about the client: no operator role ever receives a credential to caller content.
     if (request.issuesCredential && !(principal.kind === 'user' && principal.role === 'client')) {
       return this.refuse(principal, request, null, new ForbiddenError(CREDENTIAL_REFUSAL, 'credential_for_client_users_only'));
@@ -83,6 +90,7 @@ export class AccessPolicy {
         {
           ...(subjectQuery ? { restricted: subjectQuery.part } : {}),
           ...(servesAsked ? { serves: this.assignments.servesPart(principal.id, request.clientId) } : {}),
+          ...Object.fromEntries(Object.entries(also ?? {}).map(([name, part]) => [`also:${name}`, part])),
         },
         manager,
       )
@@ -95,7 +103,8 @@ export class AccessPolicy {
     if (subjectRefusal) return this.refuse(principal, request, instructions, subjectRefusal);
     const decision = servesAsked ? (facts.serves === true ? {} : new NotFoundError('Client')) : await this.roleDecision(principal, request, manager);
     if (decision instanceof Error) return this.refuse(principal, request, instructions, decision);
-    return { instructions, ...decision };
+    const alsoRead = also && Object.fromEntries(Object.keys(also).map((name) => [name, (facts as Record<string, unknown>)[`also:${name}`]]));
+    return { instructions, ...decision, ...(alsoRead ? { also: alsoRead } : {}) };
   }
 
   /** Caller data serves the client's purposes only (GDPR art. 28(3)(a); seed 000 on marketing). */

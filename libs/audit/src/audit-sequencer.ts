@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntitySubscriberInterface, IsNull, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
 import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
@@ -22,6 +22,8 @@ export const SEQUENCER_SESSION = {
   idle_in_transaction_session_timeout: '5s',
 } as const;
 const LOCK_ATTEMPTS = 4;
+/** How long a pass requested while another runs waits after it, gathering more committers. */
+const GATHER_MS = 3;
 /** SQLSTATE of a lock wait that timed out. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
@@ -45,6 +47,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
   /** Its own connection, so a pool full of committers waiting here can never starve the sequencer. */
   private runner: QueryRunner | null = null;
   private sweep?: NodeJS.Timeout;
+  private eventColumns?: string;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -83,9 +86,11 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
       this.running = this.chainPending().finally(() => (this.running = null));
       return this.running;
     }
-    // A pass is under way and may have read the pending set already: wait for the next one.
+    // A pass is under way and may have read the pending set already: wait for the next one, which
+    // starts a moment after (GATHER_MS) so that under load one pass chains many committers' events.
     this.next ??= this.running
       .catch(() => undefined)
+      .then(() => new Promise((resolve) => setTimeout(resolve, GATHER_MS)))
       .then(() => {
         this.next = null;
         return this.chainCommitted();
@@ -109,8 +114,21 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
       for (;;) {
         await runner.startTransaction();
         await runner.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-        const pending = await runner.manager.find(AuditEvent, { where: { seq: IsNull() }, order: { id: 'ASC' }, take: BATCH });
-        if (pending.length) await this.chain(runner, pending);
+        // Plain SQL, and the chain's head read in the same statement (after the lock: it is current).
+        this.eventColumns ??= runner.connection
+          .getMetadata(AuditEvent)
+          .columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`)
+          .join(', ');
+        const rows: (AuditEvent & { headSeq: string | null; headHash: string | null })[] = await runner.query(
+          `WITH head AS ((SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
+                         UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
+                         ORDER BY seq DESC LIMIT 1)
+           SELECT ${this.eventColumns}, (SELECT seq FROM head) AS "headSeq", (SELECT hash FROM head) AS "headHash"
+             FROM audit_events e WHERE e.seq IS NULL ORDER BY e.id LIMIT $1`,
+          [BATCH],
+        );
+        const pending = rows.map(({ headSeq: _s, headHash: _h, ...event }) => Object.assign(new AuditEvent(), event));
+        if (pending.length) await this.chain(runner, pending, rows[0].headSeq === null ? null : { seq: rows[0].headSeq, hash: rows[0].headHash! });
         await runner.commitTransaction();
         if (pending.length < BATCH) return;
       }
@@ -121,13 +139,8 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
     }
   }
 
-  private async chain(runner: QueryRunner, pending: AuditEvent[]): Promise<void> {
-    // The head is the newest chained event or, when retention pruned every one, the last pruned segment's end.
-    const [last] = await runner.query(
-      `(SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
-       UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
-       ORDER BY seq DESC LIMIT 1`,
-    );
+  /** `last`: the chain's head, the newest chained event or, when retention pruned every one, the last pruned segment's end. */
+  private async chain(runner: QueryRunner, pending: AuditEvent[], last: { seq: string; hash: string } | null): Promise<void> {
     let seq = last ? BigInt(last.seq) : 0n;
     let prevHash: string = last?.hash ?? GENESIS_HASH;
     const columns: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];

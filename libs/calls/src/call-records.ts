@@ -40,6 +40,25 @@ export const callRecords = {
     return row ? Object.assign(new Call(), row) : null;
   },
 
+  /**
+   * `byId` as SQL giving the call as JSON, for a statement that reads other facts of the same request
+   * (the access policy's); `fromJson` turns the answer back into a Call. Run in the client's scope.
+   */
+  byIdPart(tx: EntityManager, clientId: string, callId: string): SqlPart {
+    return { sql: `SELECT row_to_json(c) FROM (SELECT ${callColumnsOf(tx)} FROM calls WHERE id = $1 AND client_id = $2) c`, params: [callId, clientId] };
+  },
+
+  fromJson(tx: EntityManager, json: unknown): Call | null {
+    if (!json) return null;
+    const call = Object.assign(new Call(), json);
+    // JSON carries timestamps as text: back to Dates, as byId gives them.
+    for (const column of tx.connection.getMetadata(Call).columns) {
+      const value = (call as unknown as Record<string, unknown>)[column.propertyName];
+      if (column.type === 'timestamptz' && typeof value === 'string') (call as unknown as Record<string, unknown>)[column.propertyName] = new Date(value);
+    }
+    return call;
+  },
+
   /** Inserts a caller message (plain SQL, as byId) as one part of a write batch (with its usage row, audit event, notice). */
   insertMessageIn(batch: WriteBatch, m: CallerMessage): void {
     const { sql, params } = insertMessagePart(m);

@@ -188,10 +188,12 @@ export class CallsService {
   async addMessage(principal: Principal, callId: string, input: NewMessage): Promise<CallerMessage> {
     const now = this.clock.now();
     return this.owners.inScopeOfOwner('call', callId, async (tx, clientId) => {
-      const { instructions } = await this.policy
-        .authorize(principal, this.request('message.create', clientId, { type: 'call', id: callId }), tx)
+      // The call is read with the policy's facts (one round trip), and used only once access is granted.
+      const { instructions, also } = await this.policy
+        .authorize(principal, this.request('message.create', clientId, { type: 'call', id: callId }), tx, { call: callRecords.byIdPart(tx, clientId, callId) })
         .catch(asMissing('Call'));
-      await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx, { phoneSystemCalls: true });
+      const call = callRecords.fromJson(tx, also?.call);
+      await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx, { phoneSystemCalls: true, call });
       const customFields = validateCustomFields(instructions.intakeFields ?? [], input.customFields);
       const message: CallerMessage = Object.assign(new CallerMessage(), {
         id: randomUUID(),
@@ -315,9 +317,9 @@ export class CallsService {
     now: Date,
     action: string,
     tx: EntityManager,
-    options: { phoneSystemCalls?: boolean } = {},
+    options: { phoneSystemCalls?: boolean; call?: Call | null } = {},
   ): Promise<Call> {
-    const call = await callRecords.byId(tx, clientId, callId);
+    const call = options.call !== undefined ? options.call : await callRecords.byId(tx, clientId, callId);
     if (!call) throw new NotFoundError('Call');
     if (!isStaff(principal)) return call;
     const ours = call.agentId === principal.id || (options.phoneSystemCalls && call.agentId === null);
