@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import { afterReleaseOf } from '#database';
 import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
@@ -77,7 +78,12 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
     if (runner.isTransactionActive || !runner.data?.auditPending) return; // a savepoint, or nothing to chain
     runner.data.auditPending = false;
     // The business change is committed: a failure here must not turn its answer into an error.
-    return this.chainCommitted().catch((error) => this.logger.warn({ err: error }, 'audit events left pending; the sweep will chain them'));
+    const chained = this.chainCommitted().catch((error) => this.logger.warn({ err: error }, 'audit events left pending; the sweep will chain them'));
+    // Where the transaction's owner can wait after giving back the connection, the committer still
+    // waits for its events to be chained, without holding a pooled connection meanwhile.
+    const later = afterReleaseOf(runner);
+    if (!later) return chained;
+    later.push(chained);
   }
 
   /** Resolves once every event committed before the call is chained. */

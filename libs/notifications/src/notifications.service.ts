@@ -72,32 +72,36 @@ export class NotificationsService {
   }
 
   /**
-   * A non-urgent message joins the open notice with one INSERT, without the grouping lock and without
-   * writing the notice: it holds a share lock of the notice until its transaction ends, so concurrent
-   * messages do not queue on each other, while whoever folds the joins in (`foldJoined`: the sender,
-   * the grouping step, the list) waits for them. A notice closed meanwhile (an urgent message, the
-   * sender) is re-checked under the lock and not joined; the message then goes through `groupMessage`.
+   * A non-urgent message joins the open notice with one INSERT, without writing the notice: it holds
+   * the client's grouping lock in shared mode until its transaction ends, so concurrent messages do
+   * not queue on each other (nor lock the notice's row), while whoever opens a notice or folds the
+   * joins in (`foldJoined`: the sender, the grouping step, the list) takes that lock exclusively and so
+   * waits for joins in flight. With no open notice the message goes through `groupMessage`.
    */
   private joinOpenGroupPart(input: { clientId: string; messageId: string }): SqlPart {
     return {
       sql: `INSERT INTO notice_message_joins (notification_id, message_id)
             SELECT o.id, $2 FROM notifications o
              WHERE o.client_id = $1 AND o.event = 'message.new' AND o.group_open_until > $3
+               AND pg_advisory_xact_lock_shared($4, hashtext($1::text)) IS NOT NULL
              ORDER BY o.created_at DESC LIMIT 1
-               FOR SHARE OF o
             RETURNING id`,
-      params: [input.clientId, input.messageId, this.clock.now()],
+      params: [input.clientId, input.messageId, this.clock.now(), GROUP_LOCK],
     };
   }
 
   /**
    * Folds the messages that joined these notices into their facts (messageIds in joining order,
-   * count) and summary. Locks the notices first, so joins still in flight commit before the fold reads
-   * them. True when any notice changed.
+   * count) and summary. Takes the grouping lock of their clients first, so joins still in flight
+   * commit before the fold reads them. True when any notice changed.
    */
   async foldJoined(tx: EntityManager, noticeIds: string[]): Promise<boolean> {
     if (!noticeIds.length) return false;
-    await tx.query(`SELECT id FROM notifications WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [noticeIds]);
+    await tx.query(
+      `SELECT pg_advisory_xact_lock($2, hashtext(client_id::text))
+         FROM (SELECT DISTINCT client_id FROM notifications WHERE id = ANY($1::uuid[]) AND client_id IS NOT NULL ORDER BY client_id) c`,
+      [noticeIds, GROUP_LOCK],
+    );
     const count = `(jsonb_array_length(coalesce(n.facts->'messageIds', '[]'::jsonb)) + jsonb_array_length(j.ids))`;
     const urgent = `coalesce((n.facts->>'urgentCount')::int, 0)`;
     const folded: unknown[] = await tx.query(
