@@ -28,6 +28,9 @@ const GATHER_MS = 3;
 /** SQLSTATE of a lock wait that timed out. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
+/** The sequencer's own pg connection, for a multi-statement query without parameters (one result per statement). */
+type SimpleQueryClient = { query(text: string): Promise<{ rows: unknown[] }[]> };
+
 const sqlState = (error: unknown) => {
   const e = error as { code?: string; driverError?: { code?: string } };
   return e?.driverError?.code ?? e?.code;
@@ -116,30 +119,36 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
 
   private async chainPendingOnce(): Promise<void> {
     const runner = await this.connection();
+    // Three round trips a pass: this runs on the request path (committers wait for it), where every
+    // round trip also waits its turn on a busy event loop. BEGIN, the lock and the read go as one
+    // simple-protocol query (no parameters; each statement takes its own snapshot, so the read sees
+    // everything committed before the lock was granted), then the UPDATE, then COMMIT.
+    const client = (await runner.connect()) as SimpleQueryClient;
+    this.eventColumns ??= runner.connection
+      .getMetadata(AuditEvent)
+      .columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`)
+      .join(', ');
+    let open = false;
     try {
       for (;;) {
-        await runner.startTransaction();
-        await runner.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-        // Plain SQL, and the chain's head read in the same statement (after the lock: it is current).
-        this.eventColumns ??= runner.connection
-          .getMetadata(AuditEvent)
-          .columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`)
-          .join(', ');
-        const rows: (AuditEvent & { headSeq: string | null; headHash: string | null })[] = await runner.query(
-          `WITH head AS ((SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
+        open = true;
+        const results = await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK});
+           WITH head AS ((SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
                          UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
                          ORDER BY seq DESC LIMIT 1)
            SELECT ${this.eventColumns}, (SELECT seq FROM head) AS "headSeq", (SELECT hash FROM head) AS "headHash"
-             FROM audit_events e WHERE e.seq IS NULL ORDER BY e.id LIMIT $1`,
-          [BATCH],
+             FROM audit_events e WHERE e.seq IS NULL ORDER BY e.id LIMIT ${BATCH}`,
         );
+        const rows = results[2].rows as (AuditEvent & { headSeq: string | null; headHash: string | null })[];
         const pending = rows.map(({ headSeq: _s, headHash: _h, ...event }) => Object.assign(new AuditEvent(), event));
         if (pending.length) await this.chain(runner, pending, rows[0].headSeq === null ? null : { seq: rows[0].headSeq, hash: rows[0].headHash! });
-        await runner.commitTransaction();
+        await client.query('COMMIT');
+        open = false;
         if (pending.length < BATCH) return;
       }
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
       if (!AuditSequencer.isLockTimeout(error)) this.discardConnection();
       throw error;
     }
