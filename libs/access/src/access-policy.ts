@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, DataRole, personalDataOf, PersonalDataDeclaration, Purpose } from '#audit';
+import type { SqlPart } from '#database';
 import { ClientsService, ProcessingInstructions } from '#clients';
 import { NotFoundError } from '#errors';
 import { AgentAssignmentsService } from './agent-assignments.service';
@@ -8,6 +9,7 @@ import { BreakGlassService } from './break-glass.service';
 import { ForbiddenError } from './errors';
 import { actorOf, Principal } from './principal';
 import { SubjectDecisions } from './subject-decisions';
+import type { SubjectRefusal } from './subject-decisions';
 
 /** One access to personal data, described in the domain's words. */
 export interface AccessRequest {
@@ -42,6 +44,8 @@ export interface AccessGrant {
   instructions: ProcessingInstructions;
   /** The data role the entity's declaration gives, for the caller's audit event. */
   dataRole: DataRole;
+  /** What the caller asked to read along with the policy's facts (`also`), by the names it gave. */
+  also?: Record<string, unknown>;
   /** Set when a DPO reached caller content through break-glass. */
   breakGlassId?: string;
 }
@@ -58,6 +62,8 @@ const CONTACT_REFUSAL = "Only the client's users, admins and the DPO may have a 
 
 /** What the phone system may do with its client's ingest key: create and find calls, push recordings. */
 const INGEST_KEY_ACTIONS = new Set(['call.create', 'call.read', 'recording.ingest']);
+
+const subjectRefused = (refusal: SubjectRefusal | null): Refusal | null => refusal && new ForbiddenError(refusal.message, refusal.code);
 
 /**
  * The one policy for personal data: role × data role × purpose × the client's instructions. Guards
@@ -79,22 +85,42 @@ export class AccessPolicy {
     this.subjectDecisions = decisions;
   }
 
-  async authorize(principal: Principal, asked: AccessRequest, manager?: EntityManager): Promise<AccessGrant> {
+  /**
+   * `also`: SQL the caller needs right after the decision (its subject record, in the same tenant
+   * scope), read in the same round trip as the policy's facts and handed back only when access is granted.
+   */
+  async authorize(principal: Principal, asked: AccessRequest, manager?: EntityManager, also?: Record<string, SqlPart>): Promise<AccessGrant> {
     const request = this.declared(asked);
     // Before anything about the client: no operator role ever receives a credential to caller content.
     const credentialRefusal = this.credentialRefusal(principal, request);
     if (credentialRefusal) return this.refuse(principal, request, null, credentialRefusal);
     // Another tenant's client looks exactly like a missing one: no existence oracle.
     if (principal.clientId && principal.clientId !== request.clientId) return this.refuse(principal, request, null, new NotFoundError('Client'));
-    const instructions = await this.clients.currentInstructions(request.clientId, manager).catch(() => null);
-    if (!instructions) return this.refuse(principal, request, null, new NotFoundError('Client'));
+    // The facts this decision needs (instructions, the data subjects' restrictions, the agent's
+    // assignment) in one round trip; each library gives the SQL of its own tables.
+    const subjectQuery = request.dataRole === 'processor' ? (this.subjectDecisions?.refusalQuery(request) ?? null) : null;
+    const servesAsked = principal.kind === 'user' && (principal.role === 'agent' || principal.role === 'supervisor');
+    const read = await this.clients
+      .currentInstructionsWith(
+        request.clientId,
+        {
+          ...(subjectQuery ? { restricted: subjectQuery.part } : {}),
+          ...(servesAsked ? { serves: this.assignments.servesPart(principal.id, request.clientId) } : {}),
+          ...Object.fromEntries(Object.entries(also ?? {}).map(([name, part]) => [`also:${name}`, part])),
+        },
+        manager,
+      )
+      .catch(() => null);
+    if (!read) return this.refuse(principal, request, null, new NotFoundError('Client'));
+    const { instructions, facts } = read;
     const purposeRefusal = this.declaredPurposeRefusal(request) ?? this.purposeRefusal(principal, request, instructions);
     if (purposeRefusal) return this.refuse(principal, request, instructions, purposeRefusal);
-    const subjectRefusal = await this.subjectRefusal(request, manager);
+    const subjectRefusal = subjectQuery ? subjectRefused(subjectQuery.decide(facts.restricted)) : await this.subjectRefusal(request, manager);
     if (subjectRefusal) return this.refuse(principal, request, instructions, subjectRefusal);
-    const decision = await this.roleDecision(principal, request, manager);
+    const decision = servesAsked ? (facts.serves === true ? {} : new NotFoundError('Client')) : await this.roleDecision(principal, request, manager);
     if (decision instanceof Error) return this.refuse(principal, request, instructions, decision);
-    return { instructions, dataRole: request.dataRole, ...decision };
+    const alsoRead = also && Object.fromEntries(Object.keys(also).map((name) => [name, (facts as Record<string, unknown>)[`also:${name}`]]));
+    return { instructions, dataRole: request.dataRole, ...decision, ...(alsoRead ? { also: alsoRead } : {}) };
   }
 
   /** The entity's one declaration of its data role and purposes (libs/audit personal-data); an entity without one is a programming error. */
@@ -157,8 +183,7 @@ export class AccessPolicy {
     if (!this.subjectDecisions) {
       return request.purpose === 'marketing' ? new ForbiddenError("No caller's express permission can be checked here", 'caller_permission_missing') : null;
     }
-    const refusal = await this.subjectDecisions.refusal(request, manager);
-    return refusal && new ForbiddenError(refusal.message, refusal.code);
+    return subjectRefused(await this.subjectDecisions.refusal(request, manager));
   }
 
   private async roleDecision(principal: Principal, request: DeclaredRequest, manager?: EntityManager): Promise<Refusal | { breakGlassId?: string }> {

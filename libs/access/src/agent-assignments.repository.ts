@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { SqlPart } from '#database';
 import { AgentAssignment } from './agent-assignment.entity';
 
 /** The SQL on `agent_assignments`. Every method takes the caller's manager or transaction. */
@@ -7,12 +8,18 @@ import { AgentAssignment } from './agent-assignment.entity';
 export class AgentAssignmentsRepository {
   /** True when the user has no list (serves every active client) or the client is on it. */
   async allows(manager: EntityManager, userId: string, clientId: string): Promise<boolean> {
-    const [row] = await manager.query(
-      `SELECT NOT EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1)
-              OR EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1 AND a.client_id = $2) AS assigned`,
-      [userId, clientId],
-    );
-    return Boolean(row?.assigned);
+    const { sql, params } = this.allowsPart(userId, clientId);
+    const [row] = await manager.query(`SELECT (${sql}) AS assigned`, params);
+    return row?.assigned === true;
+  }
+
+  /** Whether the agent's list allows the client (no list: every client), as one boolean in SQL. */
+  allowsPart(userId: string, clientId: string): SqlPart {
+    return {
+      sql: `SELECT NOT EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1)
+                   OR EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1 AND a.client_id = $2)`,
+      params: [userId, clientId],
+    };
   }
 
   async clientIdsOf(manager: EntityManager, userId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntitySubscriberInterface, IsNull, QueryRunner, TransactionCommitEvent } from 'typeorm';
-import { ADVISORY_LOCKS } from '#database';
+import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import { ADVISORY_LOCKS, afterReleaseOf } from '#database';
 import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
@@ -23,8 +23,13 @@ export const SEQUENCER_SESSION = {
   idle_in_transaction_session_timeout: '5s',
 } as const;
 const LOCK_ATTEMPTS = 4;
+/** How long a pass requested while another runs waits after it, gathering more committers. */
+const GATHER_MS = 3;
 /** SQLSTATE of a lock wait that timed out. */
 const LOCK_NOT_AVAILABLE = '55P03';
+
+/** The sequencer's own pg connection, for a multi-statement query without parameters (one result per statement). */
+type SimpleQueryClient = { query(text: string): Promise<{ rows: unknown[] }[]> };
 
 const sqlState = (error: unknown) => {
   const e = error as { code?: string; driverError?: { code?: string } };
@@ -46,6 +51,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
   /** Its own connection, so a pool full of committers waiting here can never starve the sequencer. */
   private runner: QueryRunner | null = null;
   private sweep?: NodeJS.Timeout;
+  private eventColumns?: string;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -75,7 +81,12 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
     if (runner.isTransactionActive || !runner.data?.auditPending) return; // a savepoint, or nothing to chain
     runner.data.auditPending = false;
     // The business change is committed: a failure here must not turn its answer into an error.
-    return this.chainCommitted().catch((error) => this.logger.warn({ err: error }, 'audit events left pending; the sweep will chain them'));
+    const chained = this.chainCommitted().catch((error) => this.logger.warn({ err: error }, 'audit events left pending; the sweep will chain them'));
+    // Where the transaction's owner can wait after giving back the connection, the committer still
+    // waits for its events to be chained, without holding a pooled connection meanwhile.
+    const later = afterReleaseOf(runner);
+    if (!later) return chained;
+    later.push(chained);
   }
 
   /** Resolves once every event committed before the call is chained. */
@@ -84,9 +95,11 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
       this.running = this.chainPending().finally(() => (this.running = null));
       return this.running;
     }
-    // A pass is under way and may have read the pending set already: wait for the next one.
+    // A pass is under way and may have read the pending set already: wait for the next one, which
+    // starts a moment after (GATHER_MS) so that under load one pass chains many committers' events.
     this.next ??= this.running
       .catch(() => undefined)
+      .then(() => new Promise((resolve) => setTimeout(resolve, GATHER_MS)))
       .then(() => {
         this.next = null;
         return this.chainCommitted();
@@ -106,29 +119,43 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
 
   private async chainPendingOnce(): Promise<void> {
     const runner = await this.connection();
+    // Three round trips a pass: this runs on the request path (committers wait for it), where every
+    // round trip also waits its turn on a busy event loop. BEGIN, the lock and the read go as one
+    // simple-protocol query (no parameters; each statement takes its own snapshot, so the read sees
+    // everything committed before the lock was granted), then the UPDATE, then COMMIT.
+    const client = (await runner.connect()) as SimpleQueryClient;
+    this.eventColumns ??= runner.connection
+      .getMetadata(AuditEvent)
+      .columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`)
+      .join(', ');
+    let open = false;
     try {
       for (;;) {
-        await runner.startTransaction();
-        await runner.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-        const pending = await runner.manager.find(AuditEvent, { where: { seq: IsNull() }, order: { id: 'ASC' }, take: BATCH });
-        if (pending.length) await this.chain(runner, pending);
-        await runner.commitTransaction();
+        open = true;
+        const results = await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK});
+           WITH head AS ((SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
+                         UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
+                         ORDER BY seq DESC LIMIT 1)
+           SELECT ${this.eventColumns}, (SELECT seq FROM head) AS "headSeq", (SELECT hash FROM head) AS "headHash"
+             FROM audit_events e WHERE e.seq IS NULL ORDER BY e.id LIMIT ${BATCH}`,
+        );
+        const rows = results[2].rows as (AuditEvent & { headSeq: string | null; headHash: string | null })[];
+        const pending = rows.map(({ headSeq: _s, headHash: _h, ...event }) => Object.assign(new AuditEvent(), event));
+        if (pending.length) await this.chain(runner, pending, rows[0].headSeq === null ? null : { seq: rows[0].headSeq, hash: rows[0].headHash! });
+        await client.query('COMMIT');
+        open = false;
         if (pending.length < BATCH) return;
       }
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
       if (!AuditSequencer.isLockTimeout(error)) this.discardConnection();
       throw error;
     }
   }
 
-  private async chain(runner: QueryRunner, pending: AuditEvent[]): Promise<void> {
-    // The head is the newest chained event or, when retention pruned every one, the last pruned segment's end.
-    const [last] = await runner.query(
-      `(SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
-       UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
-       ORDER BY seq DESC LIMIT 1`,
-    );
+  /** `last`: the chain's head, the newest chained event or, when retention pruned every one, the last pruned segment's end. */
+  private async chain(runner: QueryRunner, pending: AuditEvent[], last: { seq: string; hash: string } | null): Promise<void> {
     let seq = last ? BigInt(last.seq) : 0n;
     let prevHash: string = last?.hash ?? GENESIS_HASH;
     const columns: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '#clock';
+import type { WriteBatch } from '#database';
 import { brokenLink, GENESIS_HASH } from './audit-chain';
 import { AuditSegment } from './audit-segment.entity';
 import { AuditVerification } from './audit-verification.entity';
@@ -57,6 +58,24 @@ export type ActorActivity = {
   subjectId: string | null;
 };
 
+/** The INSERT_EVENT parameters of an entry. */
+function eventValues(entry: AuditEntry, occurredAt: Date): unknown[] {
+  // Plain SQL: this insert is on every request's path, and the entity insert builder cost more CPU than the row.
+  return [
+    occurredAt,
+    entry.actor.id,
+    entry.actor.role,
+    entry.clientId ?? null,
+    entry.dataRole,
+    entry.purpose,
+    entry.action,
+    entry.subject?.type ?? null,
+    entry.subject?.id ?? null,
+    entry.outcome,
+    entry.details ?? {},
+  ];
+}
+
 @Injectable()
 export class AuditService {
   constructor(
@@ -71,21 +90,7 @@ export class AuditService {
    * event is written and chained at once.
    */
   async append(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const event = {
-      occurredAt: this.clock.now(),
-      actorId: entry.actor.id,
-      actorRole: entry.actor.role,
-      clientId: entry.clientId ?? null,
-      dataRole: entry.dataRole,
-      purpose: entry.purpose,
-      action: entry.action,
-      subjectType: entry.subject?.type ?? null,
-      subjectId: entry.subject?.id ?? null,
-      outcome: entry.outcome,
-      details: entry.details ?? {},
-    };
-    // Plain SQL: this insert is on every request's path, and the entity insert builder cost more CPU than the row.
-    const values = [event.occurredAt, event.actorId, event.actorRole, event.clientId, event.dataRole, event.purpose, event.action, event.subjectType, event.subjectId, event.outcome, event.details];
+    const values = eventValues(entry, this.clock.now());
     const runner = manager?.queryRunner;
     if (manager && runner?.isTransactionActive) {
       await manager.query(INSERT_EVENT, values);
@@ -110,6 +115,17 @@ export class AuditService {
          FROM audit_events WHERE actor_id = ANY($1::uuid[]) ORDER BY seq`,
       [actorIds],
     );
+  }
+
+  /**
+   * `append` as one part of the caller's write batch (the request's other rows in the same statement):
+   * inside the caller's transaction only, whose commit then waits until the event is chained.
+   */
+  appendIn(batch: WriteBatch, entry: AuditEntry, tx: EntityManager): void {
+    const runner = tx.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error("an audit event in a write batch needs the caller's transaction");
+    batch.add('audit', { sql: `${INSERT_EVENT} RETURNING id`, params: eventValues(entry, this.clock.now()) });
+    batch.afterRun(() => AuditSequencer.markPending(runner));
   }
 
   /** Chained events only, newest first. */

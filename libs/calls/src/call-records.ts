@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlPart, WriteBatch } from '#database';
 import { Call } from './call.entity';
 import { CallerMessage } from './caller-message.entity';
 
@@ -7,6 +8,12 @@ import { CallerMessage } from './caller-message.entity';
 let callColumns: string | undefined;
 const callColumnsOf = (tx: EntityManager) =>
   (callColumns ??= tx.connection.getMetadata(Call).columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', '));
+
+const insertMessagePart = (m: CallerMessage): SqlPart => ({
+  sql: `INSERT INTO caller_messages (id, client_id, call_id, agent_id, caller_name, caller_phone, caller_email, body, urgency, callback_requested, custom_fields, instructions_version, delivery_id, delivered_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+  params: [m.id, m.clientId, m.callId, m.agentId, m.callerName, m.callerPhone, m.callerEmail, m.body, m.urgency, m.callbackRequested, JSON.stringify(m.customFields), m.instructionsVersion, m.deliveryId, m.deliveredAt, m.createdAt],
+});
 
 export const callRecords = {
   /**
@@ -33,13 +40,29 @@ export const callRecords = {
     return row ? Object.assign(new Call(), row) : null;
   },
 
-  /** Inserts a caller message (plain SQL, as byId). */
-  async insertMessage(tx: EntityManager, m: CallerMessage): Promise<void> {
-    await tx.query(
-      `INSERT INTO caller_messages (id, client_id, call_id, agent_id, caller_name, caller_phone, caller_email, body, urgency, callback_requested, custom_fields, instructions_version, delivery_id, delivered_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [m.id, m.clientId, m.callId, m.agentId, m.callerName, m.callerPhone, m.callerEmail, m.body, m.urgency, m.callbackRequested, JSON.stringify(m.customFields), m.instructionsVersion, m.deliveryId, m.deliveredAt, m.createdAt],
-    );
+  /**
+   * `byId` as SQL giving the call as JSON, for a statement that reads other facts of the same request
+   * (the access policy's); `fromJson` turns the answer back into a Call. Run in the client's scope.
+   */
+  byIdPart(tx: EntityManager, clientId: string, callId: string): SqlPart {
+    return { sql: `SELECT row_to_json(c) FROM (SELECT ${callColumnsOf(tx)} FROM calls WHERE id = $1 AND client_id = $2) c`, params: [callId, clientId] };
+  },
+
+  fromJson(tx: EntityManager, json: unknown): Call | null {
+    if (!json) return null;
+    const call = Object.assign(new Call(), json);
+    // JSON carries timestamps as text: back to Dates, as byId gives them.
+    for (const column of tx.connection.getMetadata(Call).columns) {
+      const value = (call as unknown as Record<string, unknown>)[column.propertyName];
+      if (column.type === 'timestamptz' && typeof value === 'string') (call as unknown as Record<string, unknown>)[column.propertyName] = new Date(value);
+    }
+    return call;
+  },
+
+  /** Inserts a caller message (plain SQL, as byId) as one part of a write batch (with its usage row, audit event, notice). */
+  insertMessageIn(batch: WriteBatch, m: CallerMessage): void {
+    const { sql, params } = insertMessagePart(m);
+    batch.add('message', { sql: `${sql} RETURNING id`, params });
   },
 
   byExternalRef(tx: EntityManager, clientId: string, externalRef: string): Promise<Call | null> {

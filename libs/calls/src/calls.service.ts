@@ -6,7 +6,7 @@ import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
-import { TenantScope } from '#database';
+import { TenantScope, WriteBatch } from '#database';
 import { DomainError, NotFoundError } from '#errors';
 import { billableMinutes, UsageLedger } from '#usage';
 import type { UsageRecord } from '#usage';
@@ -212,10 +212,12 @@ export class CallsService {
   async addMessage(principal: Principal, callId: string, input: NewMessage): Promise<CallerMessage> {
     const now = this.clock.now();
     return this.owners.inScopeOfOwner('call', callId, async (tx, clientId) => {
-      const { instructions } = await this.policy
-        .authorize(principal, this.request('message.create', clientId, { type: 'call', id: callId }), tx)
+      // The call is read with the policy's facts (one round trip), and used only once access is granted.
+      const { instructions, also } = await this.policy
+        .authorize(principal, this.request('message.create', clientId, { type: 'call', id: callId }), tx, { call: callRecords.byIdPart(tx, clientId, callId) })
         .catch(asMissing('Call'));
-      await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx, { phoneSystemCalls: true });
+      const call = callRecords.fromJson(tx, also?.call);
+      await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx, { phoneSystemCalls: true, call });
       const customFields = validateCustomFields(instructions.intakeFields ?? [], input.customFields);
       const message: CallerMessage = Object.assign(new CallerMessage(), {
         id: randomUUID(),
@@ -239,13 +241,14 @@ export class CallsService {
         createdAt: now,
         correctedAt: null,
       });
-      await callRecords.insertMessage(tx, message);
-      await this.ledger.record(tx, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
-      await this.audit.append(
-        this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }),
-        tx,
-      );
-      await this.notifications.messageLogged(tx, { clientId, messageId: message.id, urgent: message.urgency === 'urgent' });
+      // The message, its usage row, its audit event and (usually) its notice in one statement.
+      const notice = { clientId, messageId: message.id, urgent: message.urgency === 'urgent' };
+      const batch = new WriteBatch();
+      callRecords.insertMessageIn(batch, message);
+      this.ledger.recordIn(batch, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
+      this.audit.appendIn(batch, this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }), tx);
+      this.notifications.messageLoggedIn(batch, notice);
+      await this.notifications.messageLoggedAfter(tx, await batch.run(tx), notice);
       return message;
     });
   }
@@ -338,9 +341,9 @@ export class CallsService {
     now: Date,
     action: string,
     tx: EntityManager,
-    options: { phoneSystemCalls?: boolean } = {},
+    options: { phoneSystemCalls?: boolean; call?: Call | null } = {},
   ): Promise<Call> {
-    const call = await callRecords.byId(tx, clientId, callId);
+    const call = options.call !== undefined ? options.call : await callRecords.byId(tx, clientId, callId);
     if (!call) throw new NotFoundError('Call');
     if (!isStaff(principal)) return call;
     const ours = call.agentId === principal.id || (options.phoneSystemCalls && call.agentId === null);

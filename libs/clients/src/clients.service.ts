@@ -4,7 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
 import { Clock } from '#clock';
-import { ADVISORY_LOCKS } from '#database';
+import { ADVISORY_LOCKS, placePart } from '#database';
+import type { SqlPart } from '#database';
 import { NotFoundError } from '#errors';
 import { Client } from './client.entity';
 import { ConflictError, InvalidInputError } from './errors';
@@ -104,8 +105,14 @@ export class ClientsService {
 
   /** True when the client exists and is under contract (its agents and ingest keys work). */
   async isActive(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const [row] = await manager.query(`SELECT status = 'active' AS active FROM clients WHERE id = $1`, [clientId]);
-    return Boolean(row?.active);
+    const { sql, params } = this.isActivePart(clientId);
+    const [row] = await manager.query(`SELECT (${sql}) AS active`, params);
+    return row?.active === true;
+  }
+
+  /** The same as one boolean in SQL, for a caller that asks several libraries in one round trip. */
+  isActivePart(clientId: string): SqlPart {
+    return { sql: `SELECT coalesce((SELECT status = 'active' FROM clients WHERE id = $1), false)`, params: [clientId] };
   }
 
   /** Of these ids, the clients that exist. */
@@ -154,6 +161,38 @@ export class ClientsService {
     const [row] = await manager.query(`SELECT ${this.instructionColumns} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, [clientId]);
     if (!row) throw new NotFoundError('Client');
     return Object.assign(new ProcessingInstructions(), row);
+  }
+
+  /**
+   * The current instructions and, in the same round trip, other libraries' facts about the same
+   * access (`facts`: SQL giving one value each, from the library that owns its tables). Null when
+   * the client has no instructions (no such client).
+   */
+  async currentInstructionsWith<K extends string>(
+    clientId: string,
+    facts: Partial<Record<K, SqlPart>>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ instructions: ProcessingInstructions; facts: Partial<Record<K, unknown>> } | null> {
+    this.instructionColumns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const params: unknown[] = [clientId];
+    const names = Object.keys(facts) as K[];
+    const extra = names.map((name, i) => `, (${placePart(facts[name]!, params)}) AS "fact${i}"`).join('');
+    const [row] = await manager.query(
+      `SELECT ${this.instructionColumns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`,
+      params,
+    );
+    if (!row) return null;
+    const found: Partial<Record<K, unknown>> = {};
+    names.forEach((name, i) => {
+      found[name] = row[`fact${i}`];
+      delete row[`fact${i}`];
+    });
+    return { instructions: Object.assign(new ProcessingInstructions(), row), facts: found };
+  }
+
+  /** SQL giving the name of the client whose id `clientIdSql` gives (for another library's statement). */
+  nameSql(clientIdSql: string): string {
+    return `(SELECT name FROM clients WHERE id = ${clientIdSql})`;
   }
 
   /**

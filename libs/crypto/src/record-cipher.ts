@@ -251,6 +251,8 @@ class DecryptStream extends Transform {
   private header?: RecordHeader;
   private key?: KeyObject;
   private seq = 0;
+  /** Where a record spanning several input chunks is gathered (reused: its plaintext is a new buffer). */
+  private scratch?: Buffer;
 
   constructor(private readonly resolveKey: (keyId: string) => Promise<Buffer>) {
     super();
@@ -296,8 +298,10 @@ class DecryptStream extends Transform {
   private open(record: Buffer[], length: number, final: boolean): void {
     const seq = this.seq;
     if (seq >= MAX_RECORDS) throw new RecordIntegrityError('too many records', seq);
-    // Many tiny input chunks: one copy beats thousands of cipher updates.
-    if (record.length > 16) record = [Buffer.concat(record, length)];
+    // A record that spans several input chunks is gathered into one reused buffer: one cipher update
+    // and one plaintext chunk per record, so every stage downstream (hashes, ZIP, socket writes) sees
+    // one chunk per record instead of one per piece, and no new buffer is allocated for the gathering.
+    if (record.length > 1) record = [this.gather(record, length)];
     const plaintext = this.tryOpen(record, length, seq, final);
     if (!plaintext) {
       // Tell truncation and appended data apart from plain corruption, for a clearer message.
@@ -308,6 +312,13 @@ class DecryptStream extends Transform {
     }
     this.seq++;
     for (const part of plaintext) if (part.length) this.push(part);
+  }
+
+  private gather(pieces: Buffer[], length: number): Buffer {
+    if (!this.scratch || this.scratch.length < length) this.scratch = Buffer.allocUnsafe(Math.max(length, this.header!.recordSize + TAG_BYTES));
+    let offset = 0;
+    for (const piece of pieces) offset += piece.copy(this.scratch, offset);
+    return this.scratch.subarray(0, length);
   }
 
   private tryOpen(record: Buffer[], length: number, seq: number, final: boolean): Buffer[] | undefined {

@@ -10,7 +10,9 @@ export { DatabaseIdentities1700000001200 } from './migrations/1700000001200-Data
 export { assertRestrictedLogin, UntrustedDatabaseLoginError } from './runtime-login';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { bigintNumber } from './bigint-number.transformer';
-export { TenantScope, tenantIsolationSql } from './tenant-scope';
+export { afterReleaseOf, TenantScope, tenantIsolationSql } from './tenant-scope';
 export type { AcrossClientsReason } from './tenant-scope';
 export { digitsOf, foldedOf, matchedFields } from './person-match';
 export type { MatchField, PersonSearchKeys } from './person-match';
+export { placePart, shiftPlaceholders, WriteBatch } from './sql-parts';
+export type { SqlPart } from './sql-parts';

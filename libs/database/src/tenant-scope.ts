@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * Caller-data tables carry row-level security keyed on `app.client_id`: a query sees only the rows of
@@ -25,7 +25,7 @@ export class TenantScope {
    * id; `missing` is thrown when it gives none.
    */
   runAsOwner<T>(ownerSql: string, params: unknown[], missing: () => Error, work: (tx: EntityManager, clientId: string) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const [row]: { client_id: string }[] = await tx.query(
         `SELECT set_config('app.client_id', coalesce((${ownerSql})::text, ''), true) AS client_id, set_config('app.tenant_scope', '', true)`,
         params,
@@ -48,8 +48,44 @@ export class TenantScope {
 
   private within<T>(manager: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     if (manager?.queryRunner?.isTransactionActive) return work(manager);
-    return this.dataSource.transaction(work);
+    return this.transaction(work);
   }
+
+  /**
+   * DataSource.transaction, except that what must happen after the commit but need not hold the
+   * connection (the audit chain: see afterReleaseOf) is awaited once the connection is back in the
+   * pool. The caller still returns only after it; the pool serves other requests meanwhile.
+   */
+  private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const waits: Promise<unknown>[] = [];
+    runner.data = { ...runner.data, [AFTER_RELEASE]: waits };
+    let result: T;
+    try {
+      await runner.startTransaction();
+      result = await work(runner.manager);
+      await runner.commitTransaction();
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    await Promise.all(waits);
+    return result;
+  }
+}
+
+const AFTER_RELEASE = 'waitsAfterRelease';
+
+/**
+ * Where after-commit work of a transaction begun by TenantScope may put what the caller must still
+ * wait for without holding the connection; undefined for other transactions (then await it in the
+ * after-commit hook itself).
+ */
+export function afterReleaseOf(runner: QueryRunner): Promise<unknown>[] | undefined {
+  const waits: unknown = runner.data?.[AFTER_RELEASE];
+  return Array.isArray(waits) ? waits : undefined;
 }
 
 export type AcrossClientsReason =

@@ -12,7 +12,7 @@ import { credentialActor, DeliveryConsumption } from './delivery-consumption';
 import type { AdmittedDelivery } from './delivery-credentials';
 import { ArchivePlan, DeliveryPlanner } from './delivery-plan';
 import { DeliveryRangeError } from './errors';
-import { writeZip } from './zip-format';
+import { writeZip, ZipStream } from './zip-format';
 
 /**
  * `GET /deliveries/:id/download` once the credential is admitted:
@@ -53,7 +53,7 @@ export class DeliveryDownloads {
     let sent = 0;
     let lost = false;
     let streaming = false;
-    let sourceFailed = false;
+    let zip: ZipStream | undefined;
     const lease = this.claims.keepAlive(claim, () => sent, () => {
       lost = true;
       res.destroy();
@@ -66,39 +66,28 @@ export class DeliveryDownloads {
       first = await plan.entries[0].open();
       const opened = first;
       const hash = createHash('sha256');
-      const zip = writeZip(plan.entries.map((e) => e.spec), (i) => (i === 0 ? opened : plan.entries[i].open()));
-      // Errors of the archive's own sources mark the failure as theirs; an error thrown in at the
-      // yield is the response going away (Readable.from passes it in), which is an interruption.
-      const measured = async function* () {
-        try {
-          for (;;) {
-            let next: IteratorResult<Buffer>;
-            try {
-              next = await zip.next();
-            } catch (error) {
-              sourceFailed = true; // the store, a record that fails authentication, a hash that differs
-              throw error;
-            }
-            if (next.done) return;
-            hash.update(next.value);
-            sent += next.value.length;
-            yield next.value;
-          }
-        } finally {
-          await zip.return(undefined); // closes the entry being read, if any
-        }
-      };
+      // Every byte of the archive is hashed and counted on its way out. A failure of the archive's own
+      // sources (the store, a record that fails authentication, a hash that differs) is marked on the
+      // stream as theirs; the response going away is an interruption.
+      zip = writeZip(
+        plan.entries.map((e) => e.spec),
+        (i) => (i === 0 ? opened : plan.entries[i].open()),
+        (chunk) => {
+          hash.update(chunk);
+          sent += chunk.length;
+        },
+      );
       this.writeHeaders(claim.deliveryId, res, plan.length);
       streaming = true;
-      await pipeline(Readable.from(measured(), { objectMode: false }), res);
+      await pipeline(zip, res);
       // 'finish': every byte of the archive has been handed to the socket. Sent, not yet received.
       if (!res.writableFinished) throw Object.assign(new Error('response closed before it finished'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
       lease.stop();
       await this.sent(claim, plan, hash.digest('hex'), sent).catch((error) => this.notRecorded(claim, error, sent));
     } catch (error) {
-      // Decided now: closing the first source below (or the generator winding down) fails the source
+      // Decided now: closing the first source below (or the archive stream winding down) fails the source
       // afterwards, which is a consequence of the cut, not its cause.
-      const reason = lost ? 'lease_lost' : streaming && !sourceFailed ? 'interrupted' : 'error';
+      const reason = lost ? 'lease_lost' : streaming && !zip?.sourceFailed ? 'interrupted' : 'error';
       lease.stop();
       if (first && !first.destroyed) first.destroy();
       await this.claims.release(claim).catch(() => undefined);

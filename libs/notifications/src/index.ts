@@ -1,5 +1,6 @@
 import { DeadlineReminder } from './deadline-reminder.entity';
 import { Notifications1700000001610 } from './migrations/1700000001610-Notifications';
+import { NoticeMessageJoins1700000001800 } from './migrations/1700000001800-NoticeMessageJoins';
 import { SealedSecretIndex1700000001950 } from './migrations/1700000001950-SealedSecretIndex';
 import { NotificationOutboxEntry } from './notification-outbox.entity';
 import { Notification } from './notification.entity';
@@ -24,6 +25,6 @@ export { Notification, NotificationOutboxEntry, WebhookEndpoint };
 export type { NoticeAudience, NoticeFacts } from './notification.entity';
 
 export const notificationsEntities = [Notification, WebhookEndpoint, NotificationOutboxEntry, UrgentEscalation, DeadlineReminder];
-export const notificationsMigrations = [Notifications1700000001610, SealedSecretIndex1700000001950];
+export const notificationsMigrations = [Notifications1700000001610, NoticeMessageJoins1700000001800, SealedSecretIndex1700000001950];
 export { NOTIFICATIONS_ERROR_CODES } from './errors';
 export type { NotificationsErrorCode } from './errors';

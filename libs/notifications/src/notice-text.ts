@@ -40,6 +40,16 @@ export function summaryOf(event: string, clientName: string, facts: NoticeFacts)
   }
 }
 
+/**
+ * summaryOf's 'message.new' sentence as an SQL expression over SQL expressions for the count, the
+ * client name and the urgent count: a message joining an open notice updates it in one statement.
+ * Keep the two in step (the notifications suite reads both).
+ */
+export function messageNewSummarySql(count: string, clientName: string, urgent: string): string {
+  return `format('%s new message%s for %s%s — sign in to read', ${count}, CASE WHEN ${count} = 1 THEN '' ELSE 's' END, ${clientName},
+                 CASE WHEN ${urgent} > 0 THEN format(' (%s urgent)', ${urgent}) ELSE '' END)`;
+}
+
 /** Where the portal shows what the notice is about. */
 export function linkOf(publicUrl: string, event: string, facts: NoticeFacts): string {
   switch (event) {

@@ -62,8 +62,10 @@ export class NotificationSender {
     const loaded = await this.dataSource.transaction(async (tx) => {
       const row = await tx.findOne(NotificationOutboxEntry, { where: { id: outboxId } });
       if (!row) return null;
-      // Waits for a transaction still adding a message to this notice, so what is sent is what it says.
-      const notice = await tx.findOne(Notification, { where: { id: row.notificationId }, lock: { mode: 'pessimistic_read' } });
+      // Waits for transactions still adding a message to this notice and folds in what they added, so
+      // what is sent is what it says.
+      await this.notifications.foldJoined(tx, [row.notificationId]);
+      const notice = await tx.findOne(Notification, { where: { id: row.notificationId } });
       const endpoint = row.endpointId ? await tx.findOne(WebhookEndpoint, { where: { id: row.endpointId } }) : null;
       return { row, notice: notice!, endpoint };
     });

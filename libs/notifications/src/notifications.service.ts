@@ -5,12 +5,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '#audit';
 import { ClientNoticeEvent, ClientsService } from '#clients';
 import { Clock } from '#clock';
+import type { SqlPart, WriteBatch } from '#database';
 import { AppConfig } from '#config';
 import { ADVISORY_LOCKS } from '#database';
 import { DeadlineReminder } from './deadline-reminder.entity';
 import { InvalidInputError } from './errors';
 import { emailsFor, endpointWants, resolveSettings, ResolvedSettings } from './notice-recipients';
-import { summaryOf } from './notice-text';
+import { messageNewSummarySql, summaryOf } from './notice-text';
 import { NotificationOutboxEntry } from './notification-outbox.entity';
 import { NotificationScheduler } from './notification.scheduler';
 import { Notification, NoticeAudience, NoticeFacts } from './notification.entity';
@@ -56,9 +57,68 @@ export class NotificationsService {
 
   /**
    * A caller message was logged. Urgent: notified at once. Otherwise it joins the client's open
-   * new-message notice, or opens one sent when the grouping window (at most 30 s) ends.
+   * new-message notice, or opens one sent when the grouping window (at most 30 s) ends. In two steps
+   * around the caller's write batch: a non-urgent message joins an open notice in the same statement
+   * as the message itself; `messageLoggedAfter` (once the batch ran) does the rest when it did not.
    */
-  async messageLogged(tx: EntityManager, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
+  messageLoggedIn(batch: WriteBatch, input: { clientId: string; messageId: string; urgent: boolean }): void {
+    if (!input.urgent) batch.add('notice', this.joinOpenGroupPart(input));
+  }
+
+  async messageLoggedAfter(tx: EntityManager, counts: Record<string, number>, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
+    if (!input.urgent && counts.notice === 1) return;
+    return this.groupMessage(tx, input);
+  }
+
+  /**
+   * A non-urgent message joins the open notice with one INSERT, without writing the notice: it holds
+   * the client's grouping lock in shared mode until its transaction ends, so concurrent messages do
+   * not queue on each other (nor lock the notice's row), while whoever opens a notice or folds the
+   * joins in (`foldJoined`: the sender, the grouping step, the list) takes that lock exclusively and so
+   * waits for joins in flight. With no open notice the message goes through `groupMessage`.
+   */
+  private joinOpenGroupPart(input: { clientId: string; messageId: string }): SqlPart {
+    return {
+      sql: `INSERT INTO notice_message_joins (notification_id, message_id)
+            SELECT o.id, $2 FROM notifications o
+             WHERE o.client_id = $1 AND o.event = 'message.new' AND o.group_open_until > $3
+               AND pg_advisory_xact_lock_shared($4, hashtext($1::text)) IS NOT NULL
+             ORDER BY o.created_at DESC LIMIT 1
+            RETURNING id`,
+      params: [input.clientId, input.messageId, this.clock.now(), ADVISORY_LOCKS.perClient.messageNoticeGrouping],
+    };
+  }
+
+  /**
+   * Folds the messages that joined these notices into their facts (messageIds in joining order,
+   * count) and summary. Takes the grouping lock of their clients first, so joins still in flight
+   * commit before the fold reads them. True when any notice changed.
+   */
+  async foldJoined(tx: EntityManager, noticeIds: string[]): Promise<boolean> {
+    if (!noticeIds.length) return false;
+    await tx.query(
+      `SELECT pg_advisory_xact_lock($2, hashtext(client_id::text))
+         FROM (SELECT DISTINCT client_id FROM notifications WHERE id = ANY($1::uuid[]) AND client_id IS NOT NULL ORDER BY client_id) c`,
+      [noticeIds, ADVISORY_LOCKS.perClient.messageNoticeGrouping],
+    );
+    const count = `(jsonb_array_length(coalesce(n.facts->'messageIds', '[]'::jsonb)) + jsonb_array_length(j.ids))`;
+    const urgent = `coalesce((n.facts->>'urgentCount')::int, 0)`;
+    const folded: unknown[] = await tx.query(
+      `WITH gone AS (DELETE FROM notice_message_joins WHERE notification_id = ANY($1::uuid[]) RETURNING id, notification_id, message_id),
+            joined AS (SELECT notification_id, jsonb_agg(to_jsonb(message_id::text) ORDER BY id) AS ids FROM gone GROUP BY notification_id)
+       UPDATE notifications n
+          SET facts = n.facts || jsonb_build_object('messageIds', coalesce(n.facts->'messageIds', '[]'::jsonb) || j.ids, 'count', ${count}, 'urgentCount', ${urgent}),
+              summary = ${messageNewSummarySql(count, this.clients.nameSql('n.client_id'), urgent)}
+         FROM joined j
+        WHERE n.id = j.notification_id
+       RETURNING n.id`,
+      [noticeIds],
+    );
+    return folded.length > 0;
+  }
+
+  /** A message that opens a notice, or an urgent one: under the client's grouping lock. */
+  private async groupMessage(tx: EntityManager, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
     const now = this.clock.now();
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.messageNoticeGrouping, input.clientId]);
     const { name, settings } = await this.settingsOf(input.clientId, tx);
@@ -68,6 +128,7 @@ export class NotificationsService {
       .where(`n.client_id = :clientId AND n.event = 'message.new' AND n.group_open_until > :now`, { clientId: input.clientId, now })
       .orderBy('n.created_at', 'DESC')
       .getOne();
+    if (open && (await this.foldJoined(tx, [open.id]))) Object.assign(open, await tx.findOneOrFail(Notification, { where: { id: open.id } }));
     if (open) {
       const ids = [...((open.facts.messageIds as string[]) ?? []), input.messageId];
       const facts = { ...open.facts, messageIds: ids, count: ids.length, urgentCount: Number(open.facts.urgentCount ?? 0) + (input.urgent ? 1 : 0) };
@@ -187,7 +248,9 @@ export class NotificationsService {
     } else {
       q.where(`n.audience = 'admin'`);
     }
-    const notices = await q.getMany();
+    let notices = await q.getMany();
+    const grouped = notices.filter((n) => n.event === 'message.new').map((n) => n.id);
+    if (grouped.length && (await this.dataSource.transaction((tx) => this.foldJoined(tx, grouped)))) notices = await q.getMany();
     const rows = notices.length ? await this.dataSource.getRepository(NotificationOutboxEntry).createQueryBuilder('o').where('o.notification_id IN (:...ids)', { ids: notices.map((n) => n.id) }).getMany() : [];
     return notices.map((n) => ({
       id: n.id,

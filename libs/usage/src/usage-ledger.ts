@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SqlPart, WriteBatch } from '#database';
 import type { UsageKind } from './usage-entry.entity';
 
 export interface UsageRecord {
@@ -20,6 +21,20 @@ export interface UsageDay {
 /** Billable minutes of a call: its duration rounded up to a whole minute. */
 export const billableMinutes = (startedAt: Date, endedAt: Date) => Math.max(0, Math.ceil((endedAt.getTime() - startedAt.getTime()) / 60_000));
 
+function insertEntries(entries: UsageRecord[]): SqlPart {
+  const params: unknown[] = [];
+  const rows = entries.map((e) => {
+    params.push(e.clientId, e.kind, e.quantity ?? 1, e.occurredAt, e.sourceId);
+    const n = params.length;
+    return `($${n - 4}::uuid, $${n - 3}, $${n - 2}::int, $${n - 1}::timestamptz, $${n}::uuid)`;
+  });
+  return {
+    sql: `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ${rows.join(', ')}
+       ON CONFLICT (kind, source_id) DO NOTHING`,
+    params,
+  };
+}
+
 /**
  * The append-only usage ledger. Writers (calls, deliveries, compliance) call `record` with their own
  * transaction, so a counted event and its ledger entry commit or roll back together; the usage report
@@ -29,17 +44,15 @@ export const billableMinutes = (startedAt: Date, endedAt: Date) => Math.max(0, M
 export class UsageLedger {
   async record(tx: EntityManager, entries: UsageRecord[]): Promise<void> {
     if (!entries.length) return;
-    const params: unknown[] = [];
-    const rows = entries.map((e) => {
-      params.push(e.clientId, e.kind, e.quantity ?? 1, e.occurredAt, e.sourceId);
-      const n = params.length;
-      return `($${n - 4}::uuid, $${n - 3}, $${n - 2}::int, $${n - 1}::timestamptz, $${n}::uuid)`;
-    });
-    await tx.query(
-      `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ${rows.join(', ')}
-       ON CONFLICT (kind, source_id) DO NOTHING`,
-      params,
-    );
+    const { sql, params } = insertEntries(entries);
+    await tx.query(sql, params);
+  }
+
+  /** `record` as one part of the caller's write batch (same transaction, same statement as its other rows). */
+  recordIn(batch: WriteBatch, entries: UsageRecord[]): void {
+    if (!entries.length) return;
+    const part = insertEntries(entries);
+    batch.add('usage', { sql: `${part.sql} RETURNING 1`, params: part.params });
   }
 
   /** Quantities per UTC day and kind for one client, `from` inclusive, `end` exclusive. Run it in the client's tenant scope. */

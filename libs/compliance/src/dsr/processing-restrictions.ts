@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Purpose } from '#audit';
+import type { SqlPart } from '#database';
 import { ForbiddenError } from '../errors';
 import { ProcessingRestriction } from './processing-restriction.entity';
 
@@ -38,6 +39,18 @@ export class ProcessingRestrictions {
       [recordType, ids, purpose],
     );
     return new Set(rows.map((r) => r.record_id));
+  }
+
+  /**
+   * `restrictedAmong` for records of several types as SQL giving a text[] of `type id` pairs, for the
+   * access policy's single read of its facts.
+   */
+  restrictedPart(records: { kind: string; id: string }[], purpose: Purpose): SqlPart {
+    return {
+      sql: `SELECT coalesce(array_agg(DISTINCT record_type || ' ' || record_id::text), '{}') FROM processing_restrictions
+             WHERE (record_type, record_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[])) AND $3 = ANY(purposes) AND lifted_at IS NULL`,
+      params: [records.map((r) => r.kind), records.map((r) => r.id), purpose],
+    };
   }
 
   async assertAllowed(record: RecordRef, purpose: Purpose, manager?: EntityManager): Promise<void> {

@@ -2,11 +2,17 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy, SubjectDecisions } from '#access';
 import type { AccessRequest, SubjectRefusal } from '#access';
+import type { SqlPart } from '#database';
 import { ConsentService } from '../consent/consent.service';
 import { ProcessingRestrictions } from '../dsr/processing-restrictions';
 
 /** Caller records a data subject can restrict, by the name the access request gives them. */
 const RECORD_KIND: Record<string, string> = { message: 'caller_message', call: 'call', recording: 'recording' };
+
+const restrictedRefusal = (request: AccessRequest, kind: string, ids: string[]): SubjectRefusal => ({
+  code: 'processing_restricted',
+  message: `Processing for ${request.purpose} is restricted at the data subject's request (${kind} ${ids.join(', ')})`,
+});
 
 /**
  * The registers' answer to the access policy: a record whose subject restricted or objected to this
@@ -34,9 +40,7 @@ export class RegisteredSubjectDecisions extends SubjectDecisions implements OnMo
     }
     for (const kind of new Set(records.map((r) => r.kind))) {
       const restricted = await this.restricted(kind, records, request, manager);
-      if (restricted.size) {
-        return { code: 'processing_restricted', message: `Processing for ${request.purpose} is restricted at the data subject's request (${kind} ${[...restricted].join(', ')})` };
-      }
+      if (restricted.size) return restrictedRefusal(request, kind, [...restricted]);
     }
     if (request.purpose !== 'marketing') return null;
     const messages = records.filter((r) => r.kind === 'caller_message').map((r) => r.id);
@@ -48,6 +52,26 @@ export class RegisteredSubjectDecisions extends SubjectDecisions implements OnMo
     return {
       code: 'caller_permission_missing',
       message: `Caller data may not be used for marketing without the caller's express permission: none on record for ${missing.length} of ${records.length} callers (messages ${missing.join(', ')})`,
+    };
+  }
+
+  /** Every purpose but marketing: the restrictions of the named records, read in the policy's one query. */
+  refusalQuery(request: AccessRequest): { part: SqlPart; decide(value: unknown): SubjectRefusal | null } | null {
+    if (request.purpose === 'marketing') return null;
+    const named = [...(request.subject ? [request.subject] : []), ...(request.subjects ?? [])];
+    const records = named.filter((s) => RECORD_KIND[s.type]).map((s) => ({ kind: RECORD_KIND[s.type], id: s.id }));
+    if (!records.length) return { part: { sql: `SELECT '{}'::text[]`, params: [] }, decide: () => null };
+    return {
+      part: this.restrictions.restrictedPart(records, request.purpose),
+      decide: (value) => {
+        const pairs = (value as string[]).map((pair) => pair.split(' ') as [string, string]);
+        // As `refusal`: the first kind named that has a restricted record decides the message.
+        for (const kind of new Set(records.map((r) => r.kind))) {
+          const ids = pairs.filter(([k]) => k === kind).map(([, id]) => id);
+          if (ids.length) return restrictedRefusal(request, kind, ids.sort());
+        }
+        return null;
+      },
     };
   }
 
