@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,7 @@ import { login, loginAdmin, startTestApi, startTestWorker } from './support/test
 import type { TestApi } from './support/test-app';
 import { createTestEnvironment } from './support/test-environment';
 import type { TestEnvironment } from './support/test-environment';
+import { totpAt } from './support/totp';
 
 const REGENERATE = 'The committed API contract is stale: run `npm run openapi` and commit apps/api/openapi.json and apps/web/src/api/schema.d.ts';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
@@ -20,18 +21,6 @@ const INTAKE = [{ name: 'account_number', type: 'string', required: false }];
 
 let contract: { json: string; types: string };
 
-/** RFC 6238 (SHA-1, 30 s, 6 digits), as an authenticator app computes it. */
-function totpAt(secretBase32: string, at: Date): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secretBase32) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at.getTime() / 30_000)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = mac[19] & 15;
-  return ((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
-}
 let document: OpenAPIObject;
 
 const ROOT = join(__dirname, '..');

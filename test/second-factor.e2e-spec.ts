@@ -1,24 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { ManualClock } from '#clock';
 import { loadConfig } from '#config';
 import { ADMIN, createTestEnvironment, TestEnvironment } from './support/test-environment';
 import { ownerQuery, startTestApi, TestApi } from './support/test-app';
+import { totpAt } from './support/totp';
 
 const PASSWORD = 'a-long-test-password';
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-/** RFC 6238 (SHA-1, 30 s, 6 digits) written independently of the server, as an authenticator app does it. */
-function totpAt(secretBase32: string, at: Date): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secretBase32) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at.getTime() / 30_000)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = mac[19] & 15;
-  return ((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, '0');
-}
 
 describe('second factor (TOTP) for admins and the DPO', () => {
   let env: TestEnvironment;
