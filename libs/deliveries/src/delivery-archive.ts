@@ -1,22 +1,13 @@
+import type { MessageToDeliver } from '#calls';
 import { CsvColumn, toCsv } from '#csv';
-/** One caller message as the client receives it (messages.json and messages.csv). */
-export interface DeliveredMessage {
-  id: string;
-  callId: string;
+/** One caller message as the client receives it (messages.json and messages.csv): the calls library's record, its times as ISO text. */
+export type DeliveredMessage = Omit<MessageToDeliver, 'createdAt' | 'callStartedAt' | 'callEndedAt'> & {
   createdAt: string;
   callStartedAt: string | null;
   callEndedAt: string | null;
-  callerNumber: string | null;
-  callerName: string;
-  callerPhone: string;
-  callerEmail: string | null;
-  urgency: string;
-  callbackRequested: boolean;
-  body: string;
-  customFields: Record<string, string | number | boolean>;
   /** The archive path of the call's recording, when this delivery carries it. */
   recordingFile: string | null;
-}
+};
 
 export interface ManifestFile {
   name: string;
