@@ -326,6 +326,9 @@ describe('compliance: data subject requests', () => {
     const files = await download(request.id, a.clientUser.token);
     const messages = parseCsv(files.get('caller_messages.csv')!.toString());
     expect(messages).toEqual([expect.objectContaining({ id: messageA, body: 'Carol wants a table for four', callerPhone: '07700900333' })]);
+    // data.json carries the listed columns only, as the CSV does: nothing else a stored row holds.
+    const exported = JSON.parse(files.get('data.json')!.toString());
+    expect(Object.keys(exported.caller_messages[0])).toEqual(['id', 'callId', 'createdAt', 'callerName', 'callerPhone', 'callerEmail', 'body', 'urgency', 'callbackRequested', 'customFields', 'deliveredAt']);
     expect(JSON.parse(files.get('manifest.json')!.toString()).scope).toEqual({ dataRole: 'processor', clientId: a.clientId });
     expect([...files.values()].map((f) => f.toString()).join('')).not.toContain('her order');
     // Client B refuses, with its reason; the forward closes and the DPO sees both answers.

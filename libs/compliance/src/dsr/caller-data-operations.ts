@@ -101,38 +101,17 @@ export class CallerDataOperations {
       {
         name: 'caller_messages',
         columns: ['id', 'callId', 'createdAt', 'callerName', 'callerPhone', 'callerEmail', 'body', 'urgency', 'callbackRequested', 'customFields', 'deliveredAt'],
-        rows: messages.map((m) => ({
-          id: m.id,
-          callId: m.callId,
-          createdAt: m.createdAt,
-          callerName: m.callerName,
-          callerPhone: m.callerPhone,
-          callerEmail: m.callerEmail,
-          body: m.body,
-          urgency: m.urgency,
-          callbackRequested: m.callbackRequested,
-          customFields: m.customFields,
-          deliveredAt: m.deliveredAt,
-        })),
+        rows: messages,
       },
       {
         name: 'calls',
         columns: ['id', 'callerNumber', 'startedAt', 'endedAt'],
-        rows: calls.map((c) => ({ id: c.id, callerNumber: c.callerNumber, startedAt: c.startedAt, endedAt: c.endedAt })),
+        rows: calls,
       },
       {
         name: 'recordings',
         columns: ['id', 'callId', 'status', 'contentType', 'size', 'sha256', 'createdAt', 'deletedAt'],
-        rows: recordings.map((r) => ({
-          id: r.id,
-          callId: r.callId,
-          status: r.status,
-          contentType: r.contentType,
-          size: r.size,
-          sha256: r.sha256,
-          createdAt: r.createdAt,
-          deletedAt: r.deletedAt,
-        })),
+        rows: recordings,
       },
     ];
   }

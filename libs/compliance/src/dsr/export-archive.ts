@@ -7,12 +7,18 @@ import { toCsv } from '#csv';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const createArchive = require('archiver') as (format: 'zip', options?: ArchiverOptions) => Archiver;
 
-/** One kind of record in an export: a JSON array and a CSV file with these columns. */
+/**
+ * One kind of record in an export: a JSON array and a CSV file with these columns. The columns are the
+ * one list of what the export carries: both files hold those fields only, whatever else a row has.
+ */
 export interface ExportTable {
   name: string;
   columns: string[];
-  rows: Record<string, unknown>[];
+  rows: readonly object[];
 }
+
+const columnsOf = (table: ExportTable) =>
+  table.rows.map((row) => Object.fromEntries(table.columns.map((column) => [column, (row as Record<string, unknown>)[column]])));
 
 /**
  * Everything one export holds, ready to be archived. Deliberately independent of HTTP: the same
@@ -40,13 +46,13 @@ export function exportFiles(dataset: ExportDataset): { name: string; content: Bu
         requestId: dataset.requestId,
         scope: dataset.scope,
         generatedAt: dataset.generatedAt,
-        ...Object.fromEntries(dataset.tables.map((t) => [t.name, t.rows])),
+        ...Object.fromEntries(dataset.tables.map((t) => [t.name, columnsOf(t)])),
       },
       (_key, value) => (value instanceof Date ? value.toISOString() : value),
       2,
     ),
   );
-  const files = [{ name: 'data.json', content: json }, ...dataset.tables.map((t) => ({ name: `${t.name}.csv`, content: Buffer.from(toCsv(t.rows, t.columns)) }))];
+  const files = [{ name: 'data.json', content: json }, ...dataset.tables.map((t) => ({ name: `${t.name}.csv`, content: Buffer.from(toCsv(columnsOf(t), t.columns)) }))];
   const manifest = {
     format: dataset.format,
     requestId: dataset.requestId,
