@@ -59,9 +59,8 @@ async function main() {
 }
 
 if (require.main === module) {
-  // Exit once stdout has drained: a handle the app module opens in preview mode must not keep the script alive.
-  main().then(() => process.stdout.write('', () => process.exit(0)), (error) => {
+  main().catch((error) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   });
 }
