@@ -3,6 +3,11 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const RUNTIME_SYNTAX = [
+  { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only libs/config reads process.env.' },
+  { selector: "NewExpression[callee.name='DomainError']", message: "Throw a class from the library's errors.ts, whose code is checked against the library's codes." },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'apps/web/src/api/schema.d.ts', 'coverage/**', 'test-results/**', 'data/**'] },
   js.configs.recommended,
@@ -13,11 +18,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': 'off',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only libs/config reads process.env.' },
-        { selector: "NewExpression[callee.name='DomainError']", message: "Throw a class from the library's errors.ts, whose code is checked against the library's codes." },
-      ],
+      'no-restricted-syntax': ['error', ...RUNTIME_SYNTAX],
     },
   },
   // A library throws the generic errors narrowed to its own codes (its errors.ts), so a misspelt code fails typecheck.
@@ -35,6 +36,24 @@ export default tseslint.config(
               message: "Import it from the library's errors.ts, which narrows its code to the library's codes.",
             },
           ],
+        },
+      ],
+    },
+  },
+  // Inside a library the SQL of its tables sits in *.repository.ts classes (CONTRIBUTING.md): a service
+  // neither writes SQL nor calls the entity manager with an entity class. #database is the SQL plumbing itself.
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/database/**', 'libs/config/**', '**/*.repository.ts', '**/migrations/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...RUNTIME_SYNTAX,
+        { selector: "CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]", message: "SQL belongs in the library's *.repository.ts." },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(find|findOne|findOneBy|findOneOrFail|findBy|findAndCount|save|insert|update|upsert|delete|remove|count|countBy|exists|existsBy|increment|decrement|softDelete)$/][arguments.0.type='Identifier'][arguments.0.name=/^[A-Z]/]",
+          message: "Entity-manager calls belong in the library's *.repository.ts.",
         },
       ],
     },
