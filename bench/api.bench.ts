@@ -12,7 +12,7 @@ import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import type autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
@@ -22,6 +22,7 @@ import { configureHttp } from '../apps/api/src/http-setup';
 import { createTestEnvironment } from '../test/support/test-environment';
 import { createClientWithUsers, loginAdmin } from '../test/support/test-app';
 import request from 'supertest';
+import { cpuSeconds } from './support/api-process';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_SECONDS = Number(process.argv[2] ?? 10);
@@ -60,6 +61,29 @@ function run(options: { url: string; duration: number; headers: Record<string, s
   );
 }
 
+/** CPU seconds so far of this process and of the Postgres backends serving the run's database. */
+function cpuNow(database: string): { api: number; postgres: number } {
+  let postgres = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) postgres += cpuSeconds(Number(pid));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const own = process.cpuUsage();
+  return { api: (own.user + own.system) / 1e6, postgres };
+}
+
+/** Runs a measurement and reports what each side spent per request (ms), so a slower path shows where. */
+async function measured(database: string, go: () => Promise<autocannon.Result>) {
+  const before = cpuNow(database);
+  const result = await go();
+  const after = cpuNow(database);
+  const perRequest = (seconds: number) => ((seconds * 1000) / Math.max(1, result.requests.total)).toFixed(2);
+  return { result, cpu: `API ${perRequest(after.api - before.api)} ms, Postgres ${perRequest(after.postgres - before.postgres)} ms CPU per request` };
+}
+
 async function main() {
   const env = await createTestEnvironment({ LOG_LEVEL: 'silent' });
   @Module({ imports: [ApiModule.forRoot(env.config)], controllers: [BareInsertController] })
@@ -77,7 +101,8 @@ async function main() {
     const common = { duration: DURATION_SECONDS, headers: { 'content-type': 'application/json' } };
     // Warm both paths (JIT, pool) before measuring.
     await run({ ...common, duration: 2, url: `${url}/bench/bare-message`, body: JSON.stringify({ clientId, callId: call.body.id, agentId: me.body.user.id }) });
-    const bare = await run({ ...common, url: `${url}/bench/bare-message`, body: JSON.stringify({ clientId, callId: call.body.id, agentId: me.body.user.id }) });
+    const database = new URL(env.config.databaseUrl).pathname.slice(1);
+    const bare = await measured(database, () => run({ ...common, url: `${url}/bench/bare-message`, body: JSON.stringify({ clientId, callId: call.body.id, agentId: me.body.user.id }) }));
     await run({ ...common, duration: 2, url: `${url}/calls/${call.body.id}/messages`, headers: { ...common.headers, authorization: `Bearer ${agent.token}` }, body: JSON.stringify(MESSAGE) });
     const session = process.env.BENCH_PROFILE ? new Session() : undefined;
     const post = (method: string) => new Promise<any>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
@@ -86,18 +111,20 @@ async function main() {
       await post('Profiler.enable');
       await post('Profiler.start');
     }
-    const full = await run({ ...common, url: `${url}/calls/${call.body.id}/messages`, headers: { ...common.headers, authorization: `Bearer ${agent.token}` }, body: JSON.stringify(MESSAGE) });
+    const full = await measured(database, () =>
+      run({ ...common, url: `${url}/calls/${call.body.id}/messages`, headers: { ...common.headers, authorization: `Bearer ${agent.token}` }, body: JSON.stringify(MESSAGE) }),
+    );
 
     if (session) {
       writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await post('Profiler.stop')).profile));
       session.disconnect();
     }
-    for (const [name, result] of [['bare INSERT', bare], ['POST /calls/:id/messages', full]] as const) {
+    for (const [name, { result, cpu }] of [['bare INSERT', bare], ['POST /calls/:id/messages', full]] as const) {
       const non2xx = result.non2xx + result.errors;
-      console.log(`${name.padEnd(26)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${result.requests.total} requests, ${non2xx} non-2xx/errors)`);
+      console.log(`${name.padEnd(26)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${result.requests.total} requests, ${non2xx} non-2xx/errors; ${cpu})`);
     }
-    const ratio = (full.requests.average / bare.requests.average) * 100;
-    const p99 = full.latency.p99 / bare.latency.p99;
+    const ratio = (full.result.requests.average / bare.result.requests.average) * 100;
+    const p99 = full.result.latency.p99 / bare.result.latency.p99;
     console.log(`message path: ${ratio.toFixed(1)} % of bare req/s, p99 ${p99.toFixed(2)} x bare (goals >= 60 %, <= 1.5 x)`);
   } finally {
     await app.close();

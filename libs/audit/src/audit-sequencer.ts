@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
-import { ADVISORY_LOCKS, afterReleaseOf } from '#database';
+import { ADVISORY_LOCKS, afterReleaseOf, queryPrepared } from '#database';
 import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditEvent } from './audit-event.entity';
 
@@ -166,7 +166,8 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
       [event.id, seq.toString(), prevHash, hash, canonical].forEach((value, i) => columns[i].push(value));
       prevHash = hash;
     }
-    await runner.query(
+    await queryPrepared(
+      runner.manager,
       `UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, canonical = v.canonical
          FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS v(id, seq, prev_hash, hash, canonical)
         WHERE e.id = v.id`,

@@ -6,6 +6,7 @@ import { CallsFromPhoneSystem1700000001500 } from './migrations/1700000001500-Ca
 import { RecordingIngest1700000000510 } from './migrations/1700000000510-RecordingIngest';
 import { MessageCorrections1700000001720 } from './migrations/1700000001720-MessageCorrections';
 import { MessageInboxState1700000001400 } from './migrations/1700000001400-MessageInboxState';
+import { OwnerLookupPlanned1700000002000 } from './migrations/1700000002000-OwnerLookupPlanned';
 import { Recording } from './recording.entity';
 
 export { Call } from './call.entity';
@@ -44,6 +45,6 @@ export { CALLS_ERROR_CODES, RecordingTooLargeError, UnsupportedAudioError, Uploa
 export type { CallsErrorCode } from './errors';
 
 export const callsEntities = [Call, CallerMessage, Recording, ClientPublicKeyRecord];
-export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, MessageInboxState1700000001400, CallsFromPhoneSystem1700000001500, MessageCorrections1700000001720];
+export const callsMigrations = [CallsAndRecordings1700000000500, RecordingIngest1700000000510, MessageInboxState1700000001400, CallsFromPhoneSystem1700000001500, MessageCorrections1700000001720, OwnerLookupPlanned1700000002000];
 export { checkCustomFields, checkStandardFields, MESSAGE_LIMITS, PHONE_PATTERN } from './intake-rules';
 export type { IntakeFieldRule, IntakeProblem } from './intake-rules';

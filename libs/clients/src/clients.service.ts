@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
 import { Clock } from '#clock';
-import { ADVISORY_LOCKS, placePart } from '#database';
+import { ADVISORY_LOCKS, placePart, queryPrepared } from '#database';
 import type { SqlPart } from '#database';
 import { NotFoundError } from '#errors';
 import { Client } from './client.entity';
@@ -177,7 +177,8 @@ export class ClientsService {
     const params: unknown[] = [clientId];
     const names = Object.keys(facts) as K[];
     const extra = names.map((name, i) => `, (${placePart(facts[name]!, params)}) AS "fact${i}"`).join('');
-    const [row] = await manager.query(
+    const [row] = await queryPrepared<Record<string, unknown>>(
+      manager,
       `SELECT ${this.instructionColumns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`,
       params,
     );

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from './prepared-statements';
 
 /**
  * A piece of parameterised SQL with its own placeholders ($1..$n). Libraries hand these out for their
@@ -49,7 +50,8 @@ export class WriteBatch {
     const params: unknown[] = [];
     const withs = this.parts.map((p, i) => `w${i} AS (${placePart(p.part, params)})`);
     const counts = this.parts.map((p, i) => `(SELECT count(*) FROM w${i})::int AS "${p.name}"`);
-    const [row] = (await tx.query(`WITH ${withs.join(', ')} SELECT ${counts.join(', ')}`, params)) as Record<string, number>[];
+    // Prepared: a batch's text depends only on its parts' kinds, a small set per call site.
+    const [row] = await queryPrepared<Record<string, number>>(tx, `WITH ${withs.join(', ')} SELECT ${counts.join(', ')}`, params);
     for (const step of this.done) step();
     return row;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { queryPrepared } from './prepared-statements';
 
 /**
  * Caller-data tables carry row-level security keyed on `app.client_id`: a query sees only the rows of
@@ -26,7 +27,8 @@ export class TenantScope {
    */
   runAsOwner<T>(ownerSql: string, params: unknown[], missing: () => Error, work: (tx: EntityManager, clientId: string) => Promise<T>): Promise<T> {
     return this.transaction(async (tx) => {
-      const [row]: { client_id: string }[] = await tx.query(
+      const [row] = await queryPrepared<{ client_id: string }>(
+        tx,
         `SELECT set_config('app.client_id', coalesce((${ownerSql})::text, ''), true) AS client_id, set_config('app.tenant_scope', '', true)`,
         params,
       );
