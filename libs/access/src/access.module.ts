@@ -15,6 +15,7 @@ import { BreakGlassService } from './break-glass.service';
 import { AccessTokenService } from './access-token.service';
 import { AuditTrailService } from './audit-trail.service';
 import { BrowserSessions } from './browser-session';
+import { IngestKeysRepository } from './ingest-keys.repository';
 import { IngestKeysService } from './ingest-keys.service';
 import { CredentialsModule } from './credentials.module';
 
@@ -45,6 +46,7 @@ import { CredentialsModule } from './credentials.module';
     AuditTrailService,
     BreakGlassGrantsRepository,
     BreakGlassService,
+    IngestKeysRepository,
     IngestKeysService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { placePart } from '#database';
 import type { SqlPart } from '#database';
 import { AgentAssignment } from './agent-assignment.entity';
 
@@ -20,6 +21,23 @@ export class AgentAssignmentsRepository {
                    OR EXISTS (SELECT 1 FROM agent_assignments a WHERE a.user_id = $1 AND a.client_id = $2)`,
       params: [userId, clientId],
     };
+  }
+
+  /**
+   * Whether the agent serves the client: its list allows it and the client is under contract (the
+   * clients library's part), as one boolean in SQL for the access policy's single read of its facts.
+   */
+  servesPart(userId: string, clientId: string, clientActive: SqlPart): SqlPart {
+    const params: unknown[] = [];
+    const allowed = placePart(this.allowsPart(userId, clientId), params);
+    const active = placePart(clientActive, params);
+    return { sql: `SELECT (${allowed}) AND (${active})`, params };
+  }
+
+  async serves(manager: EntityManager, userId: string, clientId: string, clientActive: SqlPart): Promise<boolean> {
+    const { sql, params } = this.servesPart(userId, clientId, clientActive);
+    const [row] = await manager.query(`SELECT (${sql}) AS serves`, params);
+    return row?.serves === true;
   }
 
   async clientIdsOf(manager: EntityManager, userId: string): Promise<string[]> {

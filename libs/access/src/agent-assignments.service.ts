@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
 import { ClientsService } from '#clients';
-import { placePart } from '#database';
 import type { SqlPart } from '#database';
 import { AgentAssignmentsRepository } from './agent-assignments.repository';
 import { InvalidInputError } from './errors';
@@ -19,10 +18,8 @@ export class AgentAssignmentsService {
   ) {}
 
   /** Pass the caller's transaction: a second pooled connection per request can starve the pool under load. */
-  async serves(userId: string, clientId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const { sql, params } = this.servesPart(userId, clientId);
-    const [row] = await manager.query(`SELECT (${sql}) AS serves`, params);
-    return row?.serves === true;
+  serves(userId: string, clientId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return this.assignments.serves(manager, userId, clientId, this.clients.isActivePart(clientId));
   }
 
   /**
@@ -30,10 +27,7 @@ export class AgentAssignmentsService {
    * (this library's table) and the client being under contract (the clients library's).
    */
   servesPart(userId: string, clientId: string): SqlPart {
-    const params: unknown[] = [];
-    const allowed = placePart(this.assignments.allowsPart(userId, clientId), params);
-    const active = placePart(this.clients.isActivePart(clientId), params);
-    return { sql: `SELECT (${allowed}) AND (${active})`, params };
+    return this.assignments.servesPart(userId, clientId, this.clients.isActivePart(clientId));
   }
 
   /** The clients an agent is restricted to, sorted; empty means the default (every active client). */

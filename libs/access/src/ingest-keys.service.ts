@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
@@ -10,6 +10,7 @@ import { NotFoundError } from '#errors';
 import { ClientsService } from '#clients';
 import { TooManyAttemptsError } from './errors';
 import { IngestKey } from './ingest-key.entity';
+import { IngestKeysRepository } from './ingest-keys.repository';
 import { KeyedHasher } from './keyed-hash';
 
 const KEY_PATTERN = /^cvik_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
@@ -26,6 +27,7 @@ export class IngestKeysService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly keys: IngestKeysRepository,
   ) {}
 
   /** Returns the key once; only its keyed hash is kept. */
@@ -33,20 +35,19 @@ export class IngestKeysService {
     await this.clients.get(clientId);
     const secret = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (tx) => {
-      const row = await tx.save(tx.create(IngestKey, { clientId, label: label ?? null, secretHash: this.keyedHasher.digest(HASH_PURPOSE, secret) }));
+      const row = await this.keys.create(tx, { clientId, label: label ?? null, secretHash: this.keyedHasher.digest(HASH_PURPOSE, secret) });
       await this.event(tx, row, { id: actor.id, role: 'admin' }, 'ingest_key.issue', 'success');
       return { id: row.id, key: `cvik_${row.id.replace(/-/g, '')}_${secret}` };
     });
   }
 
   list(clientId: string): Promise<IngestKey[]> {
-    return this.dataSource.getRepository(IngestKey).find({ where: { clientId }, order: { createdAt: 'ASC' } });
+    return this.keys.ofClient(this.dataSource.manager, clientId);
   }
 
   async revoke(clientId: string, keyId: string, actor: { id: string }): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const result = await tx.update(IngestKey, { id: keyId, clientId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-      if (!result.affected) throw new NotFoundError('Ingest key');
+      if (!(await this.keys.revoke(tx, clientId, keyId, this.clock.now()))) throw new NotFoundError('Ingest key');
       await this.event(tx, { id: keyId, clientId }, { id: actor.id, role: 'admin' }, 'ingest_key.revoke', 'success');
     });
   }
@@ -61,7 +62,7 @@ export class IngestKeysService {
     if (!match) return null;
     const id = match[1].replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
     // A terminated client's keys stop with its contract.
-    const row = await this.dataSource.getRepository(IngestKey).findOne({ where: { id, revokedAt: IsNull() } });
+    const row = await this.keys.findUnrevoked(this.dataSource.manager, id);
     if (!row || !(await this.clients.isActive(row.clientId))) return null;
     const now = this.clock.now();
     if (row.blockedUntil && row.blockedUntil > now) throw this.blocked(row.blockedUntil, now);
@@ -72,23 +73,20 @@ export class IngestKeysService {
       return null;
     }
     // Keys issued before keyed hashing carry argon2id: rehashed on their first successful use.
-    await this.dataSource.getRepository(IngestKey).update(
-      { id },
-      { lastUsedAt: now, failedAttempts: 0, failureWindowStartedAt: null, ...(legacy ? { secretHash: this.keyedHasher.digest(HASH_PURPOSE, match[2]) } : {}) },
-    );
+    await this.keys.recordUse(this.dataSource.manager, id, now, legacy ? this.keyedHasher.digest(HASH_PURPOSE, match[2]) : undefined);
     return { id: row.id, clientId: row.clientId };
   }
 
   private async recordFailure(keyId: string, now: Date): Promise<void> {
     const windowMs = this.config.ingestKeyBlockSeconds * 1000;
     await this.dataSource.transaction(async (tx) => {
-      const row = await tx.findOne(IngestKey, { where: { id: keyId }, lock: { mode: 'pessimistic_write' } });
+      const row = await this.keys.lockById(tx, keyId);
       if (!row) return;
       const fresh = !row.failureWindowStartedAt || row.failureWindowStartedAt.getTime() <= now.getTime() - windowMs;
       const failures = fresh ? 1 : row.failedAttempts + 1;
       const blocks = failures >= this.config.ingestKeyFailureLimit;
       const blockedUntil = blocks ? new Date(now.getTime() + windowMs) : row.blockedUntil;
-      await tx.update(IngestKey, { id: keyId }, blocks ? { failedAttempts: 0, failureWindowStartedAt: null, blockedUntil } : { failedAttempts: failures, failureWindowStartedAt: fresh ? now : row.failureWindowStartedAt });
+      await this.keys.setFailureState(tx, keyId, blocks ? { failedAttempts: 0, failureWindowStartedAt: null, blockedUntil } : { failedAttempts: failures, failureWindowStartedAt: fresh ? now : row.failureWindowStartedAt });
       const actor = { id: keyId, role: 'ingest_key' as const };
       await this.event(tx, row, actor, 'ingest_key.verify', 'denied', { reason: 'wrong_secret', failures });
       if (blocks) await this.event(tx, row, actor, 'ingest_key.block', 'denied', { blockedUntil: blockedUntil!.toISOString() });

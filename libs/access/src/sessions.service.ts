@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '#clock';
-import { SessionScope, UserSession } from './user-session.entity';
+import { SessionScope } from './user-session.entity';
+import { UserSessionsRepository } from './user-sessions.repository';
 
 /** How long this process trusts a session it found live; other processes see an ended one within this. */
 export const SESSION_CHECK_CACHE_MS = 2000;
@@ -24,12 +25,13 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly sessions: UserSessionsRepository,
   ) {}
 
   async open(userId: string, scope: SessionScope, sessionId: string, expiresAt: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    // Housekeeping on the way: this user's ended and expired sessions. Expiry is the token's own (wall clock).
-    await manager.query(`DELETE FROM user_sessions WHERE user_id = $1 AND (ended_at IS NOT NULL OR expires_at < now())`, [userId]);
-    await manager.insert(UserSession, { id: sessionId, userId, scope, expiresAt });
+    // Housekeeping on the way: this user's ended and expired sessions.
+    await this.sessions.removeFinished(manager, userId);
+    await this.sessions.insert(manager, { id: sessionId, userId, scope, expiresAt });
   }
 
   async isLive(sessionId: string, userId: string): Promise<boolean> {
@@ -37,8 +39,7 @@ export class SessionsService {
     const cached = this.live.get(sessionId);
     if (cached && cached.userId === userId && cached.until > now) return true;
     const generation = this.generation;
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM user_sessions WHERE id = $1 AND user_id = $2 AND ended_at IS NULL`, [sessionId, userId]);
-    if (!rows.length) {
+    if (!(await this.sessions.isOpen(this.dataSource.manager, sessionId, userId))) {
       this.live.delete(sessionId);
       return false;
     }
@@ -51,9 +52,9 @@ export class SessionsService {
 
   /** Ends one session (sign-out). */
   async end(sessionId: string, reason: SessionEndReason, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const result = await manager.query(`UPDATE user_sessions SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL`, [sessionId, this.clock.now(), reason]);
+    const ended = await this.sessions.end(manager, sessionId, this.clock.now(), reason);
     this.forgetSession(sessionId);
-    return (result?.[1] ?? 0) > 0;
+    return ended;
   }
 
   /**
@@ -61,12 +62,9 @@ export class SessionsService {
    * once it has committed, so this process stops trusting what it cached.
    */
   async endAllFor(userId: string, reason: SessionEndReason, manager: EntityManager = this.dataSource.manager, keep?: string): Promise<number> {
-    const result = await manager.query(
-      `UPDATE user_sessions SET ended_at = $2, end_reason = $3 WHERE user_id = $1 AND ended_at IS NULL AND ($4::uuid IS NULL OR id <> $4::uuid)`,
-      [userId, this.clock.now(), reason, keep ?? null],
-    );
+    const ended = await this.sessions.endAllOf(manager, userId, this.clock.now(), reason, keep);
     this.forget(userId);
-    return result?.[1] ?? 0;
+    return ended;
   }
 
   forget(userId: string): void {

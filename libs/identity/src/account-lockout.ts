@@ -7,7 +7,7 @@ import type { Role } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
 import { TooManyAttemptsError } from './errors';
-import { LoginFailure } from './login-failure.entity';
+import { LoginFailuresRepository } from './login-failures.repository';
 
 /** Failures older than this no longer count: the next one starts again from one. */
 const FAILURE_MEMORY_MS = 24 * 3600_000;
@@ -27,11 +27,12 @@ export class AccountLockout {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly failures: LoginFailuresRepository,
   ) {}
 
   /** Throws account_locked (429 with Retry-After) while the account is locked; audited. */
   async assertOpen(email: string, account: Account): Promise<void> {
-    const row = await this.dataSource.getRepository(LoginFailure).findOneBy({ accountKey: this.key(email) });
+    const row = await this.failures.byAccountKey(this.dataSource.manager, this.key(email));
     const now = this.clock.now();
     if (!row?.lockedUntil || row.lockedUntil <= now) return;
     await this.event(account, 'auth.login', { reason: 'locked' });
@@ -47,36 +48,29 @@ export class AccountLockout {
     const now = this.clock.now();
     const { threshold, baseSeconds, maxSeconds } = this.config.loginLockout;
     return this.dataSource.transaction(async (tx) => {
-      const [row]: { failures: number }[] = await tx.query(
-        `INSERT INTO login_failures (account_key, failures, last_failure_at) VALUES ($1, 1, $2)
-         ON CONFLICT (account_key) DO UPDATE
-           SET failures = CASE WHEN login_failures.last_failure_at < $3 THEN 1 ELSE login_failures.failures + 1 END, last_failure_at = $2
-         RETURNING failures`,
-        [this.key(email), now, new Date(now.getTime() - FAILURE_MEMORY_MS)],
-      );
-      if (row.failures < threshold) return null;
-      const seconds = Math.min(maxSeconds, baseSeconds * 2 ** Math.min(row.failures - threshold, 30));
+      const failures = await this.failures.countFailure(tx, this.key(email), now, new Date(now.getTime() - FAILURE_MEMORY_MS));
+      if (failures < threshold) return null;
+      const seconds = Math.min(maxSeconds, baseSeconds * 2 ** Math.min(failures - threshold, 30));
       const lockedUntil = new Date(now.getTime() + seconds * 1000);
-      await tx.update(LoginFailure, { accountKey: this.key(email) }, { lockedUntil });
-      await this.event(account, 'auth.lockout', { failures: row.failures, lockedSeconds: seconds }, tx);
+      await this.failures.lockUntil(tx, this.key(email), lockedUntil);
+      await this.event(account, 'auth.lockout', { failures, lockedSeconds: seconds }, tx);
       return lockedUntil;
     });
   }
 
   /** After a successful sign-in or reset: the count starts again. */
   async clear(email: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.delete(LoginFailure, { accountKey: this.key(email) });
+    await this.failures.remove(manager, this.key(email));
   }
 
   /** An administrator lifts the lock; true when there was anything to lift. */
   async unlock(email: string, manager: EntityManager): Promise<boolean> {
-    const result = await manager.delete(LoginFailure, { accountKey: this.key(email) });
-    return (result.affected ?? 0) > 0;
+    return this.failures.remove(manager, this.key(email));
   }
 
   /** Erasure: the keyed hashes of the erased addresses go too. */
   async forget(manager: EntityManager, emails: string[]): Promise<void> {
-    for (const email of emails) await manager.delete(LoginFailure, { accountKey: this.key(email) });
+    for (const email of emails) await this.failures.remove(manager, this.key(email));
   }
 
   private key(email: string): string {

@@ -13,6 +13,7 @@ import { ForbiddenError, InvalidInputError, UnauthenticatedError } from './error
 import { PasswordResets } from './password-resets';
 import { SecondFactorService } from './second-factor.service';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 export interface SignIn {
@@ -50,6 +51,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly accounts: UsersRepository,
   ) {}
 
   async login(input: SignIn): Promise<SignedIn> {
@@ -77,7 +79,7 @@ export class AuthService {
     const enrolmentOnly = !user.totpConfirmedAt && this.config.totpRequired && SECOND_FACTOR_ROLES.includes(user.role);
     await this.lockout.clear(input.email);
     const accessToken = await this.dataSource.transaction(async (tx) => {
-      await tx.update(User, { id: user.id }, { lastLoginAt: this.clock.now() });
+      await this.accounts.recordSignIn(tx, user.id, this.clock.now());
       const { token } = await this.tokens.issue(user, enrolmentOnly ? 'totp_enrolment' : 'full', tx);
       await this.event(tx, user, 'auth.login', 'success', { secondFactor, ...(enrolmentOnly ? { scope: 'totp_enrolment' } : {}) });
       return token;
@@ -107,7 +109,7 @@ export class AuthService {
     if (currentPassword === newPassword) throw new InvalidInputError('newPassword must differ from the current password', 'password_unchanged');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (tx) => {
-      await tx.update(User, { id: user.id }, { passwordHash, passwordChangedAt: this.clock.now() });
+      await this.accounts.setPassword(tx, user.id, passwordHash, this.clock.now());
       await this.sessions.endAllFor(user.id, 'password_changed', tx);
       await this.event(tx, user, 'auth.password.change', 'success');
     });

@@ -2,8 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#config';
-import { ADVISORY_LOCKS } from '#database';
-import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 /** Creates the first admin from BOOTSTRAP_ADMIN_* when no admin exists; never a second time. */
@@ -15,6 +14,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly users: UsersService,
+    private readonly accounts: UsersRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -22,8 +22,8 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     if (!bootstrap) return;
     await this.dataSource.transaction(async (tx) => {
       // Several API processes may start together: one creates, the others see it.
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.bootstrapAdmin]);
-      if (await tx.exists(User, { where: { role: 'admin' } })) return;
+      await this.accounts.lockBootstrap(tx);
+      if (await this.accounts.adminExists(tx)) return;
       const admin = await this.users.create({ email: bootstrap.email, password: bootstrap.password, role: 'admin' }, { id: null, role: 'system' }, tx);
       this.logger.log(`Bootstrap admin created (user ${admin.id})`);
     });

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { KeyedHasher, SessionsService } from '#access';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
 import { NotFoundError } from '#errors';
 import { ConflictError, InvalidInputError } from './errors';
-import { PasswordResetToken } from './password-reset-token.entity';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 const HASH_PURPOSE = 'password-reset';
 const TOKEN_PATTERN = /^cvpr_[A-Za-z0-9_-]{43}$/;
@@ -27,17 +28,18 @@ export class PasswordResets {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly accounts: UsersRepository,
+    private readonly tokens: PasswordResetTokensRepository,
   ) {}
 
   async issue(userId: string, admin: { id: string }): Promise<{ token: string; expiresAt: Date }> {
     const token = `cvpr_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(this.clock.now().getTime() + this.config.passwordResetTtlMinutes * 60_000);
     await this.dataSource.transaction(async (tx) => {
-      const user = await tx.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.accounts.lockById(tx, userId);
       if (!user) throw new NotFoundError('User');
       if (user.disabledAt) throw new ConflictError('The account is disabled: enable it first', 'user_disabled');
-      await tx.delete(PasswordResetToken, { userId, usedAt: IsNull() });
-      await tx.insert(PasswordResetToken, { userId, tokenHash: this.hasher.digest(HASH_PURPOSE, token), issuedBy: admin.id, expiresAt });
+      await this.tokens.replaceUnused(tx, { userId, tokenHash: this.hasher.digest(HASH_PURPOSE, token), issuedBy: admin.id, expiresAt });
       await this.audit.append(
         { actor: { id: admin.id, role: 'admin' }, clientId: user.clientId, dataRole: 'controller', purpose: 'security', action: 'user.password_reset.issue', subject: { type: 'user', id: userId }, outcome: 'success', details: { expiresAt: expiresAt.toISOString() } },
         tx,
@@ -51,14 +53,11 @@ export class PasswordResets {
     const now = this.clock.now();
     const user = TOKEN_PATTERN.test(token)
       ? await this.dataSource.transaction(async (tx) => {
-          const reset = await tx.findOne(PasswordResetToken, {
-            where: { tokenHash: this.hasher.digest(HASH_PURPOSE, token), usedAt: IsNull(), expiresAt: MoreThan(now) },
-            lock: { mode: 'pessimistic_write' },
-          });
-          const owner = reset && (await tx.findOne(User, { where: { id: reset.userId, disabledAt: IsNull() } }));
+          const reset = await this.tokens.lockRedeemable(tx, this.hasher.digest(HASH_PURPOSE, token), now);
+          const owner = reset && (await this.accounts.findActiveById(tx, reset.userId));
           if (!reset || !owner) return null;
-          await tx.update(PasswordResetToken, { id: reset.id }, { usedAt: now });
-          await tx.update(User, { id: owner.id }, { passwordHash, passwordChangedAt: now });
+          await this.tokens.markUsed(tx, reset.id, now);
+          await this.accounts.setPassword(tx, owner.id, passwordHash, now);
           await this.sessions.endAllFor(owner.id, 'password_reset', tx);
           await this.audit.append(
             { actor: { id: owner.id, role: owner.role }, clientId: owner.clientId, dataRole: 'controller', purpose: 'security', action: 'auth.password.reset', subject: { type: 'user', id: owner.id }, outcome: 'success' },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { SessionsService } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
@@ -10,9 +10,10 @@ import { AppConfig } from '#config';
 import { deriveKey, normalizeOneTimePassword, SecretHasher, unwrapKey, wrapKey } from '#crypto';
 import { NotFoundError } from '#errors';
 import { ConflictError, InvalidInputError } from './errors';
-import { RecoveryCode } from './recovery-code.entity';
+import { RecoveryCodesRepository } from './recovery-codes.repository';
 import { matchingStep, newTotpSecret, otpauthUrl, base32 } from './totp';
 import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 const RECOVERY_CODES = 10;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -40,6 +41,8 @@ export class SecondFactorService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly accounts: UsersRepository,
+    private readonly recoveryCodes: RecoveryCodesRepository,
     config: AppConfig,
   ) {
     this.wrappingKey = deriveKey(config.masterKey, 'identity/totp-secret');
@@ -51,7 +54,7 @@ export class SecondFactorService {
       const user = await this.activeUser(tx, principal.id);
       if (user.totpConfirmedAt) throw new ConflictError('A second factor is already enrolled for this account', 'totp_already_enrolled');
       const secret = newTotpSecret();
-      await tx.update(User, { id: user.id }, { totpSecret: wrapKey(this.wrappingKey, secret, `totp:${user.id}`), totpLastStep: null });
+      await this.accounts.startTotpEnrolment(tx, user.id, wrapKey(this.wrappingKey, secret, `totp:${user.id}`));
       await this.event(tx, principal, 'auth.totp.enrol', 'success');
       return { secret: base32(secret), otpauthUrl: otpauthUrl(user.email, secret) };
     });
@@ -69,9 +72,8 @@ export class SecondFactorService {
       if (user.totpConfirmedAt || !user.totpSecret) throw new ConflictError('No enrolment is waiting for confirmation: start with POST /auth/totp/enrol', 'totp_not_enrolling');
       const step = await this.check(user, code);
       if (step === null) return false;
-      await tx.update(User, { id: user.id }, { totpConfirmedAt: this.clock.now(), totpLastStep: step });
-      await tx.delete(RecoveryCode, { userId: user.id });
-      await tx.insert(RecoveryCode, hashes.map((codeHash) => ({ userId: user.id, codeHash })));
+      await this.accounts.confirmTotp(tx, user.id, this.clock.now(), step);
+      await this.recoveryCodes.replace(tx, user.id, hashes);
       await this.sessions.endAllFor(user.id, 'totp_enrolled', tx, principal.scope === 'full' ? principal.sessionId : undefined);
       await this.event(tx, principal, 'auth.totp.confirm', 'success');
       return true;
@@ -89,22 +91,19 @@ export class SecondFactorService {
    * spent). Returns how it was met, or null.
    */
   async verifySignIn(userId: string, input: { totp?: string; recoveryCode?: string }): Promise<'totp' | 'recovery_code' | null> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: { id: true, totpSecret: true, totpLastStep: true } });
+    const user = await this.accounts.totpOf(this.dataSource.manager, userId);
     if (!user?.totpSecret) return null;
     if (input.totp) {
       const step = await this.check(user, input.totp);
       if (step === null) return null;
-      // Atomic: two sign-ins racing with one code cannot both win.
-      const result = await this.dataSource.query(`UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`, [userId, step]);
-      return result[1] === 1 ? 'totp' : null;
+      return (await this.accounts.spendTotpStep(this.dataSource.manager, userId, step)) ? 'totp' : null;
     }
     if (input.recoveryCode) {
       const presented = normalizeOneTimePassword(input.recoveryCode);
-      const unused = await this.dataSource.getRepository(RecoveryCode).find({ where: { userId, usedAt: IsNull() } });
+      const unused = await this.recoveryCodes.unusedOf(this.dataSource.manager, userId);
       for (const candidate of unused) {
         if (!(await this.hasher.verify(candidate.codeHash, presented))) continue;
-        const spent = await this.dataSource.getRepository(RecoveryCode).update({ id: candidate.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-        return spent.affected === 1 ? 'recovery_code' : null;
+        return (await this.recoveryCodes.spend(this.dataSource.manager, candidate.id, this.clock.now())) ? 'recovery_code' : null;
       }
     }
     return null;
@@ -112,8 +111,8 @@ export class SecondFactorService {
 
   /** An administrator removes a lost factor: the user enrols again at the next sign-in. */
   async reset(tx: EntityManager, userId: string): Promise<void> {
-    await tx.update(User, { id: userId }, { totpSecret: null, totpConfirmedAt: null, totpLastStep: null });
-    await tx.delete(RecoveryCode, { userId });
+    await this.accounts.removeTotp(tx, userId);
+    await this.recoveryCodes.removeAll(tx, userId);
   }
 
   /** The matching time step, or null. Refuses a step already used (replay). */
@@ -127,7 +126,7 @@ export class SecondFactorService {
   }
 
   private async activeUser(tx: EntityManager, id: string): Promise<User> {
-    const user = await tx.findOne(User, { where: { id }, select: { id: true, email: true, disabledAt: true, totpSecret: true, totpConfirmedAt: true, totpLastStep: true }, lock: { mode: 'pessimistic_write' } });
+    const user = await this.accounts.lockWithSecondFactor(tx, id);
     if (!user || user.disabledAt) throw new NotFoundError('User');
     return user;
   }

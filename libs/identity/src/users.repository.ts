@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
+import { ADVISORY_LOCKS } from '#database';
 import { User } from './user.entity';
 
 /** The marker an anonymised account's e-mail address starts with. */
@@ -50,6 +51,56 @@ export class UsersRepository {
   /** The account, row-locked until the transaction ends. */
   lockById(tx: EntityManager, id: string): Promise<User | null> {
     return tx.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async recordSignIn(tx: EntityManager, id: string, at: Date): Promise<void> {
+    await tx.update(User, { id }, { lastLoginAt: at });
+  }
+
+  async setPassword(tx: EntityManager, id: string, passwordHash: string, changedAt: Date): Promise<void> {
+    await tx.update(User, { id }, { passwordHash, passwordChangedAt: changedAt });
+  }
+
+  /** Waits for any other process creating the bootstrap admin, until the transaction ends. */
+  async lockBootstrap(tx: EntityManager): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.bootstrapAdmin]);
+  }
+
+  adminExists(manager: EntityManager): Promise<boolean> {
+    return manager.exists(User, { where: { role: 'admin' } });
+  }
+
+  /** The account with its second factor, row-locked until the transaction ends (enrolment and its confirmation). */
+  lockWithSecondFactor(tx: EntityManager, id: string): Promise<User | null> {
+    return tx.findOne(User, {
+      where: { id },
+      select: { id: true, email: true, disabledAt: true, totpSecret: true, totpConfirmedAt: true, totpLastStep: true },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** Just what checking a sign-in's code needs, without a lock (the step is then spent atomically). */
+  totpOf(manager: EntityManager, id: string): Promise<Pick<User, 'id' | 'totpSecret' | 'totpLastStep'> | null> {
+    return manager.findOne(User, { where: { id }, select: { id: true, totpSecret: true, totpLastStep: true } });
+  }
+
+  /** A new (wrapped) secret waiting for confirmation; no step used with it yet. */
+  async startTotpEnrolment(tx: EntityManager, id: string, wrappedSecret: Buffer): Promise<void> {
+    await tx.update(User, { id }, { totpSecret: wrappedSecret, totpLastStep: null });
+  }
+
+  async confirmTotp(tx: EntityManager, id: string, confirmedAt: Date, step: number): Promise<void> {
+    await tx.update(User, { id }, { totpConfirmedAt: confirmedAt, totpLastStep: step });
+  }
+
+  async removeTotp(tx: EntityManager, id: string): Promise<void> {
+    await tx.update(User, { id }, { totpSecret: null, totpConfirmedAt: null, totpLastStep: null });
+  }
+
+  /** True when this call spent the step: one conditional update, so two sign-ins racing with one code cannot both win. */
+  async spendTotpStep(manager: EntityManager, id: string, step: number): Promise<boolean> {
+    const result = await manager.query(`UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`, [id, step]);
+    return result[1] === 1;
   }
 
   /** Accounts with this (lower-cased) e-mail address, oldest first. */
