@@ -52,7 +52,7 @@ export class NotificationSender {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
-    private readonly endpoints: WebhookEndpointsService,
+    private readonly webhooks: WebhookEndpointsService,
     private readonly messages: CallerMessages,
     private readonly secrets: SealedSecrets,
     private readonly mailer: Mailer,
@@ -61,7 +61,7 @@ export class NotificationSender {
     private readonly config: AppConfig,
     private readonly notices: NoticesRepository,
     private readonly outbox: NotificationOutboxRepository,
-    private readonly endpointRows: WebhookEndpointsRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
   ) {}
 
   async process(outboxId: string): Promise<SendOutcome> {
@@ -72,7 +72,7 @@ export class NotificationSender {
       // what is sent is what it says.
       await this.notifications.foldJoined(tx, [row.notificationId]);
       const notice = await this.notices.byId(tx, row.notificationId);
-      const endpoint = row.endpointId ? await this.endpointRows.byId(tx, row.endpointId) : null;
+      const endpoint = row.endpointId ? await this.endpoints.byId(tx, row.endpointId) : null;
       return { row, notice: notice!, endpoint };
     });
     if (!loaded) return 'no_such_entry';
@@ -95,7 +95,7 @@ export class NotificationSender {
     }
     await this.dataSource.transaction(async (tx) => {
       if (!(await this.outbox.markSent(tx, row.id, this.clock.now()))) return;
-      if (endpoint) await this.endpointRows.resetFailures(tx, endpoint.id);
+      if (endpoint) await this.endpoints.resetFailures(tx, endpoint.id);
       await this.eraseSecretWhenDone(tx, notice);
       await this.audit.append(this.auditEntry(row, notice, 'success', { withContent }), tx);
     });
@@ -143,7 +143,7 @@ export class NotificationSender {
     if (password) data.password = password;
     if (content) data.messages = content;
     const payload = JSON.stringify({ type: notice.event, timestamp: now.toISOString(), data });
-    const signature = new Webhook(this.endpoints.secretOf(endpoint)).sign(row.id, now, payload);
+    const signature = new Webhook(this.webhooks.secretOf(endpoint)).sign(row.id, now, payload);
     const response = await fetch(endpoint.url, {
       method: 'POST',
       headers: {
@@ -166,7 +166,7 @@ export class NotificationSender {
     await this.dataSource
       .transaction(async (tx) => {
         await this.outbox.recordFailedAttempt(tx, row.id, code, this.clock.now());
-        if (endpoint) await this.endpointRows.countFailure(tx, endpoint.id);
+        if (endpoint) await this.endpoints.countFailure(tx, endpoint.id);
         await this.audit.append(this.auditEntry(row, notice, 'failure', { reason: code }), tx);
       })
       .catch(() => undefined); // the database may be what failed; the retry will tell
@@ -176,9 +176,9 @@ export class NotificationSender {
   private async disableIfFailing(endpointId: string, notice: Notification): Promise<boolean> {
     const limit = this.config.notifications.disableWebhookAfterFailures;
     return this.dataSource.transaction(async (tx) => {
-      const endpoint = await this.endpointRows.lockById(tx, endpointId);
+      const endpoint = await this.endpoints.lockById(tx, endpointId);
       if (!endpoint || endpoint.status !== 'active' || endpoint.consecutiveFailures < limit) return false;
-      await this.endpointRows.disable(tx, endpoint.id, this.clock.now());
+      await this.endpoints.disable(tx, endpoint.id, this.clock.now());
       await this.outbox.failPendingOfEndpoint(tx, endpoint.id, 'endpoint_disabled');
       const { name } = await this.notifications.settingsOf(endpoint.clientId, tx);
       await this.notifications.notify(tx, {
