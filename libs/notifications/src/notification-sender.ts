@@ -9,11 +9,14 @@ import { CallerMessages, NoticeMessageContent } from './caller-message-source';
 import { Mailer } from './mailer';
 import { linkOf } from './notice-text';
 import { WEBHOOK_TIMEOUT_MS } from './notification-queue';
+import { NoticesRepository } from './notices.repository';
 import { NotificationOutboxEntry } from './notification-outbox.entity';
+import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { SealedSecrets } from './sealed-secrets';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 
 export type SendOutcome = 'sent' | 'already_done' | 'no_such_entry' | 'dropped';
@@ -49,31 +52,34 @@ export class NotificationSender {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
-    private readonly endpoints: WebhookEndpointsService,
+    private readonly webhooks: WebhookEndpointsService,
     private readonly messages: CallerMessages,
     private readonly secrets: SealedSecrets,
     private readonly mailer: Mailer,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notices: NoticesRepository,
+    private readonly outbox: NotificationOutboxRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
   ) {}
 
   async process(outboxId: string): Promise<SendOutcome> {
     const loaded = await this.dataSource.transaction(async (tx) => {
-      const row = await tx.findOne(NotificationOutboxEntry, { where: { id: outboxId } });
+      const row = await this.outbox.byId(tx, outboxId);
       if (!row) return null;
       // Waits for transactions still adding a message to this notice and folds in what they added, so
       // what is sent is what it says.
       await this.notifications.foldJoined(tx, [row.notificationId]);
-      const notice = await tx.findOne(Notification, { where: { id: row.notificationId } });
-      const endpoint = row.endpointId ? await tx.findOne(WebhookEndpoint, { where: { id: row.endpointId } }) : null;
+      const notice = await this.notices.byId(tx, row.notificationId);
+      const endpoint = row.endpointId ? await this.endpoints.byId(tx, row.endpointId) : null;
       return { row, notice: notice!, endpoint };
     });
     if (!loaded) return 'no_such_entry';
     const { row, notice, endpoint } = loaded;
     if (row.status !== 'pending') return 'already_done';
     if (endpoint && endpoint.status !== 'active') {
-      await this.dataSource.getRepository(NotificationOutboxEntry).update({ id: row.id, status: 'pending' }, { status: 'failed', lastError: `endpoint_${endpoint.status}` });
+      await this.outbox.failPending(this.dataSource.manager, row.id, `endpoint_${endpoint.status}`);
       return 'dropped';
     }
     let withContent = false;
@@ -88,9 +94,8 @@ export class NotificationSender {
       throw error;
     }
     await this.dataSource.transaction(async (tx) => {
-      const done = await tx.update(NotificationOutboxEntry, { id: row.id, status: 'pending' }, { status: 'sent', sentAt: this.clock.now(), lastError: null });
-      if (!done.affected) return;
-      if (endpoint) await tx.update(WebhookEndpoint, { id: endpoint.id }, { consecutiveFailures: 0 });
+      if (!(await this.outbox.markSent(tx, row.id, this.clock.now()))) return;
+      if (endpoint) await this.endpoints.resetFailures(tx, endpoint.id);
       await this.eraseSecretWhenDone(tx, notice);
       await this.audit.append(this.auditEntry(row, notice, 'success', { withContent }), tx);
     });
@@ -138,7 +143,7 @@ export class NotificationSender {
     if (password) data.password = password;
     if (content) data.messages = content;
     const payload = JSON.stringify({ type: notice.event, timestamp: now.toISOString(), data });
-    const signature = new Webhook(this.endpoints.secretOf(endpoint)).sign(row.id, now, payload);
+    const signature = new Webhook(this.webhooks.secretOf(endpoint)).sign(row.id, now, payload);
     const response = await fetch(endpoint.url, {
       method: 'POST',
       headers: {
@@ -160,15 +165,8 @@ export class NotificationSender {
     this.logger.warn(`notice ${row.id} (${row.channel}) failed (${code}); will retry`);
     await this.dataSource
       .transaction(async (tx) => {
-        await tx
-          .createQueryBuilder()
-          .update(NotificationOutboxEntry)
-          .set({ attempts: () => 'attempts + 1', lastError: code, lastAttemptAt: this.clock.now() })
-          .where('id = :id AND status = :pending', { id: row.id, pending: 'pending' })
-          .execute();
-        if (endpoint) {
-          await tx.createQueryBuilder().update(WebhookEndpoint).set({ consecutiveFailures: () => 'consecutive_failures + 1' }).where('id = :id', { id: endpoint.id }).execute();
-        }
+        await this.outbox.recordFailedAttempt(tx, row.id, code, this.clock.now());
+        if (endpoint) await this.endpoints.countFailure(tx, endpoint.id);
         await this.audit.append(this.auditEntry(row, notice, 'failure', { reason: code }), tx);
       })
       .catch(() => undefined); // the database may be what failed; the retry will tell
@@ -178,10 +176,10 @@ export class NotificationSender {
   private async disableIfFailing(endpointId: string, notice: Notification): Promise<boolean> {
     const limit = this.config.notifications.disableWebhookAfterFailures;
     return this.dataSource.transaction(async (tx) => {
-      const endpoint = await tx.findOne(WebhookEndpoint, { where: { id: endpointId }, lock: { mode: 'pessimistic_write' } });
+      const endpoint = await this.endpoints.lockById(tx, endpointId);
       if (!endpoint || endpoint.status !== 'active' || endpoint.consecutiveFailures < limit) return false;
-      await tx.update(WebhookEndpoint, { id: endpoint.id }, { status: 'disabled', disabledAt: this.clock.now() });
-      await tx.update(NotificationOutboxEntry, { endpointId: endpoint.id, status: 'pending' }, { status: 'failed', lastError: 'endpoint_disabled' });
+      await this.endpoints.disable(tx, endpoint.id, this.clock.now());
+      await this.outbox.failPendingOfEndpoint(tx, endpoint.id, 'endpoint_disabled');
       const { name } = await this.notifications.settingsOf(endpoint.clientId, tx);
       await this.notifications.notify(tx, {
         clientId: endpoint.clientId,
@@ -212,8 +210,7 @@ export class NotificationSender {
   /** A delivery's password lives in its notice only until every channel is done with it. */
   private async eraseSecretWhenDone(tx: EntityManager, notice: Notification): Promise<void> {
     if (!notice.sealedSecret) return;
-    const open = await tx.count(NotificationOutboxEntry, { where: { notificationId: notice.id, status: 'pending' } });
-    if (!open) await tx.update(Notification, { id: notice.id }, { sealedSecret: null });
+    if (!(await this.outbox.countPendingOfNotice(tx, notice.id))) await this.notices.eraseSecret(tx, notice.id);
   }
 
   private auditEntry(row: NotificationOutboxEntry, notice: Notification, outcome: 'success' | 'failure', extra: Record<string, string | boolean>) {

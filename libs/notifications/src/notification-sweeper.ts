@@ -1,16 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ClientsService } from '#clients';
 import { Clock } from '#clock';
-import { ADVISORY_LOCKS } from '#database';
 import { CallerMessages } from './caller-message-source';
-import { DeadlineReminder } from './deadline-reminder.entity';
-import { NotificationOutboxEntry } from './notification-outbox.entity';
+import { DeadlineRemindersRepository } from './deadline-reminders.repository';
+import { NoticesRepository } from './notices.repository';
+import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { NotificationScheduler } from './notification.scheduler';
-import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
-import { UrgentEscalation } from './urgent-escalation.entity';
+import { UrgentEscalationsRepository } from './urgent-escalations.repository';
 
 const BATCH = 200;
 /** A row whose retries bull used up is tried again this long after its last attempt (not on every sweep). */
@@ -43,6 +42,10 @@ export class NotificationSweeper {
     private readonly messages: CallerMessages,
     private readonly clients: ClientsService,
     private readonly clock: Clock,
+    private readonly notices: NoticesRepository,
+    private readonly outbox: NotificationOutboxRepository,
+    private readonly escalations: UrgentEscalationsRepository,
+    private readonly reminders: DeadlineRemindersRepository,
   ) {}
 
   async sweep(): Promise<NoticeSweepResult> {
@@ -59,18 +62,11 @@ export class NotificationSweeper {
     let queued = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = await this.dataSource
-        .getRepository(NotificationOutboxEntry)
-        .createQueryBuilder('o')
-        .select(['o.id'])
-        .where(`o.status = 'pending' AND o.due_at <= :now AND o.id > :after`, { now: this.clock.now(), after })
-        .andWhere('(o.last_attempt_at IS NULL OR o.last_attempt_at < :retryBefore)', { retryBefore: new Date(this.clock.now().getTime() - RETRY_EXHAUSTED_AFTER_MS) })
-        .orderBy('o.id')
-        .limit(BATCH)
-        .getMany();
-      for (const row of rows) if ((await this.scheduler.ensureQueued(row.id)) !== 'queued') queued++;
-      if (rows.length < BATCH) return queued;
-      after = rows[rows.length - 1].id;
+      const now = this.clock.now();
+      const ids = await this.outbox.dueIds(this.dataSource.manager, { now, retryBefore: new Date(now.getTime() - RETRY_EXHAUSTED_AFTER_MS), after, limit: BATCH });
+      for (const id of ids) if ((await this.scheduler.ensureQueued(id)) !== 'queued') queued++;
+      if (ids.length < BATCH) return queued;
+      after = ids[ids.length - 1];
     }
   }
 
@@ -80,17 +76,14 @@ export class NotificationSweeper {
    * disabled, its rows failed), so no password lingers for want of a successful send.
    */
   private async forgetCarriedSecrets(): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications n SET sealed_secret = NULL
-       WHERE n.sealed_secret IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notification_outbox o WHERE o.notification_id = n.id AND o.status = 'pending')`,
-    );
+    await this.notices.eraseCarriedSecrets(this.dataSource.manager);
   }
 
   /** Level 1: the new-message recipients again; level 2 and on: the second recipient too. Until read. */
   private async escalate(): Promise<number> {
     const source = this.messages.available;
     if (!source) return 0;
-    const due = await this.dataSource.getRepository(UrgentEscalation).find({ where: { resolvedAt: IsNull(), nextAt: LessThanOrEqual(this.clock.now()) }, take: BATCH });
+    const due = await this.escalations.due(this.dataSource.manager, this.clock.now(), BATCH);
     let escalated = 0;
     for (const watch of due) {
       const unread = await source.unread(watch.clientId, [watch.messageId]);
@@ -98,16 +91,12 @@ export class NotificationSweeper {
         const now = this.clock.now();
         const { name, settings } = await this.notifications.settingsOf(watch.clientId, tx);
         if (!unread.length || !settings.escalationMinutes) {
-          await tx.update(UrgentEscalation, { id: watch.id, resolvedAt: IsNull() }, { resolvedAt: now });
+          await this.escalations.resolve(tx, watch.id, now);
           return;
         }
         const level = watch.level + 1;
-        const claimed = await tx.update(
-          UrgentEscalation,
-          { id: watch.id, level: watch.level, resolvedAt: IsNull() },
-          { level, nextAt: new Date(now.getTime() + settings.escalationMinutes * 60_000) },
-        );
-        if (!claimed.affected) return; // another sweep took it
+        const claimed = await this.escalations.claimNextLevel(tx, watch.id, watch.level, new Date(now.getTime() + settings.escalationMinutes * 60_000));
+        if (!claimed) return; // another sweep took it
         await this.notifications.notify(tx, {
           clientId: watch.clientId,
           name,
@@ -124,12 +113,11 @@ export class NotificationSweeper {
   }
 
   private async remind(): Promise<number> {
-    const due = await this.dataSource.getRepository(DeadlineReminder).find({ where: { status: 'pending', remindAt: LessThanOrEqual(this.clock.now()) }, take: BATCH });
+    const due = await this.reminders.due(this.dataSource.manager, this.clock.now(), BATCH);
     let reminded = 0;
     for (const reminder of due) {
       await this.dataSource.transaction(async (tx) => {
-        const claimed = await tx.update(DeadlineReminder, { id: reminder.id, status: 'pending' }, { status: 'sent' });
-        if (!claimed.affected) return;
+        if (!(await this.reminders.claim(tx, reminder.id))) return; // another sweep sent it
         const facts = {
           subjectType: reminder.subjectType,
           subjectId: reminder.subjectId,
@@ -165,9 +153,8 @@ export class NotificationSweeper {
       if (!settings.dailySummary) continue;
       const counts = await source.countLogged(client.id, from, to);
       await this.dataSource.transaction(async (tx) => {
-        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.dailySummary, client.id]);
-        const done = await tx.createQueryBuilder(Notification, 'n').where(`n.client_id = :id AND n.event = 'summary.daily' AND n.facts->>'day' = :day`, { id: client.id, day }).getCount();
-        if (done) return;
+        await this.notices.lockDailySummary(tx, client.id);
+        if (await this.notices.existsForDay(tx, client.id, 'summary.daily', day)) return;
         await this.notifications.notify(tx, { clientId: client.id, name, settings, event: 'summary.daily', facts: { day, count: counts.total, urgentCount: counts.urgent } });
         sent++;
       });

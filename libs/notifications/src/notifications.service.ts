@@ -5,19 +5,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '#audit';
 import { ClientNoticeEvent, ClientsService } from '#clients';
 import { Clock } from '#clock';
-import type { SqlPart, WriteBatch } from '#database';
+import type { WriteBatch } from '#database';
 import { AppConfig } from '#config';
-import { ADVISORY_LOCKS } from '#database';
-import { DeadlineReminder } from './deadline-reminder.entity';
+import { DeadlineRemindersRepository, TrackedDeadline } from './deadline-reminders.repository';
 import { InvalidInputError } from './errors';
 import { emailsFor, endpointWants, resolveSettings, ResolvedSettings } from './notice-recipients';
-import { messageNewSummarySql, summaryOf } from './notice-text';
-import { NotificationOutboxEntry } from './notification-outbox.entity';
+import { summaryOf } from './notice-text';
+import { NoticeShelf, NoticesRepository } from './notices.repository';
+import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { NotificationScheduler } from './notification.scheduler';
 import { Notification, NoticeAudience, NoticeFacts } from './notification.entity';
 import { SealedSecrets } from './sealed-secrets';
-import { UrgentEscalation } from './urgent-escalation.entity';
-import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { UrgentEscalationsRepository } from './urgent-escalations.repository';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -53,6 +53,11 @@ export class NotificationsService {
     private readonly secrets: SealedSecrets,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notices: NoticesRepository,
+    private readonly outbox: NotificationOutboxRepository,
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly escalations: UrgentEscalationsRepository,
+    private readonly reminders: DeadlineRemindersRepository,
   ) {}
 
   /**
@@ -62,7 +67,7 @@ export class NotificationsService {
    * as the message itself; `messageLoggedAfter` (once the batch ran) does the rest when it did not.
    */
   messageLoggedIn(batch: WriteBatch, input: { clientId: string; messageId: string; urgent: boolean }): void {
-    if (!input.urgent) batch.add('notice', this.joinOpenGroupPart(input));
+    if (!input.urgent) batch.add('notice', this.notices.joinOpenMessageNoticePart(input.clientId, input.messageId, this.clock.now()));
   }
 
   async messageLoggedAfter(tx: EntityManager, counts: Record<string, number>, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
@@ -71,73 +76,32 @@ export class NotificationsService {
   }
 
   /**
-   * A non-urgent message joins the open notice with one INSERT, without writing the notice: it holds
-   * the client's grouping lock in shared mode until its transaction ends, so concurrent messages do
-   * not queue on each other (nor lock the notice's row), while whoever opens a notice or folds the
-   * joins in (`foldJoined`: the sender, the grouping step, the list) takes that lock exclusively and so
-   * waits for joins in flight. With no open notice the message goes through `groupMessage`.
-   */
-  private joinOpenGroupPart(input: { clientId: string; messageId: string }): SqlPart {
-    return {
-      sql: `INSERT INTO notice_message_joins (notification_id, message_id)
-            SELECT o.id, $2 FROM notifications o
-             WHERE o.client_id = $1 AND o.event = 'message.new' AND o.group_open_until > $3
-               AND pg_advisory_xact_lock_shared($4, hashtext($1::text)) IS NOT NULL
-             ORDER BY o.created_at DESC LIMIT 1
-            RETURNING id`,
-      params: [input.clientId, input.messageId, this.clock.now(), ADVISORY_LOCKS.perClient.messageNoticeGrouping],
-    };
-  }
-
-  /**
-   * Folds the messages that joined these notices into their facts (messageIds in joining order,
-   * count) and summary. Takes the grouping lock of their clients first, so joins still in flight
-   * commit before the fold reads them. True when any notice changed.
+   * Folds the messages that joined these notices into their facts and summary. Takes the grouping
+   * lock of their clients first, so joins still in flight commit before the fold reads them (the
+   * sender, the grouping step and the list fold before they read a notice). True when any notice changed.
    */
   async foldJoined(tx: EntityManager, noticeIds: string[]): Promise<boolean> {
     if (!noticeIds.length) return false;
-    await tx.query(
-      `SELECT pg_advisory_xact_lock($2, hashtext(client_id::text))
-         FROM (SELECT DISTINCT client_id FROM notifications WHERE id = ANY($1::uuid[]) AND client_id IS NOT NULL ORDER BY client_id) c`,
-      [noticeIds, ADVISORY_LOCKS.perClient.messageNoticeGrouping],
-    );
-    const count = `(jsonb_array_length(coalesce(n.facts->'messageIds', '[]'::jsonb)) + jsonb_array_length(j.ids))`;
-    const urgent = `coalesce((n.facts->>'urgentCount')::int, 0)`;
-    const folded: unknown[] = await tx.query(
-      `WITH gone AS (DELETE FROM notice_message_joins WHERE notification_id = ANY($1::uuid[]) RETURNING id, notification_id, message_id),
-            joined AS (SELECT notification_id, jsonb_agg(to_jsonb(message_id::text) ORDER BY id) AS ids FROM gone GROUP BY notification_id)
-       UPDATE notifications n
-          SET facts = n.facts || jsonb_build_object('messageIds', coalesce(n.facts->'messageIds', '[]'::jsonb) || j.ids, 'count', ${count}, 'urgentCount', ${urgent}),
-              summary = ${messageNewSummarySql(count, this.clients.nameSql('n.client_id'), urgent)}
-         FROM joined j
-        WHERE n.id = j.notification_id
-       RETURNING n.id`,
-      [noticeIds],
-    );
-    return folded.length > 0;
+    await this.notices.lockGroupingOfNotices(tx, noticeIds);
+    return this.notices.foldJoinedMessages(tx, noticeIds);
   }
 
   /** A message that opens a notice, or an urgent one: under the client's grouping lock. */
   private async groupMessage(tx: EntityManager, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
     const now = this.clock.now();
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.messageNoticeGrouping, input.clientId]);
+    await this.notices.lockGrouping(tx, input.clientId);
     const { name, settings } = await this.settingsOf(input.clientId, tx);
-    const open = await tx
-      .createQueryBuilder(Notification, 'n')
-      .setLock('pessimistic_write')
-      .where(`n.client_id = :clientId AND n.event = 'message.new' AND n.group_open_until > :now`, { clientId: input.clientId, now })
-      .orderBy('n.created_at', 'DESC')
-      .getOne();
-    if (open && (await this.foldJoined(tx, [open.id]))) Object.assign(open, await tx.findOneOrFail(Notification, { where: { id: open.id } }));
+    const open = await this.notices.openMessageNoticeForUpdate(tx, input.clientId, now);
+    if (open && (await this.foldJoined(tx, [open.id]))) Object.assign(open, await this.notices.byIdOrFail(tx, open.id));
     if (open) {
       const ids = [...((open.facts.messageIds as string[]) ?? []), input.messageId];
       const facts = { ...open.facts, messageIds: ids, count: ids.length, urgentCount: Number(open.facts.urgentCount ?? 0) + (input.urgent ? 1 : 0) };
       // An urgent message closes the group: everything in it goes now.
       const closeAt = input.urgent ? now : open.groupOpenUntil!;
-      await tx.update(Notification, { id: open.id }, { facts, urgent: open.urgent || input.urgent, summary: summaryOf('message.new', name, facts), groupOpenUntil: closeAt });
-      const rows = await tx.find(NotificationOutboxEntry, { where: { notificationId: open.id } });
+      await this.notices.updateGroup(tx, open.id, { facts, urgent: open.urgent || input.urgent, summary: summaryOf('message.new', name, facts), groupOpenUntil: closeAt });
+      const rows = await this.outbox.ofNotice(tx, open.id);
       if (input.urgent) {
-        await tx.update(NotificationOutboxEntry, { notificationId: open.id, status: 'pending' }, { dueAt: now });
+        await this.outbox.bringForwardPending(tx, open.id, now);
         // Recipients of urgent messages only were not on it yet.
         const have = new Set(rows.map((r) => r.emailAddress ?? r.endpointId));
         const added = await this.addOutbox(tx, open, await this.targets(tx, input.clientId, settings, 'message.new', true, have), now);
@@ -149,7 +113,7 @@ export class NotificationsService {
       await this.notify(tx, { clientId: input.clientId, name, settings, event: 'message.new', urgent: input.urgent, facts, dueAt: due, groupOpenUntil: due });
     }
     if (input.urgent && settings.escalationMinutes) {
-      await tx.insert(UrgentEscalation, {
+      await this.escalations.insert(tx, {
         id: randomUUID(),
         clientId: input.clientId,
         messageId: input.messageId,
@@ -183,12 +147,8 @@ export class NotificationsService {
   /** Recordings never downloaded that retention deletes soon. At most one warning per client per (clock) day. */
   async recordingsExpiring(tx: EntityManager, input: { clientId: string; count: number; deleteFrom: Date }): Promise<string | null> {
     const day = this.clock.now().toISOString().slice(0, 10);
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.messageNoticeGrouping, input.clientId]);
-    const warned = await tx
-      .createQueryBuilder(Notification, 'n')
-      .where(`n.client_id = :clientId AND n.event = 'recordings.expiring' AND n.facts->>'day' = :day`, { clientId: input.clientId, day })
-      .getCount();
-    if (warned) return null;
+    await this.notices.lockGrouping(tx, input.clientId); // orders two sweeps warning the same client at once
+    if (await this.notices.existsForDay(tx, input.clientId, 'recordings.expiring', day)) return null;
     return this.clientNotice(tx, input.clientId, 'recordings.expiring', { count: input.count, deleteFrom: input.deleteFrom.toISOString(), day });
   }
 
@@ -203,30 +163,14 @@ export class NotificationsService {
   }
 
   /** Reminders a day before `deadline` and once it has passed (DPO: operator deadlines; client: forwarded requests). */
-  async trackDeadline(
-    tx: EntityManager,
-    input: { audience: 'dpo' | 'client'; clientId: string | null; subjectType: string; subjectId: string; label: string; deadline: Date },
-  ): Promise<void> {
-    const rows = [
-      { kind: 'day_before' as const, remindAt: new Date(input.deadline.getTime() - DAY_MS) },
-      { kind: 'overdue' as const, remindAt: input.deadline },
-    ];
-    for (const row of rows) {
-      // A deadline moved (an extension) reminds afresh; the same deadline again changes nothing.
-      await tx.query(
-        `INSERT INTO deadline_reminders (id, audience, client_id, subject_type, subject_id, deadline_label, deadline_at, kind, remind_at, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending')
-         ON CONFLICT (subject_type, subject_id, deadline_label, kind)
-         DO UPDATE SET deadline_at = EXCLUDED.deadline_at, remind_at = EXCLUDED.remind_at, status = 'pending'
-         WHERE deadline_reminders.deadline_at <> EXCLUDED.deadline_at`,
-        [randomUUID(), input.audience, input.clientId, input.subjectType, input.subjectId, input.label, input.deadline, row.kind, row.remindAt],
-      );
-    }
+  async trackDeadline(tx: EntityManager, input: TrackedDeadline): Promise<void> {
+    await this.reminders.schedule(tx, input, 'day_before', new Date(input.deadline.getTime() - DAY_MS));
+    await this.reminders.schedule(tx, input, 'overdue', input.deadline);
   }
 
   /** The work is done: no more reminders of this subject's deadlines. */
   async closeDeadlines(tx: EntityManager, subjectType: string, subjectId: string, label?: string): Promise<void> {
-    await tx.update(DeadlineReminder, { subjectType, subjectId, status: 'pending', ...(label ? { deadlineLabel: label } : {}) }, { status: 'cancelled' });
+    await this.reminders.cancelPending(tx, subjectType, subjectId, label);
   }
 
   /** Whether any recipient (an email address with email on, or an active webhook endpoint) receives this client event. */
@@ -238,20 +182,19 @@ export class NotificationsService {
   /** Newest first. A client user sees its own client's notices only. */
   async list(reader: NoticeReader, query: { clientId?: string; limit?: number }): Promise<NoticeView[]> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-    const q = this.dataSource.getRepository(Notification).createQueryBuilder('n').orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(limit);
-    if (reader.role === 'client') {
-      q.where(`n.audience = 'client' AND n.client_id = :clientId`, { clientId: reader.clientId });
-    } else if (reader.role === 'dpo') {
-      q.where(`n.audience = 'dpo'`);
-    } else if (query.clientId) {
-      q.where(`n.audience = 'client' AND n.client_id = :clientId`, { clientId: query.clientId });
-    } else {
-      q.where(`n.audience = 'admin'`);
-    }
-    let notices = await q.getMany();
+    const shelf: NoticeShelf =
+      reader.role === 'client'
+        ? { audience: 'client', clientId: reader.clientId }
+        : reader.role === 'dpo'
+          ? { audience: 'dpo' }
+          : query.clientId
+            ? { audience: 'client', clientId: query.clientId }
+            : { audience: 'admin' };
+    const manager = this.dataSource.manager;
+    let notices = await this.notices.newest(manager, shelf, limit);
     const grouped = notices.filter((n) => n.event === 'message.new').map((n) => n.id);
-    if (grouped.length && (await this.dataSource.transaction((tx) => this.foldJoined(tx, grouped)))) notices = await q.getMany();
-    const rows = notices.length ? await this.dataSource.getRepository(NotificationOutboxEntry).createQueryBuilder('o').where('o.notification_id IN (:...ids)', { ids: notices.map((n) => n.id) }).getMany() : [];
+    if (grouped.length && (await this.dataSource.transaction((tx) => this.foldJoined(tx, grouped)))) notices = await this.notices.newest(manager, shelf, limit);
+    const rows = notices.length ? await this.outbox.ofNotices(manager, notices.map((n) => n.id)) : [];
     return notices.map((n) => ({
       id: n.id,
       clientId: n.clientId,
@@ -282,7 +225,7 @@ export class NotificationsService {
     },
   ): Promise<string> {
     const now = this.clock.now();
-    const notice = tx.create(Notification, {
+    const notice: Notification = {
       id: randomUUID(),
       clientId: input.clientId,
       audience: input.audience ?? 'client',
@@ -293,9 +236,9 @@ export class NotificationsService {
       groupOpenUntil: input.groupOpenUntil ?? null,
       sealedSecret: null,
       createdAt: now,
-    });
+    };
     if (input.secret) notice.sealedSecret = this.secrets.seal(`notice:${notice.id}`, input.secret);
-    await tx.insert(Notification, notice);
+    await this.notices.insert(tx, notice);
     const subscription = (input.event === 'message.escalation' || input.event === 'summary.daily' ? 'message.new' : input.event) as ClientNoticeEvent;
     const targets =
       input.audience && input.audience !== 'client'
@@ -333,7 +276,7 @@ export class NotificationsService {
     except: Set<string | null> = new Set(),
   ): Promise<{ emailAddress: string | null; endpointId: string | null }[]> {
     const emails = this.config.notifications.smtpUrl ? emailsFor(settings, event, urgent) : [];
-    const endpoints = await manager.find(WebhookEndpoint, { where: { clientId, status: 'active' } });
+    const endpoints = await this.endpoints.activeOfClient(manager, clientId);
     return [
       ...emails.filter((a) => !except.has(a)).map((emailAddress) => ({ emailAddress, endpointId: null })),
       ...endpoints.filter((e) => endpointWants(e.events, event) && !except.has(e.id)).map((e) => ({ emailAddress: null, endpointId: e.id })),
@@ -361,7 +304,7 @@ export class NotificationsService {
       dueAt,
       createdAt: now,
     }));
-    await tx.insert(NotificationOutboxEntry, rows);
+    await this.outbox.insert(tx, rows);
     return rows.map((r) => r.id);
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
 import { ClientNoticeEvent, ClientsService } from '#clients';
@@ -10,9 +10,10 @@ import { Clock } from '#clock';
 import { AppConfig } from '#config';
 import { NotFoundError } from '#errors';
 import { InvalidInputError } from './errors';
-import { NotificationOutboxEntry } from './notification-outbox.entity';
+import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { SealedSecrets } from './sealed-secrets';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
 type Actor = { id: string | null; role: ActorRole };
 
@@ -45,6 +46,8 @@ export class WebhookEndpointsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly outbox: NotificationOutboxRepository,
   ) {}
 
   create(clientId: string, input: { url: string; events?: ClientNoticeEvent[] }, actor: Actor): Promise<{ id: string; secret: string }> {
@@ -53,7 +56,7 @@ export class WebhookEndpointsService {
       await this.clients.get(clientId, tx);
       const id = randomUUID();
       const secret = `whsec_${randomBytes(32).toString('base64')}`;
-      await tx.insert(WebhookEndpoint, {
+      await this.endpoints.insert(tx, {
         id,
         clientId,
         url,
@@ -72,16 +75,15 @@ export class WebhookEndpointsService {
 
   async list(clientId: string): Promise<WebhookView[]> {
     await this.clients.get(clientId);
-    const rows = await this.dataSource.getRepository(WebhookEndpoint).find({ where: { clientId, status: Not('deleted') }, order: { createdAt: 'ASC' } });
+    const rows = await this.endpoints.listedOfClient(this.dataSource.manager, clientId);
     return rows.map(({ id, url, events, status, consecutiveFailures, createdAt, disabledAt }) => ({ id, url, events, status, consecutiveFailures, createdAt, disabledAt }));
   }
 
   /** The endpoint receives nothing more; what was still pending for it is marked failed. */
   remove(clientId: string, endpointId: string, actor: Actor): Promise<void> {
     return this.dataSource.transaction(async (tx) => {
-      const found = await tx.update(WebhookEndpoint, { id: endpointId, clientId, status: Not('deleted') }, { status: 'deleted', disabledAt: this.clock.now() });
-      if (!found.affected) throw new NotFoundError('Webhook');
-      await tx.update(NotificationOutboxEntry, { endpointId, status: 'pending' }, { status: 'failed', lastError: 'endpoint_deleted' });
+      if (!(await this.endpoints.markDeleted(tx, clientId, endpointId, this.clock.now()))) throw new NotFoundError('Webhook');
+      await this.outbox.failPendingOfEndpoint(tx, endpointId, 'endpoint_deleted');
       await this.audit.append(this.event(actor, clientId, 'webhook.delete', endpointId, {}), tx);
     });
   }
