@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '#config';
 import { AuditSegment } from './audit-segment.entity';
+import { AuditSegmentsRepository } from './audit-segments.repository';
 import { AuditService } from './audit.service';
 
 /** Events deleted per statement when a pruned segment is emptied. */
@@ -31,6 +32,7 @@ export class AuditSegments {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly segments: AuditSegmentsRepository,
   ) {}
 
   /** The worker's monthly housekeeping: seal last month, prune what is past the period. */
@@ -44,9 +46,9 @@ export class AuditSegments {
   /** Seals the chained events that occurred before `before` and are in no segment yet; null when there are none. */
   async seal(before: Date): Promise<AuditSegment | null> {
     return this.dataSource.transaction(async (tx) => {
-      const [row]: { id: number }[] = await tx.query(`SELECT id FROM audit_seal_segment($1)`, [before]);
-      if (!row) return null;
-      const segment = await tx.findOneByOrFail(AuditSegment, { id: row.id });
+      const id = await this.segments.sealBefore(tx, before);
+      if (id === null) return null;
+      const segment = await this.segments.byId(tx, id);
       await this.record(tx, 'audit.segment.seal', segment);
       return segment;
     });
@@ -65,10 +67,10 @@ export class AuditSegments {
     for (;;) {
       const segment = await this.dataSource
         .transaction(async (tx) => {
-          const oldest = await tx.findOne(AuditSegment, { where: { prunedAt: IsNull() }, order: { firstSeq: 'ASC' } });
+          const oldest = await this.segments.oldestUnpruned(tx);
           if (!oldest || oldest.lastOccurredAt.getTime() >= olderThan.getTime()) return null;
-          await tx.query(`SELECT id FROM audit_prune_segment($1)`, [oldest.id]);
-          const marked = await tx.findOneByOrFail(AuditSegment, { id: oldest.id });
+          await this.segments.markPruned(tx, oldest.id);
+          const marked = await this.segments.byId(tx, oldest.id);
           await this.record(tx, 'audit.segment.prune', marked);
           return marked;
         })
@@ -86,7 +88,7 @@ export class AuditSegments {
   /** Deletes what is left of the events of pruned segments (the database lets only those go). */
   private async emptyPrunedSegments(): Promise<void> {
     for (;;) {
-      const [{ deleted }]: { deleted: number }[] = await this.dataSource.query(`SELECT audit_empty_pruned_segments($1) AS deleted`, [DELETE_BATCH]);
+      const deleted = await this.segments.emptyPruned(this.dataSource.manager, DELETE_BATCH);
       if (deleted < DELETE_BATCH) return;
     }
   }

@@ -1,12 +1,12 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
-import { ADVISORY_LOCKS, afterReleaseOf, queryPrepared } from '#database';
+import { afterReleaseOf } from '#database';
 import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
+import { AuditChainRepository } from './audit-chain.repository';
+import type { ChainHead, SimpleQueryClient } from './audit-chain.repository';
 import { AuditEvent } from './audit-event.entity';
 
-/** One chain, one writer at a time, across every API and worker process. */
-const CHAIN_LOCK = ADVISORY_LOCKS.auditChain;
 const BATCH = 1000;
 /** Safety net: events committed by a process that died before chaining them are picked up by any other. */
 const SWEEP_MS = 1000;
@@ -28,9 +28,6 @@ const GATHER_MS = 3;
 /** SQLSTATE of a lock wait that timed out. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
-/** The sequencer's own pg connection, for a multi-statement query without parameters (one result per statement). */
-type SimpleQueryClient = { query(text: string): Promise<{ rows: unknown[] }[]> };
-
 const sqlState = (error: unknown) => {
   const e = error as { code?: string; driverError?: { code?: string } };
   return e?.driverError?.code ?? e?.code;
@@ -51,9 +48,11 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
   /** Its own connection, so a pool full of committers waiting here can never starve the sequencer. */
   private runner: QueryRunner | null = null;
   private sweep?: NodeJS.Timeout;
-  private eventColumns?: string;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly chainSql: AuditChainRepository,
+  ) {}
 
   onModuleInit(): void {
     this.dataSource.subscribers.push(this);
@@ -120,42 +119,28 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
   private async chainPendingOnce(): Promise<void> {
     const runner = await this.connection();
     // Three round trips a pass: this runs on the request path (committers wait for it), where every
-    // round trip also waits its turn on a busy event loop. BEGIN, the lock and the read go as one
-    // simple-protocol query (no parameters; each statement takes its own snapshot, so the read sees
-    // everything committed before the lock was granted), then the UPDATE, then COMMIT.
+    // round trip also waits its turn on a busy event loop: BEGIN, the lock and the read as one query,
+    // then the UPDATE, then COMMIT.
     const client = (await runner.connect()) as SimpleQueryClient;
-    this.eventColumns ??= runner.connection
-      .getMetadata(AuditEvent)
-      .columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`)
-      .join(', ');
     let open = false;
     try {
       for (;;) {
         open = true;
-        const results = await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK});
-           WITH head AS ((SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
-                         UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
-                         ORDER BY seq DESC LIMIT 1)
-           SELECT ${this.eventColumns}, (SELECT seq FROM head) AS "headSeq", (SELECT hash FROM head) AS "headHash"
-             FROM audit_events e WHERE e.seq IS NULL ORDER BY e.id LIMIT ${BATCH}`,
-        );
-        const rows = results[2].rows as (AuditEvent & { headSeq: string | null; headHash: string | null })[];
-        const pending = rows.map(({ headSeq: _s, headHash: _h, ...event }) => Object.assign(new AuditEvent(), event));
-        if (pending.length) await this.chain(runner, pending, rows[0].headSeq === null ? null : { seq: rows[0].headSeq, hash: rows[0].headHash! });
-        await client.query('COMMIT');
+        const { pending, head } = await this.chainSql.beginPass(runner, client, BATCH);
+        if (pending.length) await this.chain(runner, pending, head);
+        await this.chainSql.commitPass(client);
         open = false;
         if (pending.length < BATCH) return;
       }
     } catch (error) {
-      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      if (open) await this.chainSql.abandonPass(client).catch(() => undefined);
       if (!AuditSequencer.isLockTimeout(error)) this.discardConnection();
       throw error;
     }
   }
 
   /** `last`: the chain's head, the newest chained event or, when retention pruned every one, the last pruned segment's end. */
-  private async chain(runner: QueryRunner, pending: AuditEvent[], last: { seq: string; hash: string } | null): Promise<void> {
+  private async chain(runner: QueryRunner, pending: AuditEvent[], last: ChainHead): Promise<void> {
     let seq = last ? BigInt(last.seq) : 0n;
     let prevHash: string = last?.hash ?? GENESIS_HASH;
     const columns: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];
@@ -166,13 +151,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
       [event.id, seq.toString(), prevHash, hash, canonical].forEach((value, i) => columns[i].push(value));
       prevHash = hash;
     }
-    await queryPrepared(
-      runner.manager,
-      `UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, canonical = v.canonical
-         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS v(id, seq, prev_hash, hash, canonical)
-        WHERE e.id = v.id`,
-      columns,
-    );
+    await this.chainSql.assignPlaces(runner, columns);
   }
 
   private async connection(): Promise<QueryRunner> {
@@ -180,10 +159,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
       const runner = this.dataSource.createQueryRunner();
       try {
         await runner.connect();
-        await runner.query(
-          `SELECT ${Object.keys(SEQUENCER_SESSION).map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(', ')}`,
-          Object.entries(SEQUENCER_SESSION).flat(),
-        );
+        await this.chainSql.configureSession(runner, SEQUENCER_SESSION);
       } catch (error) {
         this.runner = runner;
         this.discardConnection();

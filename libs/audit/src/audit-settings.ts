@@ -1,4 +1,5 @@
 import type { OwnerStep } from '#database';
+import { AuditSettingsRepository } from './audit-settings.repository';
 
 /**
  * Written by the owner at every start from AUDIT_RETENTION_MONTHS: the minimum age at which the
@@ -6,5 +7,6 @@ import type { OwnerStep } from '#database';
  * write it, so a compromised application cannot shorten the period it is held to.
  */
 export const auditRetentionSetting: OwnerStep = async (owner, config) => {
-  await owner.query(`UPDATE audit_settings SET retention_months = $1`, [config.auditRetentionMonths]);
+  // Owner steps run before the application's container exists, so the repository is made here.
+  await new AuditSettingsRepository().setRetentionMonths(owner, config.auditRetentionMonths);
 };

@@ -4,9 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '#clock';
 import type { WriteBatch } from '#database';
 import { brokenLink, GENESIS_HASH } from './audit-chain';
-import { AuditSegment } from './audit-segment.entity';
-import { AuditVerification } from './audit-verification.entity';
+import { AuditEventsRepository } from './audit-events.repository';
+import { AuditSegmentsRepository } from './audit-segments.repository';
 import { AuditSequencer } from './audit-sequencer';
+import { AuditVerificationsRepository } from './audit-verifications.repository';
 import { AuditDetails, AuditEvent } from './audit-event.entity';
 import type { ActorRole, DataRole, Outcome, Purpose } from './vocabulary';
 
@@ -43,9 +44,6 @@ export interface ChainVerification {
   prunedThrough?: { seq: string; hash: string };
 }
 
-const INSERT_EVENT = `INSERT INTO audit_events (occurred_at, actor_id, actor_role, client_id, data_role, purpose, action, subject_type, subject_id, outcome, details)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
-
 /** One event an actor caused, as a data subject's export shows it. */
 export type ActorActivity = {
   seq: string | null;
@@ -58,30 +56,15 @@ export type ActorActivity = {
   subjectId: string | null;
 };
 
-/** The INSERT_EVENT parameters of an entry. */
-function eventValues(entry: AuditEntry, occurredAt: Date): unknown[] {
-  // Plain SQL: this insert is on every request's path, and the entity insert builder cost more CPU than the row.
-  return [
-    occurredAt,
-    entry.actor.id,
-    entry.actor.role,
-    entry.clientId ?? null,
-    entry.dataRole,
-    entry.purpose,
-    entry.action,
-    entry.subject?.type ?? null,
-    entry.subject?.id ?? null,
-    entry.outcome,
-    entry.details ?? {},
-  ];
-}
-
 @Injectable()
 export class AuditService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sequencer: AuditSequencer,
     private readonly clock: Clock,
+    private readonly events: AuditEventsRepository,
+    private readonly segments: AuditSegmentsRepository,
+    private readonly verifications: AuditVerificationsRepository,
   ) {}
 
   /**
@@ -90,14 +73,14 @@ export class AuditService {
    * event is written and chained at once.
    */
   async append(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const values = eventValues(entry, this.clock.now());
+    const occurredAt = this.clock.now();
     const runner = manager?.queryRunner;
     if (manager && runner?.isTransactionActive) {
-      await manager.query(INSERT_EVENT, values);
+      await this.events.insert(manager, entry, occurredAt);
       AuditSequencer.markPending(runner);
       return;
     }
-    await this.dataSource.query(INSERT_EVENT, values);
+    await this.events.insert(this.dataSource.manager, entry, occurredAt);
     // The event is written; if the chain lock stays out of reach, the sweep chains it later.
     await this.sequencer.chainCommitted().catch((error) => {
       if (!AuditSequencer.isLockTimeout(error)) throw error;
@@ -110,11 +93,7 @@ export class AuditService {
    */
   activityOf(manager: EntityManager, actorIds: string[]): Promise<ActorActivity[]> {
     if (!actorIds.length) return Promise.resolve([]);
-    return manager.query(
-      `SELECT seq, occurred_at AS "occurredAt", action, outcome, purpose, client_id AS "clientId", subject_type AS "subjectType", subject_id AS "subjectId"
-         FROM audit_events WHERE actor_id = ANY($1::uuid[]) ORDER BY seq`,
-      [actorIds],
-    );
+    return this.events.activityOf(manager, actorIds);
   }
 
   /**
@@ -124,32 +103,20 @@ export class AuditService {
   appendIn(batch: WriteBatch, entry: AuditEntry, tx: EntityManager): void {
     const runner = tx.queryRunner;
     if (!runner?.isTransactionActive) throw new Error("an audit event in a write batch needs the caller's transaction");
-    batch.add('audit', { sql: `${INSERT_EVENT} RETURNING id`, params: eventValues(entry, this.clock.now()) });
+    batch.add('audit', this.events.insertPart(entry, this.clock.now()));
     batch.afterRun(() => AuditSequencer.markPending(runner));
   }
 
   /** Chained events only, newest first. */
   async find(filter: AuditFilter): Promise<AuditEvent[]> {
     await this.sequencer.chainCommitted();
-    const query = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e').where('e.seq IS NOT NULL');
-    if (filter.clientId) query.andWhere('e.client_id = :clientId', { clientId: filter.clientId });
-    if (filter.actorId) query.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
-    if (filter.action) query.andWhere('e.action = :action', { action: filter.action });
-    if (filter.subjectId) query.andWhere('e.subject_id = :subjectId', { subjectId: filter.subjectId });
-    if (filter.outcome) query.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
-    if (filter.from) query.andWhere('e.occurred_at >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('e.occurred_at < :to', { to: filter.to });
-    if (filter.beforeSeq) query.andWhere('e.seq < :before', { before: filter.beforeSeq });
-    return query
-      .orderBy('e.seq', 'DESC')
-      .limit(Math.min(filter.limit ?? 100, 1000))
-      .getMany();
+    return this.events.findChained(this.dataSource.manager, filter);
   }
 
   /** Verifies the chain (below) and records the outcome, so readers of the trail can see when it last held. */
   async verify(): Promise<ChainVerification> {
     const result = await this.recompute();
-    await this.dataSource.getRepository(AuditVerification).insert({
+    await this.verifications.insert(this.dataSource.manager, {
       verifiedAt: this.clock.now(),
       ok: result.ok,
       events: result.events,
@@ -161,7 +128,7 @@ export class AuditService {
 
   /** What the most recent recorded verification found (no counts: those would tell one client about the others' activity). */
   async latestVerification(): Promise<{ status: 'intact' | 'broken' | 'never_verified'; verifiedAt: Date | null }> {
-    const [latest] = await this.dataSource.getRepository(AuditVerification).find({ order: { verifiedAt: 'DESC', id: 'DESC' }, take: 1 });
+    const latest = await this.verifications.latest(this.dataSource.manager);
     if (!latest) return { status: 'never_verified', verifiedAt: null };
     return { status: latest.ok ? 'intact' : 'broken', verifiedAt: latest.verifiedAt };
   }
@@ -174,7 +141,7 @@ export class AuditService {
    */
   private async recompute(): Promise<ChainVerification> {
     await this.sequencer.chainCommitted();
-    const segments = await this.dataSource.getRepository(AuditSegment).find({ order: { firstSeq: 'ASC' } });
+    const segments = await this.segments.all(this.dataSource.manager);
     // Structure first: segments follow each other from seq 1 and count exactly their range; pruned ones
     // (whose events are gone) must also link hash to hash. Sealed ones are checked against their events below.
     let anchor: { seq: string; hash: string } | null = null;
@@ -196,7 +163,6 @@ export class AuditService {
     const sealedStarts = new Map(sealed.map((s) => [s.firstSeq, s.prevHash]));
     const sealedEnds = new Map(sealed.map((s) => [s.lastSeq, s.lastHash]));
     const sealedThrough = segments.length ? BigInt(segments[segments.length - 1].lastSeq) : 0n;
-    const repository = this.dataSource.getRepository(AuditEvent);
     let previous = prunedThrough;
     let events = 0;
     const result = (broken?: { seq: string; reason: string }): ChainVerification => ({
@@ -207,12 +173,7 @@ export class AuditService {
       ...(prunedThrough ? { prunedThrough } : {}),
     });
     for (;;) {
-      const page: AuditEvent[] = await repository
-        .createQueryBuilder('e')
-        .where(previous ? 'e.seq > :after' : 'e.seq IS NOT NULL', { after: previous?.seq })
-        .orderBy('e.seq', 'ASC')
-        .limit(2000)
-        .getMany();
+      const page = await this.events.chainedPage(this.dataSource.manager, previous?.seq, 2000);
       for (const event of page as (AuditEvent & { seq: string; hash: string })[]) {
         const sealedStart = sealedStarts.get(event.seq);
         const sealedEnd = sealedEnds.get(event.seq);

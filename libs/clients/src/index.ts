@@ -7,8 +7,8 @@ import { NotificationSettings1700000001600 } from './migrations/1700000001600-No
 import { ProcessingInstructions } from './processing-instructions.entity';
 
 export { Client } from './client.entity';
-export { ClientContacts } from './client-contacts';
-export type { ClientContactRow, ContactChanges } from './client-contacts';
+export { ClientContacts } from './client-contacts.repository';
+export type { ClientContactRow, ContactChanges } from './client-contacts.repository';
 export { ClientsModule } from './clients.module';
 export { ClientsService } from './clients.service';
 export type { CallerDataRetentionTerms, ClientContact, InstructionChanges, IntakeScript, NewClient } from './clients.service';

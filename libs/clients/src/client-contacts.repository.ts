@@ -17,9 +17,9 @@ export type ClientContactRow = {
 export type ContactChanges = Partial<Pick<Client, 'contactName' | 'contactEmail' | 'contactPhone'>>;
 
 /**
- * The clients' business contacts (controller data) as the compliance library works them: found for a
- * data subject, exported, corrected, erased, listed for marketing. Only this library touches the
- * clients table; every method takes the caller's manager or transaction.
+ * The SQL on the contact columns of `clients` (controller data), as the compliance library works them:
+ * found for a data subject, exported, corrected, erased, listed for marketing. Exported as it is, since
+ * only this library touches the clients table; every method takes the caller's manager or transaction.
  */
 @Injectable()
 export class ClientContacts {

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { QueryRunner } from 'typeorm';
+import { ADVISORY_LOCKS, queryPrepared } from '#database';
+import { AuditEvent } from './audit-event.entity';
+
+/** One chain, one writer at a time, across every API and worker process. */
+const CHAIN_LOCK = ADVISORY_LOCKS.auditChain;
+
+/** The sequencer's own pg connection, for a multi-statement query without parameters (one result per statement). */
+export type SimpleQueryClient = { query(text: string): Promise<{ rows: unknown[] }[]> };
+
+/** The chain's head: the newest chained event or, when retention pruned every one, the last pruned segment's end. */
+export type ChainHead = { seq: string; hash: string } | null;
+
+/**
+ * The sequencer's SQL: the chain columns of `audit_events` (seq, prev_hash, hash, canonical), read
+ * and written on its own connection under the chain lock. The statements are on the request path
+ * (committers wait for them): keep their number per pass as it is.
+ */
+@Injectable()
+export class AuditChainRepository {
+  /** Every column of the entity (from its metadata, so a new column is never missed), built once. */
+  private eventColumns?: string;
+
+  /** Sets the session's time-outs (name → value) on the sequencer's connection. */
+  async configureSession(runner: QueryRunner, settings: Record<string, string>): Promise<void> {
+    await runner.query(
+      `SELECT ${Object.keys(settings).map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(', ')}`,
+      Object.entries(settings).flat(),
+    );
+  }
+
+  /**
+   * Opens a pass: BEGIN, the chain lock and the read go as one simple-protocol query (no parameters;
+   * each statement takes its own snapshot, so the read sees everything committed before the lock was
+   * granted). Up to `limit` unchained events in id order, and the chain's head.
+   */
+  async beginPass(runner: QueryRunner, client: SimpleQueryClient, limit: number): Promise<{ pending: AuditEvent[]; head: ChainHead }> {
+    this.eventColumns ??= runner.connection
+      .getMetadata(AuditEvent)
+      .columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`)
+      .join(', ');
+    const results = await client.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK});
+           WITH head AS ((SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
+                         UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
+                         ORDER BY seq DESC LIMIT 1)
+           SELECT ${this.eventColumns}, (SELECT seq FROM head) AS "headSeq", (SELECT hash FROM head) AS "headHash"
+             FROM audit_events e WHERE e.seq IS NULL ORDER BY e.id LIMIT ${limit}`,
+    );
+    const rows = results[2].rows as (AuditEvent & { headSeq: string | null; headHash: string | null })[];
+    const pending = rows.map(({ headSeq: _s, headHash: _h, ...event }) => Object.assign(new AuditEvent(), event));
+    const head = rows.length && rows[0].headSeq !== null ? { seq: rows[0].headSeq, hash: rows[0].headHash! } : null;
+    return { pending, head };
+  }
+
+  /** Gives each event its place; `columns` are parallel arrays of id, seq, prev_hash, hash and canonical text. */
+  async assignPlaces(runner: QueryRunner, columns: [string[], string[], string[], string[], string[]]): Promise<void> {
+    await queryPrepared(
+      runner.manager,
+      `UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, canonical = v.canonical
+         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS v(id, seq, prev_hash, hash, canonical)
+        WHERE e.id = v.id`,
+      columns,
+    );
+  }
+
+  async commitPass(client: SimpleQueryClient): Promise<void> {
+    await client.query('COMMIT');
+  }
+
+  async abandonPass(client: SimpleQueryClient): Promise<void> {
+    await client.query('ROLLBACK');
+  }
+}

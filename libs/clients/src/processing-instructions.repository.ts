@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DeepPartial, EntityManager, In } from 'typeorm';
+import { ADVISORY_LOCKS, placePart, queryPrepared } from '#database';
+import type { SqlPart } from '#database';
+import { ProcessingInstructions } from './processing-instructions.entity';
+
+const selectList = (columns: { databaseName: string; propertyName: string }[]) => columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', ');
+
+/** The SQL on `processing_instructions` (versioned, never edited). Every method takes the caller's manager or transaction. */
+@Injectable()
+export class ProcessingInstructionsRepository {
+  /** Every column of the entity (from its metadata, so a new column is never missed), built once. */
+  private columns?: string;
+
+  insert(tx: EntityManager, fields: DeepPartial<ProcessingInstructions>): Promise<ProcessingInstructions> {
+    return tx.save(tx.create(ProcessingInstructions, fields));
+  }
+
+  /** Serialises issuers for this client until the transaction ends, so two changes never claim the same version. */
+  async lockIssuing(tx: EntityManager, clientId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.perClient.processingInstructions, clientId]);
+  }
+
+  /** The client's newest version; null when it has none (no such client). */
+  async current(manager: EntityManager, clientId: string): Promise<ProcessingInstructions | null> {
+    // Plain SQL: the policy reads this on every access to caller data (no ORM query building there).
+    this.columns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const [row] = await manager.query(`SELECT ${this.columns} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, [clientId]);
+    return row ? Object.assign(new ProcessingInstructions(), row) : null;
+  }
+
+  /** `current` with other libraries' facts (SQL giving one value each) in the same statement. */
+  async currentWith<K extends string>(
+    manager: EntityManager,
+    clientId: string,
+    facts: Partial<Record<K, SqlPart>>,
+  ): Promise<{ instructions: ProcessingInstructions; facts: Partial<Record<K, unknown>> } | null> {
+    this.columns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const params: unknown[] = [clientId];
+    const names = Object.keys(facts) as K[];
+    const extra = names.map((name, i) => `, (${placePart(facts[name]!, params)}) AS "fact${i}"`).join('');
+    // Prepared: read on every access to caller data, with the same few fact sets.
+    const [row] = await queryPrepared<Record<string, unknown>>(manager, `SELECT ${this.columns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, params);
+    if (!row) return null;
+    const found: Partial<Record<K, unknown>> = {};
+    names.forEach((name, i) => {
+      found[name] = row[`fact${i}`];
+      delete row[`fact${i}`];
+    });
+    return { instructions: Object.assign(new ProcessingInstructions(), row), facts: found };
+  }
+
+  /** The newest version of each of these clients' instructions. */
+  currentOf(manager: EntityManager, clientIds: string[]): Promise<ProcessingInstructions[]> {
+    return manager
+      .getRepository(ProcessingInstructions)
+      .createQueryBuilder('p')
+      .distinctOn(['p.client_id'])
+      .where({ clientId: In(clientIds) })
+      .orderBy('p.client_id')
+      .addOrderBy('p.version', 'DESC')
+      .getMany();
+  }
+
+  /** Every version, newest first. */
+  history(manager: EntityManager, clientId: string): Promise<ProcessingInstructions[]> {
+    return manager.find(ProcessingInstructions, { where: { clientId }, order: { version: 'DESC' } });
+  }
+}
