@@ -55,6 +55,10 @@ export default tseslint.config(
             "CallExpression[callee.property.name=/^(find|findOne|findOneBy|findOneOrFail|findBy|findAndCount|save|insert|update|upsert|delete|remove|count|countBy|exists|existsBy|increment|decrement|softDelete)$/][arguments.0.type='Identifier'][arguments.0.name=/^[A-Z]/]",
           message: "Entity-manager calls belong in the library's *.repository.ts.",
         },
+        {
+          selector: "CallExpression[callee.property.name=/^(save|remove|softRemove|recover|increment|decrement)$/][callee.object.name=/^(tx|manager|em|entityManager)$/]",
+          message: "Entity-manager calls belong in the library's *.repository.ts.",
+        },
       ],
     },
   },

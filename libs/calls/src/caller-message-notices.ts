@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
 import { TenantScope } from '#database';
 import { CallerMessages } from '#notifications';
 import type { CallerMessageSource, NoticeMessageContent } from '#notifications';
-import { CallerMessage } from './caller-message.entity';
+import { callRecords } from './call-records.repository';
 
 /**
  * What notices need of caller messages, read in the owning client's tenant scope: which are still
@@ -23,13 +22,12 @@ export class CallerMessageNotices implements CallerMessageSource, OnModuleInit {
 
   async unread(clientId: string, messageIds: string[]): Promise<string[]> {
     if (!messageIds.length) return [];
-    const rows = await this.scope.run(clientId, (tx) => tx.find(CallerMessage, { where: { id: In(messageIds), readAt: IsNull() }, select: { id: true } }));
-    return rows.map((r) => r.id);
+    return this.scope.run(clientId, (tx) => callRecords.unreadAmong(tx, messageIds));
   }
 
   async contents(clientId: string, messageIds: string[]): Promise<NoticeMessageContent[]> {
     if (!messageIds.length) return [];
-    const rows = await this.scope.run(clientId, (tx) => tx.find(CallerMessage, { where: { id: In(messageIds) }, order: { createdAt: 'ASC' } }));
+    const rows = await this.scope.run(clientId, (tx) => callRecords.messagesByIds(tx, messageIds));
     return rows.map((m) => ({
       id: m.id,
       callId: m.callId,
@@ -44,12 +42,6 @@ export class CallerMessageNotices implements CallerMessageSource, OnModuleInit {
   }
 
   async countLogged(clientId: string, from: Date, to: Date): Promise<{ total: number; urgent: number }> {
-    const [row]: { total: string; urgent: string }[] = await this.scope.run(clientId, (tx) =>
-      tx.query(
-        `SELECT count(*) AS total, count(*) FILTER (WHERE urgency = 'urgent') AS urgent FROM caller_messages WHERE client_id = $1 AND created_at >= $2 AND created_at < $3`,
-        [clientId, from, to],
-      ),
-    );
-    return { total: Number(row.total), urgent: Number(row.urgent) };
+    return this.scope.run(clientId, (tx) => callRecords.countLogged(tx, clientId, from, to));
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
@@ -12,7 +12,8 @@ import { billableMinutes, UsageLedger } from '#usage';
 import type { UsageRecord } from '#usage';
 import { NotificationsService } from '#notifications';
 import { Call } from './call.entity';
-import { callRecords } from './call-records';
+import { callRecords } from './call-records.repository';
+import type { MessageFilter } from './call-records.repository';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallerMessage } from './caller-message.entity';
 import { ConflictError, ForbiddenError, InvalidInputError } from './errors';
@@ -57,31 +58,6 @@ export interface ListQuery {
   limit?: number;
   /** Id of the last item of the previous page. */
   before?: string;
-}
-
-/** Messages only: the inbox's filters. */
-export interface MessageFilter {
-  urgent?: boolean;
-  unread?: boolean;
-  /** Part of the caller's name, or digits of the caller's number. */
-  search?: string;
-}
-
-/** The inbox filters on a message query aliased `m`; the search text is a bound parameter, never SQL. */
-function filterMessages(q: SelectQueryBuilder<CallerMessage>, filter: MessageFilter): void {
-  if (filter.urgent) q.andWhere(`m.urgency = 'urgent'`);
-  if (filter.unread) q.andWhere('m.read_at IS NULL');
-  const text = filter.search?.trim();
-  if (!text) return;
-  const digits = text.replace(/\D/g, '');
-  const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  q.andWhere(
-    new Brackets((where) => {
-      where.where('m.caller_name ILIKE :name', { name: like(text) });
-      // A number is matched on its digits, however either side spaced or punctuated it.
-      if (digits.length >= 3) where.orWhere(`regexp_replace(m.caller_phone, '\\D', '', 'g') LIKE :digits`, { digits: like(digits) });
-    }),
-  );
 }
 
 /** The agent's corrected message: what it logged, as corrected; not the client's read, action or delivery state. */
@@ -143,7 +119,7 @@ export class CallsService {
         instructionsVersion: instructions.version,
         createdAt: now,
       });
-      const created = input.externalRef ? await callRecords.insertUnlessKnown(tx, call) : await tx.insert(Call, call).then(() => true);
+      const created = input.externalRef ? await callRecords.insertUnlessKnown(tx, call) : await callRecords.insertCall(tx, call).then(() => true);
       if (created) {
         await this.ledger.record(tx, usageOfCall(call));
         await this.audit.append(this.event(principal, clientId, 'call.create', { type: 'call', id: call.id }, { instructionsVersion: instructions.version }), tx);
@@ -266,7 +242,7 @@ export class CallsService {
     return this.owners.inScopeOfOwner('message', messageId, async (tx, clientId) => {
       const subject = { type: 'message', id: messageId };
       const { instructions } = await this.policy.authorize(principal, this.request('message.correct', clientId, subject), tx).catch(asMissing('Message'));
-      const message = await tx.findOne(CallerMessage, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
+      const message = await callRecords.lockMessage(tx, messageId);
       if (!message) throw new NotFoundError('Message');
       const reason =
         message.agentId !== principal.id
@@ -286,7 +262,7 @@ export class CallsService {
       Object.assign(message, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
       if (customFields !== undefined) message.customFields = validateCustomFields(instructions.intakeFields ?? [], customFields);
       message.correctedAt = now;
-      await tx.save(message);
+      await callRecords.saveMessage(tx, message);
       await this.audit.append(
         this.event(principal, clientId, 'message.correct', subject, { fields: fields.join(','), instructionsVersion: instructions.version }),
         tx,
@@ -310,16 +286,7 @@ export class CallsService {
       const page = await this.scope.run(clientId, async (tx) => {
         const grant = await this.authorizeRead(principal, clientId, 'message.read', tx, Boolean(reader.agent));
         if (!grant) return null;
-        const q = tx
-          .createQueryBuilder(CallerMessage, 'm')
-          .where('m.client_id = :clientId', { clientId })
-          .orderBy('m.created_at', 'DESC')
-          .addOrderBy('m.id', 'DESC')
-          .limit(limit);
-        if (reader.agent) q.andWhere('m.agent_id = :agentId AND m.created_at >= :since', { agentId: reader.agent.id, since: reader.agent.since });
-        if (before) q.andWhere('(m.created_at, m.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
-        filterMessages(q, query);
-        const rows = await q.getMany();
+        const rows = await callRecords.messagePage(tx, clientId, { limit, agent: reader.agent, before, filter: query });
         const withheld = await this.policy.withheld(this.request('message.read', clientId), rows.map((m) => ({ type: 'message', id: m.id })), tx);
         return { clientId, version: grant.instructions.version, rows: rows.filter((m) => !withheld.has(m.id)) };
       });
@@ -391,7 +358,7 @@ export class CallsService {
     const clientId = await this.owners.ownerOf('message', id);
     const row =
       clientId && clientIds.includes(clientId)
-        ? await this.scope.run(clientId, (tx) => tx.findOne(CallerMessage, { where: { id }, select: { id: true, createdAt: true, agentId: true } }))
+        ? await this.scope.run(clientId, (tx) => callRecords.messagePosition(tx, id))
         : null;
     if (!row || (agent && (row.agentId !== agent.id || row.createdAt < agent.since))) throw new InvalidInputError('before is not a message of this list');
     return { createdAt: row.createdAt, id: row.id };

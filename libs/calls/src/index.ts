@@ -17,7 +17,8 @@ export { ClientPublicKeyRecord } from './client-public-key.entity';
 
 export { CallerDataErasureModule, CallerMessageNoticesModule, CallsModule, RecordingVaultModule } from './calls.module';
 export { CallsService } from './calls.service';
-export type { CallCreation, CorrectedMessage, ListQuery, MessageCorrection, MessageFilter, NewCall, NewMessage } from './calls.service';
+export type { CallCreation, CorrectedMessage, ListQuery, MessageCorrection, NewCall, NewMessage } from './calls.service';
+export type { MessageFilter } from './call-records.repository';
 export { MessageInbox } from './message-inbox.service';
 export type { InboxCounts, InboxMark, MessageState } from './message-inbox.service';
 export { CallerDataErasure, ERASED_CALLER_NUMBER } from './caller-data-erasure';
