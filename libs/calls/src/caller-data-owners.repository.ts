@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { SqlPart } from '#database';
 
 export type OwnedKind = 'call' | 'message' | 'recording';
 
@@ -16,7 +17,7 @@ export class CallerDataOwnersRepository {
   }
 
   /** The same lookup as SQL, for TenantScope.runAsOwner to set the scope in its first statement. */
-  ownerLookup(kind: OwnedKind, id: string): { sql: string; params: unknown[] } {
+  ownerLookup(kind: OwnedKind, id: string): SqlPart {
     return { sql: 'caller_data_owner($1, $2)', params: [kind, id] };
   }
 
