@@ -36,9 +36,9 @@ export type CallerMessageChanges = Partial<Pick<CallerMessage, 'callerName' | 'c
 export type InboxChanges = Partial<Pick<CallerMessage, 'readAt' | 'readBy' | 'actionedAt' | 'actionedBy'>>;
 
 /**
- * The SQL on `caller_messages` for delivery, erasure, retention and data subjects' requests. The
- * intake path (logging and correcting messages) keeps its own SQL in the calls service.
- * Every method runs in the caller's transaction, in the tenant scope it chose.
+ * The SQL on `caller_messages` for the inbox's read and actioned marks, delivery, erasure, retention and
+ * data subjects' requests. Capture and the readers' lists (logging, correcting, listing messages) keep
+ * theirs with the call records'. Every method runs in the caller's transaction, in the tenant scope it chose.
  */
 @Injectable()
 export class CallerMessagesRepository {
