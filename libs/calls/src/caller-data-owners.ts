@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TenantScope } from '#database';
 import { NotFoundError } from '#errors';
+import { CallerDataOwnersRepository, OwnedKind } from './caller-data-owners.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,25 +18,25 @@ export class CallerDataOwners {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scope: TenantScope,
+    private readonly owners: CallerDataOwnersRepository,
   ) {}
 
   /** The client owning a call, message or recording; null when there is no such id. */
-  async ownerOf(kind: 'call' | 'message' | 'recording', id: string): Promise<string | null> {
+  async ownerOf(kind: OwnedKind, id: string): Promise<string | null> {
     if (!UUID.test(id)) return null;
-    const [row] = await this.dataSource.query('SELECT caller_data_owner($1, $2) AS client_id', [kind, id]);
-    return row?.client_id ?? null;
+    return this.owners.ownerOf(this.dataSource.manager, kind, id);
   }
 
   /** Runs `work` in the tenant scope of the client owning a call, message or recording; 404 when there is none. */
-  inScopeOfOwner<T>(kind: 'call' | 'message' | 'recording', id: string, work: (tx: EntityManager, clientId: string) => Promise<T>): Promise<T> {
+  inScopeOfOwner<T>(kind: OwnedKind, id: string, work: (tx: EntityManager, clientId: string) => Promise<T>): Promise<T> {
     const missing = () => new NotFoundError(kind === 'message' ? 'Message' : kind === 'call' ? 'Call' : 'Recording');
     if (!UUID.test(id)) return Promise.reject(missing());
-    return this.scope.runAsOwner('caller_data_owner($1, $2)', [kind, id], missing, work);
+    const owner = this.owners.ownerLookup(kind, id);
+    return this.scope.runAsOwner(owner.sql, owner.params, missing, work);
   }
 
   /** Clients for which the agent logged a call or a message since `since` (its working window). */
   async agentClients(agentId: string, since: Date): Promise<string[]> {
-    const rows: { client_id: string }[] = await this.dataSource.query('SELECT client_id FROM agent_recent_clients($1, $2) AS t(client_id)', [agentId, since]);
-    return rows.map((r) => r.client_id).sort();
+    return (await this.owners.agentClients(this.dataSource.manager, agentId, since)).sort();
   }
 }

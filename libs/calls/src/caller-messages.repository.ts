@@ -32,10 +32,13 @@ export interface MessageMatch {
 
 export type CallerMessageChanges = Partial<Pick<CallerMessage, 'callerName' | 'callerPhone' | 'callerEmail'>>;
 
+/** What marking a message in the inbox writes: who read or actioned it, and when. */
+export type InboxChanges = Partial<Pick<CallerMessage, 'readAt' | 'readBy' | 'actionedAt' | 'actionedBy'>>;
+
 /**
- * The SQL on `caller_messages` for delivery, erasure, retention and data subjects' requests. The
- * intake path (logging and correcting messages, the inbox) keeps its own SQL in the calls service.
- * Every method runs in the caller's transaction, in the tenant scope it chose.
+ * The SQL on `caller_messages` for the inbox's read and actioned marks, delivery, erasure, retention and
+ * data subjects' requests. Capture and the readers' lists (logging, correcting, listing messages) keep
+ * theirs with the call records'. Every method runs in the caller's transaction, in the tenant scope it chose.
  */
 @Injectable()
 export class CallerMessagesRepository {
@@ -87,6 +90,20 @@ export class CallerMessagesRepository {
       `UPDATE caller_messages SET delivery_id = COALESCE(delivery_id, $3), delivered_at = COALESCE(delivered_at, $4) WHERE client_id = $1 AND id = ANY($2::uuid[])`,
       [clientId, ids, deliveryId, at],
     );
+  }
+
+  /** The message's inbox state, row-locked until the transaction ends (two marks take turns, so the first time stays). */
+  inboxStateForMark(tx: EntityManager, clientId: string, id: string): Promise<Pick<CallerMessage, 'id' | 'readAt' | 'actionedAt'> | null> {
+    return tx.findOne(CallerMessage, { where: { id, clientId }, select: { id: true, readAt: true, actionedAt: true }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markInbox(tx: EntityManager, clientId: string, id: string, changes: InboxChanges): Promise<void> {
+    await tx.update(CallerMessage, { id, clientId }, changes);
+  }
+
+  /** The client's unread messages, with their urgency (no content). */
+  unread(tx: EntityManager, clientId: string): Promise<{ id: string; urgency: string }[]> {
+    return tx.query(`SELECT id, urgency FROM caller_messages WHERE client_id = $1 AND read_at IS NULL`, [clientId]);
   }
 
   /** Deletes the client's messages with these ids; the ids actually deleted. */

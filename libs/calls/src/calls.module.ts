@@ -6,10 +6,12 @@ import { NotificationsModule } from '#notifications';
 import { CallerMessageNotices } from './caller-message-notices';
 import { CallerDataErasure } from './caller-data-erasure';
 import { CallerDataOwners } from './caller-data-owners';
+import { CallerDataOwnersRepository } from './caller-data-owners.repository';
 import { CallerDataSubjects } from './caller-data-subjects';
 import { CallerMessagesRepository } from './caller-messages.repository';
 import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
+import { ClientPublicKeysRepository } from './client-public-keys.repository';
 import { ClientPublicKeysService } from './client-public-keys.service';
 import { DeliverableCallerData } from './deliverable-caller-data';
 import { MessageInbox } from './message-inbox.service';
@@ -20,10 +22,10 @@ import { RecordingVault } from './recording-vault';
 import { RecordingsRepository } from './recordings.repository';
 import { RecordingsService } from './recordings.service';
 
-/** The calls library's repositories: its SQL on calls, caller_messages and recordings. Internal to the library. */
+/** The calls library's repositories: its SQL on calls, caller_messages, recordings and client_public_keys, and the owner lookups. Internal to the library. */
 @Module({
-  providers: [CallsRepository, CallerMessagesRepository, RecordingsRepository],
-  exports: [CallsRepository, CallerMessagesRepository, RecordingsRepository],
+  providers: [CallsRepository, CallerMessagesRepository, RecordingsRepository, ClientPublicKeysRepository, CallerDataOwnersRepository],
+  exports: [CallsRepository, CallerMessagesRepository, RecordingsRepository, ClientPublicKeysRepository, CallerDataOwnersRepository],
 })
 class CallsRepositoriesModule {}
 
@@ -62,7 +64,7 @@ export class CallerDataErasureModule {}
 
 /** Capture over HTTP: calls, caller messages, recording ingest and reads, clients' public keys. Needs the (global) access module. */
 @Module({
-  imports: [CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule, NotificationsModule, CallerMessageNoticesModule],
+  imports: [CallsRepositoriesModule, CallerDataErasureModule, ClientsModule, CryptoModule, RecordingVaultModule, NotificationsModule, CallerMessageNoticesModule],
   providers: [CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService],
   exports: [CallerDataErasureModule, CallerDataOwners, CallsService, MessageInbox, RecordingIngestService, RecordingsService, ClientPublicKeysService, RecordingVaultModule],
 })

@@ -7,6 +7,7 @@ import { ClientsService } from '#clients';
 import { KeyValidationError, parseClientPublicKey } from '#crypto';
 import { NotFoundError } from '#errors';
 import { ClientPublicKeyRecord } from './client-public-key.entity';
+import { ClientPublicKeysRepository } from './client-public-keys.repository';
 import { InvalidInputError } from './errors';
 
 
@@ -22,6 +23,7 @@ export class ClientPublicKeysService {
     private readonly clients: ClientsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly keys: ClientPublicKeysRepository,
   ) {}
 
   async register(actor: { id: string }, clientId: string, pem: string): Promise<ClientPublicKeyRecord> {
@@ -35,8 +37,8 @@ export class ClientPublicKeysService {
     }
     return this.dataSource.transaction(async (tx) => {
       await this.clients.get(clientId, tx);
-      const previous = await tx.findOne(ClientPublicKeyRecord, { where: { clientId }, select: { clientId: true, fingerprintSha256: true } });
-      const record = tx.create(ClientPublicKeyRecord, {
+      const previous = await this.keys.fingerprintOf(tx, clientId);
+      const record = await this.keys.register(tx, {
         clientId,
         kind: parsed.kind,
         bits: parsed.bits,
@@ -48,7 +50,6 @@ export class ClientPublicKeysService {
         registeredBy: actor.id,
         registeredAt: now,
       });
-      await tx.upsert(ClientPublicKeyRecord, record, ['clientId']);
       await this.audit.append(
         {
           actor: { id: actor.id, role: 'admin' },
@@ -67,7 +68,7 @@ export class ClientPublicKeysService {
   }
 
   async get(clientId: string): Promise<ClientPublicKeyRecord> {
-    const record = await this.dataSource.getRepository(ClientPublicKeyRecord).findOne({ where: { clientId } });
+    const record = await this.keys.ofClient(this.dataSource.manager, clientId);
     if (!record) throw new NotFoundError('Public key');
     return record;
   }

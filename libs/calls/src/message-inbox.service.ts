@@ -7,6 +7,7 @@ import { TenantScope } from '#database';
 import { NotFoundError } from '#errors';
 import { CallerDataOwners } from './caller-data-owners';
 import { CallerMessage } from './caller-message.entity';
+import { CallerMessagesRepository, InboxChanges } from './caller-messages.repository';
 import { InvalidInputError } from './errors';
 import { asMissing } from './reader-scope';
 
@@ -37,6 +38,7 @@ export class MessageInbox {
     private readonly audit: AuditService,
     private readonly owners: CallerDataOwners,
     private readonly clock: Clock,
+    private readonly messages: CallerMessagesRepository,
   ) {}
 
   async mark(principal: Principal, messageId: string, mark: InboxMark): Promise<MessageState> {
@@ -48,12 +50,12 @@ export class MessageInbox {
       const { instructions } = await this.policy
         .authorize(principal, { action, clientId, data: CallerMessage, purpose: 'service_delivery', content: false, subject }, tx)
         .catch(asMissing('Message'));
-      const message = await tx.findOne(CallerMessage, { where: { id: messageId, clientId }, select: { id: true, readAt: true, actionedAt: true }, lock: { mode: 'pessimistic_write' } });
+      const message = await this.messages.inboxStateForMark(tx, clientId, messageId);
       if (!message) throw new NotFoundError('Message');
-      const changes: Partial<CallerMessage> = {};
+      const changes: InboxChanges = {};
       if (!message.readAt) Object.assign(changes, { readAt: now, readBy: principal.id });
       if (mark === 'actioned' && !message.actionedAt) Object.assign(changes, { actionedAt: now, actionedBy: principal.id });
-      if (Object.keys(changes).length) await tx.update(CallerMessage, { id: messageId, clientId }, changes);
+      if (Object.keys(changes).length) await this.messages.markInbox(tx, clientId, messageId, changes);
       await this.audit.append(
         {
           actor: actorOf(principal),
@@ -81,7 +83,7 @@ export class MessageInbox {
     return this.scope.run(clientId, async (tx) => {
       const request = { action: 'message.count', clientId, data: CallerMessage, purpose: 'service_delivery', content: false } as const;
       await this.policy.authorize(principal, request, tx);
-      const rows: { id: string; urgency: string }[] = await tx.query(`SELECT id, urgency FROM caller_messages WHERE client_id = $1 AND read_at IS NULL`, [clientId]);
+      const rows = await this.messages.unread(tx, clientId);
       const withheld = await this.policy.withheld(request, rows.map((m) => ({ type: 'message', id: m.id })), tx);
       const counted = rows.filter((m) => !withheld.has(m.id));
       return { unread: counted.length, urgentUnread: counted.filter((m) => m.urgency === 'urgent').length };

@@ -20,6 +20,7 @@ import { CallsService } from './calls.service';
 import { ConflictError, RecordingTooLargeError, UnsupportedAudioError, UploadAbortedError } from './errors';
 import { Recording } from './recording.entity';
 import { recordingStorageKey, RecordingVault } from './recording-vault';
+import { RecordingsRepository } from './recordings.repository';
 import { asMissing } from './reader-scope';
 import { readHead } from './streams';
 
@@ -93,6 +94,7 @@ export class RecordingIngestService {
     private readonly config: AppConfig,
     private readonly ledger: UsageLedger,
     private readonly notifications: NotificationsService,
+    private readonly recordings: RecordingsRepository,
   ) {}
 
   async ingest(principal: Principal, callId: string, upload: RecordingUpload): Promise<IngestedRecording> {
@@ -113,7 +115,7 @@ export class RecordingIngestService {
         )
         .catch(asMissing('Call'));
       await this.calls.ownCallInWindow(principal, clientId, callId, now, 'recording.ingest', tx);
-      if (await tx.exists(Recording, { where: { callId } })) throw new ConflictError('This call already has a recording', 'recording_exists');
+      if (await this.recordings.existsForCall(tx, callId)) throw new ConflictError('This call already has a recording', 'recording_exists');
       return grant;
     });
 
@@ -130,11 +132,10 @@ export class RecordingIngestService {
     const dataKey = await this.scope
       .run(clientId, async (tx) => {
         const key = await this.keys.createDataKey(clientId, tx);
-        await tx.insert(Recording, {
+        await this.recordings.insertReceiving(tx, {
           id: recordingId,
           clientId,
           callId,
-          status: 'receiving',
           contentType: CANONICAL_CONTENT_TYPE[format],
           storageKey,
           dataKeyId: key.id,
@@ -158,13 +159,9 @@ export class RecordingIngestService {
       const storedAt = this.clock.now();
       const retainUntil = new Date(storedAt.getTime() + instructions.recordingRetentionDays * DAY_MS);
       await this.scope.run(clientId, async (tx) => {
-        const flipped = await tx.update(
-          Recording,
-          { id: recordingId, status: 'receiving' },
-          { status: 'stored', size: sealed.size, sha256: sealed.sha256, storedAt, retainUntil },
-        );
+        const stored = await this.recordings.markStored(tx, recordingId, { size: sealed.size, sha256: sealed.sha256, storedAt, retainUntil });
         // Swept as abandoned meanwhile (its key is gone): this upload failed after all.
-        if (!flipped.affected) throw new Error('recording row was removed while its upload streamed');
+        if (!stored) throw new Error('recording row was removed while its upload streamed');
         await this.ledger.record(tx, [{ clientId, kind: 'recording_stored', occurredAt: storedAt, sourceId: recordingId }]);
         await this.audit.append(
           this.event(principal, clientId, recordingId, 'success', { callId, size: sealed.size, instructionsVersion: instructions.version, via }),
@@ -200,7 +197,7 @@ export class RecordingIngestService {
       await this.storage.delete(storageKey);
       await this.scope.run(clientId, async (tx) => {
         await this.keys.destroyDataKey(clientId, dataKeyId, tx);
-        await tx.delete(Recording, { id: recordingId, status: 'receiving' });
+        await this.recordings.deleteAbandoned(tx, recordingId);
         await this.audit.append(this.event(principal, clientId, recordingId, 'failure', details), tx);
       });
     } catch (cleanupError) {

@@ -7,7 +7,7 @@ import { TenantScope } from '#database';
 import { NotFoundError } from '#errors';
 import { ObjectStorage } from '#storage';
 import type { RecordingStatus } from './recording.entity';
-import { Recording } from './recording.entity';
+import { RecordingsRepository } from './recordings.repository';
 import { PlaintextMeter, PlaintextVerifier, readHead } from './streams';
 
 /** Where a recording's ciphertext lives and which data key opens it: what a deletion needs. */
@@ -59,6 +59,7 @@ export class RecordingVault {
     private readonly scope: TenantScope,
     private readonly storage: ObjectStorage,
     private readonly keys: KeyStore,
+    private readonly recordings: RecordingsRepository,
   ) {}
 
   /**
@@ -121,7 +122,7 @@ export class RecordingVault {
 
   /** Where the recording lives and under which data key, in the client's scope; null when it has none. */
   async locate(clientId: string, recordingId: string, manager?: EntityManager): Promise<RecordingLocation | null> {
-    const row = await this.scope.run(clientId, (tx) => tx.findOne(Recording, { where: { id: recordingId } }), manager);
+    const row = await this.scope.run(clientId, (tx) => this.recordings.inScope(tx, recordingId), manager);
     if (!row) return null;
     const { id, status, storageKey, dataKeyId, size, sha256, contentType } = row;
     return { recordingId: id, clientId: row.clientId, status, storageKey, dataKeyId, size, sha256, contentType };

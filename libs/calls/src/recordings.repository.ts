@@ -16,6 +16,17 @@ export interface RecordingToDeliver {
   dataKeyId: string | null;
 }
 
+/** Whose recordings a reader sees in the tenant scope: all (null), or for staff those of its own calls logged since `since`. */
+export type RecordingReader = { agentId: string; since: Date } | null;
+
+/** What a finished upload writes when its row flips to `stored`. */
+export interface StoredUpload {
+  size: number;
+  sha256: string;
+  storedAt: Date;
+  retainUntil: Date;
+}
+
 /** A recording whose retention ended while it was never delivered. */
 export interface RecordingPastRetention {
   id: string;
@@ -24,12 +35,52 @@ export interface RecordingPastRetention {
 }
 
 /**
- * The SQL on `recordings` for everything but ingest and the agent's reads (recordings.service and
- * recording-ingest.service keep theirs): delivery, deletion, retention and data subjects' requests.
- * Every method runs in the caller's transaction; the caller's TenantScope decides which rows it sees.
+ * The SQL on `recordings`: ingest, readers' lists, the vault, delivery, deletion, retention and data
+ * subjects' requests. Every method runs in the caller's transaction; the caller's TenantScope decides
+ * which rows it sees.
  */
 @Injectable()
 export class RecordingsRepository {
+  /** Any recording of the call, in any state (a call has one at most). */
+  existsForCall(tx: EntityManager, callId: string): Promise<boolean> {
+    return tx.exists(Recording, { where: { callId } });
+  }
+
+  /** The row of an upload about to stream; the unique index on the call refuses a second one. */
+  async insertReceiving(tx: EntityManager, fields: Omit<Partial<Recording>, 'status'>): Promise<void> {
+    await tx.insert(Recording, { ...fields, status: 'receiving' });
+  }
+
+  /** Flips a receiving upload to stored; false when its row is gone (swept as abandoned meanwhile). */
+  async markStored(tx: EntityManager, id: string, upload: StoredUpload): Promise<boolean> {
+    const flipped = await tx.update(Recording, { id, status: 'receiving' }, { status: 'stored', ...upload });
+    return Boolean(flipped.affected);
+  }
+
+  /** The recording, if the caller's tenant scope sees it. */
+  inScope(tx: EntityManager, id: string): Promise<Recording | null> {
+    return tx.findOne(Recording, { where: { id } });
+  }
+
+  /** A page of what the reader sees of the client's recordings, newest first, older than `before` when given. */
+  visiblePage(tx: EntityManager, reader: RecordingReader, clientId: string, limit: number, before?: { createdAt: Date; id: string }): Promise<Recording[]> {
+    const q = this.visible(tx, reader).andWhere('r.client_id = :clientId', { clientId }).orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit);
+    if (before) q.andWhere('(r.created_at, r.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
+    return q.getMany();
+  }
+
+  /** The recording if the reader sees it. */
+  visibleOne(tx: EntityManager, reader: RecordingReader, id: string): Promise<Recording | null> {
+    return this.visible(tx, reader).andWhere('r.id = :id', { id }).getOne();
+  }
+
+  private visible(tx: EntityManager, reader: RecordingReader) {
+    const q = tx.createQueryBuilder(Recording, 'r');
+    if (reader) q.innerJoin('calls', 'c', 'c.id = r.call_id').where('c.agent_id = :agentId AND c.created_at >= :since', reader);
+    else q.where('TRUE');
+    return q;
+  }
+
   async storedIds(tx: EntityManager, clientId: string, max: number): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(`SELECT id FROM recordings WHERE client_id = $1 AND status = 'stored' ORDER BY created_at, id LIMIT $2`, [clientId, max]);
     return rows.map((r) => r.id);

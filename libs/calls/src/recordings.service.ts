@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
@@ -12,6 +11,7 @@ import type { ListQuery } from './calls.service';
 import { CallsService } from './calls.service';
 import { InvalidInputError } from './errors';
 import { Recording } from './recording.entity';
+import { RecordingReader, RecordingsRepository } from './recordings.repository';
 import { asMissing, DEFAULT_PAGE, isStaff, MAX_PAGE, newestFirst, readerScope, windowStart } from './reader-scope';
 
 /** What any reader sees of a recording: metadata only, never audio, storage key or key ids. */
@@ -60,6 +60,7 @@ export class RecordingsService {
     private readonly calls: CallsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly recordings: RecordingsRepository,
   ) {}
 
   async list(principal: Principal, query: ListQuery): Promise<RecordingView[]> {
@@ -73,13 +74,7 @@ export class RecordingsService {
       const page = await this.scope.run(clientId, async (tx) => {
         const grant = await this.calls.authorizeRead(principal, clientId, 'recording.read', tx, Boolean(reader.agent), false);
         if (!grant) return null;
-        const q = this.visible(tx, principal, now)
-          .andWhere('r.client_id = :clientId', { clientId })
-          .orderBy('r.created_at', 'DESC')
-          .addOrderBy('r.id', 'DESC')
-          .limit(limit);
-        if (before) q.andWhere('(r.created_at, r.id) < (:beforeAt, :beforeId)', { beforeAt: before.createdAt, beforeId: before.id });
-        const rows = await q.getMany();
+        const rows = await this.recordings.visiblePage(tx, this.reader(principal, now), clientId, limit, before);
         const request = { action: 'recording.read', clientId, data: Recording, purpose: 'service_delivery' as const, content: false };
         const withheld = await this.policy.withheld(request, rows.map((r) => ({ type: 'recording', id: r.id })), tx);
         return { clientId, version: grant.instructions.version, rows: rows.filter((r) => !withheld.has(r.id)) };
@@ -100,7 +95,7 @@ export class RecordingsService {
       const { instructions } = await this.policy
         .authorize(principal, { action: 'recording.read', clientId, data: Recording, purpose: 'service_delivery', content: false, subject }, tx)
         .catch(asMissing('Recording'));
-      const row = await this.visible(tx, principal, now).andWhere('r.id = :recordingId', { recordingId }).getOne();
+      const row = await this.recordings.visibleOne(tx, this.reader(principal, now), recordingId);
       if (!row) return { denied: true as const };
       await this.audit.append(
         { actor: actorOf(principal), clientId, dataRole: 'processor', purpose: 'service_delivery', action: 'recording.read', subject, outcome: 'success', details: { instructionsVersion: instructions.version } },
@@ -117,24 +112,15 @@ export class RecordingsService {
   }
 
   /** Recordings this principal may see in the current tenant scope: all of them, or for staff those of its own calls within the window. */
-  private visible(tx: EntityManager, principal: Principal, now: Date) {
-    const q = tx.createQueryBuilder(Recording, 'r');
-    if (isStaff(principal)) {
-      q.innerJoin('calls', 'c', 'c.id = r.call_id').where('c.agent_id = :agentId AND c.created_at >= :since', {
-        agentId: principal.id,
-        since: windowStart(now, this.config.agentWindowHours),
-      });
-    } else {
-      q.where('TRUE');
-    }
-    return q;
+  private reader(principal: Principal, now: Date): RecordingReader {
+    return isStaff(principal) ? { agentId: principal.id, since: windowStart(now, this.config.agentWindowHours) } : null;
   }
 
   private async cursor(principal: Principal, id: string, clientIds: string[]) {
     const clientId = await this.owners.ownerOf('recording', id);
     const row =
       clientId && clientIds.includes(clientId)
-        ? await this.scope.run(clientId, (tx) => this.visible(tx, principal, this.clock.now()).andWhere('r.id = :id', { id }).getOne())
+        ? await this.scope.run(clientId, (tx) => this.recordings.visibleOne(tx, this.reader(principal, this.clock.now()), id))
         : null;
     if (!row) throw new InvalidInputError('before is not a recording of this list');
     return { createdAt: row.createdAt, id: row.id };

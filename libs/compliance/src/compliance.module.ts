@@ -6,12 +6,14 @@ import { CryptoModule } from '#crypto';
 import { DeliveriesModule } from '#deliveries';
 import { UserErasureModule } from '#identity';
 import { NotificationsModule } from '#notifications';
+import { BreachesRepository } from './breaches/breaches.repository';
 import { BreachesService } from './breaches/breaches.service';
 import { ConsentService } from './consent/consent.service';
 import { SuppressionList } from './consent/suppression-list';
 import { CallerDataOperations } from './dsr/caller-data-operations';
 import { ControllerDataOperations } from './dsr/controller-data-operations';
 import { MarketingConsentsRepository } from './consent/marketing-consents.repository';
+import { MarketingSuppressionsRepository } from './consent/marketing-suppressions.repository';
 import { ClientInstructions } from './dsr/client-instructions';
 import { DataSubjectRequestsRepository } from './dsr/data-subject-requests.repository';
 import { DpoWorkflow } from './dsr/dpo-workflow';
@@ -21,10 +23,12 @@ import { DsrReads } from './dsr/dsr-reads';
 import { DsrService } from './dsr/dsr.service';
 import { IdentitySearch } from './dsr/identity-search';
 import { ProcessingRestrictions } from './dsr/processing-restrictions';
+import { ProcessingRestrictionsRepository } from './dsr/processing-restrictions.repository';
 import { COMPLIANCE_QUEUE, RetentionScheduler } from './retention/retention.scheduler';
 import { RetentionService } from './retention/retention.service';
 import { IdentifierHasher } from './rules/identifiers';
 import { RegisteredSubjectDecisions } from './rules/subject-decisions';
+import { SubProcessorsRepository } from './sub-processors/sub-processors.repository';
 import { SubProcessorsService } from './sub-processors/sub-processors.service';
 import { DailyUsageService } from './usage/daily-usage.service';
 import { UsageService } from './usage/usage.service';
@@ -45,6 +49,7 @@ export class RetentionModule {}
 @Module({
   imports: [CallerDataErasureModule, ClientsModule, CryptoModule, DeliveriesModule, RetentionModule, UserErasureModule, NotificationsModule],
   providers: [
+    BreachesRepository,
     BreachesService,
     CallerDataOperations,
     ClientInstructions,
@@ -59,8 +64,11 @@ export class RetentionModule {}
     IdentifierHasher,
     IdentitySearch,
     MarketingConsentsRepository,
+    MarketingSuppressionsRepository,
     ProcessingRestrictions,
+    ProcessingRestrictionsRepository,
     RegisteredSubjectDecisions,
+    SubProcessorsRepository,
     SubProcessorsService,
     SuppressionList,
     UsageService,

@@ -13,13 +13,13 @@ import { TenantScope } from '#database';
 import { DomainError, NotFoundError } from '#errors';
 import { NotificationsService } from '#notifications';
 import { UsageLedger } from '#usage';
-import { DeliveryItem, DeliveryItemKind } from './delivery-item.entity';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryItemKind } from './delivery-item.entity';
 import { DELIVERY_RULES } from './delivery-settings';
 import { Delivery, DeliveryConsumedBy, DeliveryStatus } from './delivery.entity';
 import { ConflictError, InvalidInputError, NoDeliveryContactError } from './errors';
 
 const HOUR_MS = 3_600_000;
-const INSERT_CHUNK = 2_000;
 
 export interface NewDelivery {
   /** A client user's own client (naming another reads as not found). */
@@ -136,6 +136,7 @@ export class DeliveriesService {
     private readonly ledger: UsageLedger,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly deliveries: DeliveriesRepository,
   ) {}
 
   /**
@@ -161,7 +162,7 @@ export class DeliveriesService {
       const chosen = await this.choose(tx, clientId, input);
       if (chosen instanceof DomainError) return { refused: chosen };
       const now = this.clock.now();
-      const delivery = tx.create(Delivery, {
+      const delivery = await this.deliveries.create(tx, {
         id,
         clientId,
         status: 'open',
@@ -189,14 +190,13 @@ export class DeliveriesService {
         closedAt: null,
         createdAt: now,
       });
-      await tx.insert(Delivery, delivery);
       await this.ledger.record(tx, [{ clientId, kind: 'delivery', occurredAt: now, sourceId: id }]);
       const items = [
         ...chosen.recordings.map((itemId) => ({ deliveryId: id, itemId, clientId, kind: 'recording' as DeliveryItemKind })),
         ...chosen.messages.map((itemId) => ({ deliveryId: id, itemId, clientId, kind: 'message' as DeliveryItemKind })),
         ...chosen.withheld.map((w) => ({ deliveryId: id, itemId: w.id, clientId, kind: w.kind })),
       ];
-      for (let i = 0; i < items.length; i += INSERT_CHUNK) await tx.insert(DeliveryItem, items.slice(i, i + INSERT_CHUNK));
+      await this.deliveries.addItems(tx, items);
       // The notice (and its sealed password) commits with the delivery or not at all.
       const notificationId =
         credentialTo === 'client_contact'
@@ -233,7 +233,7 @@ export class DeliveriesService {
     const clientId = this.clientOf(principal, query.clientId);
     return this.scope.run(clientId, async (tx) => {
       await this.policy.authorize(principal, { action: 'delivery.read', clientId, data: Delivery, purpose: 'service_delivery', content: false }, tx);
-      const rows = await tx.find(Delivery, { where: { clientId }, order: { createdAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(query.limit ?? 50, 1), 200) });
+      const rows = await this.deliveries.newestOfClient(tx, clientId, Math.min(Math.max(query.limit ?? 50, 1), 200));
       await this.audit.append(this.event(principal, clientId, undefined, 'success', { listed: rows.length }, 'delivery.read'), tx);
       return rows.map(view);
     });
@@ -244,7 +244,7 @@ export class DeliveriesService {
     const subject = { type: 'delivery', id: deliveryId };
     return this.scope.run(clientId, async (tx) => {
       await this.policy.authorize(principal, { action: 'delivery.read', clientId, data: Delivery, purpose: 'service_delivery', content: false, subject }, tx);
-      const row = await tx.findOne(Delivery, { where: { id: deliveryId, clientId } });
+      const row = await this.deliveries.ofClient(tx, clientId, deliveryId);
       if (!row) throw new NotFoundError('Delivery');
       await this.audit.append(this.event(principal, clientId, subject, 'success', {}, 'delivery.read'), tx);
       return view(row);

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
-import { Delivery } from './delivery.entity';
+import { DeliveriesRepository } from './deliveries.repository';
 import { DELIVERY_RULES } from './delivery-settings';
 import { DeliveryBusyError, DeliveryGoneError, DeliveryLockedError } from './errors';
 
@@ -28,6 +28,7 @@ export class DeliveryClaims {
     private readonly scope: TenantScope,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly deliveries: DeliveriesRepository,
   ) {}
 
   /** Wins the claim or throws 409 (another download runs), 410 (consumed, expired) or 423 (locked). */
@@ -35,16 +36,8 @@ export class DeliveryClaims {
     const token = randomUUID();
     const won = await this.scope.run(clientId, async (tx) => {
       const now = this.clock.now();
-      const [rows] = (await tx.query(
-        `UPDATE deliveries
-            SET lease_until = $3, lease_token = $4, downloads_started = downloads_started + 1
-          WHERE id = $1 AND consumed_at IS NULL
-            AND ((status = 'open' AND expires_at > $2) OR (status = 'awaiting_receipt' AND receipt_due_at > $2))
-            AND (lease_until IS NULL OR lease_until < $2)
-          RETURNING downloads_started`,
-        [deliveryId, now, new Date(now.getTime() + DELIVERY_RULES.leaseMs), token],
-      )) as [{ downloads_started: number }[], number];
-      if (!rows.length) return false;
+      const attempt = await this.deliveries.claim(tx, deliveryId, now, new Date(now.getTime() + DELIVERY_RULES.leaseMs), token);
+      if (attempt === null) return false;
       await this.audit.append(
         {
           actor: { id: deliveryId, role: 'delivery_credential' },
@@ -54,14 +47,14 @@ export class DeliveryClaims {
           action: 'delivery.download.start',
           subject: { type: 'delivery', id: deliveryId },
           outcome: 'success',
-          details: { attempt: rows[0].downloads_started },
+          details: { attempt },
         },
         tx,
       );
       return true;
     });
     if (won) return { deliveryId, clientId, token };
-    const current = await this.scope.run(clientId, (tx) => tx.findOne(Delivery, { where: { id: deliveryId } }));
+    const current = await this.scope.run(clientId, (tx) => this.deliveries.byId(tx, deliveryId));
     if (!current || current.status === 'consumed') throw new DeliveryGoneError('consumed');
     if (current.status === 'awaiting_receipt' && current.receiptDueAt && current.receiptDueAt.getTime() <= this.clock.now().getTime()) throw new DeliveryGoneError('consumed');
     if (current.status === 'locked') throw new DeliveryLockedError();
@@ -73,19 +66,13 @@ export class DeliveryClaims {
   async renew(claim: DeliveryClaim): Promise<boolean> {
     return this.scope.run(claim.clientId, async (tx) => {
       const now = this.clock.now();
-      const [, affected] = (await tx.query(
-        `UPDATE deliveries SET lease_until = $3 WHERE id = $1 AND lease_token = $2 AND status IN ('open', 'awaiting_receipt')`,
-        [claim.deliveryId, claim.token, new Date(now.getTime() + DELIVERY_RULES.leaseMs)],
-      )) as [unknown, number];
-      return affected > 0;
+      return this.deliveries.renewLease(tx, claim.deliveryId, claim.token, new Date(now.getTime() + DELIVERY_RULES.leaseMs));
     });
   }
 
   /** Gives the claim up at once (an interrupted download), so the client may retry straight away. */
   async release(claim: DeliveryClaim): Promise<void> {
-    await this.scope.run(claim.clientId, (tx) =>
-      tx.query(`UPDATE deliveries SET lease_until = NULL, lease_token = NULL WHERE id = $1 AND lease_token = $2`, [claim.deliveryId, claim.token]),
-    );
+    await this.scope.run(claim.clientId, (tx) => this.deliveries.releaseLease(tx, claim.deliveryId, claim.token));
   }
 
   /**

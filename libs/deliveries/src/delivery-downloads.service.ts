@@ -7,6 +7,7 @@ import { AuditService } from '#audit';
 import type { AuditDetails } from '#audit';
 import { Clock } from '#clock';
 import { TenantScope } from '#database';
+import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryClaim, DeliveryClaims } from './delivery-claims';
 import { credentialActor, DeliveryConsumption } from './delivery-consumption';
 import type { AdmittedDelivery } from './delivery-credentials';
@@ -39,6 +40,7 @@ export class DeliveryDownloads {
     private readonly consumption: DeliveryConsumption,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly deliveries: DeliveriesRepository,
   ) {}
 
   /** HEAD: the headers a download would get, no body; claims, consumes and counts nothing. */
@@ -126,37 +128,23 @@ export class DeliveryDownloads {
   private async sent(claim: DeliveryClaim, plan: ArchivePlan, sha256: string, bytes: number): Promise<void> {
     const outboxIds = await this.scope.run(claim.clientId, async (tx) => {
       const now = this.clock.now();
-      const [rows] = (await tx.query(
-        `UPDATE deliveries
-            SET status = 'awaiting_receipt', archive_sha256 = $3, bytes_sent = $4, transfers_completed = transfers_completed + 1,
-                sent_at = COALESCE(sent_at, $5), receipt_due_at = COALESCE(receipt_due_at, $5 + make_interval(mins => receipt_window_minutes)),
-                lease_until = NULL, lease_token = NULL
-          WHERE id = $1 AND lease_token = $2 AND status IN ('open', 'awaiting_receipt')
-          RETURNING transfers_completed, receipt_due_at, receipt_window_minutes`,
-        [claim.deliveryId, claim.token, sha256, bytes, now],
-      )) as [{ transfers_completed: number; receipt_due_at: Date; receipt_window_minutes: number }[], number];
-      if (!rows.length) return null;
-      await tx.query(
-        `UPDATE delivery_items
-            SET disposition = CASE WHEN item_id = ANY($2::uuid[]) THEN 'archived' WHEN item_id = ANY($3::uuid[]) THEN 'withheld' ELSE 'omitted' END
-          WHERE delivery_id = $1`,
-        [claim.deliveryId, plan.archived, plan.withheld],
-      );
-      const [row] = rows;
+      const row = await this.deliveries.recordTransfer(tx, claim.deliveryId, claim.token, sha256, bytes, now);
+      if (!row) return null;
+      await this.deliveries.setDispositions(tx, claim.deliveryId, plan.archived, plan.withheld);
       await this.audit.append(
         this.event(claim, 'delivery.download', 'success', {
           bytes,
           sha256,
-          transfer: row.transfers_completed,
+          transfer: row.transfersCompleted,
           recordings: plan.recordingsArchived,
           messages: plan.messagesArchived,
           omitted: plan.omitted.length,
           withheld: plan.withheld.length,
-          receiptDueAt: new Date(row.receipt_due_at).toISOString(),
+          receiptDueAt: row.receiptDueAt.toISOString(),
         }),
         tx,
       );
-      if (row.receipt_window_minutes > 0) return [];
+      if (row.receiptWindowMinutes > 0) return [];
       return this.consumption.consume(tx, claim, 'no_window', ['awaiting_receipt'], now, credentialActor(claim.deliveryId));
     });
     if (outboxIds === null) {

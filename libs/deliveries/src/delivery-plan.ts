@@ -6,9 +6,9 @@ import type { AccessRequest } from '#access';
 import { DeliverableCallerData, RecordingVault } from '#calls';
 import type { MessageToDeliver } from '#calls';
 import { TenantScope } from '#database';
+import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveredMessage, Manifest, ManifestFile, messagesCsv, messagesJson, recordingFileName } from './delivery-archive';
 import { Delivery } from './delivery.entity';
-import { DeliveryItem } from './delivery-item.entity';
 import { Sha256Meter } from './streams';
 import { zipLength, ZipEntrySpec } from './zip-format';
 
@@ -50,12 +50,13 @@ export class DeliveryPlanner {
     private readonly policy: AccessPolicy,
     private readonly callerData: DeliverableCallerData,
     private readonly vault: RecordingVault,
+    private readonly deliveries: DeliveriesRepository,
   ) {}
 
   async plan(clientId: string, deliveryId: string): Promise<ArchivePlan> {
     const { delivery, recordings, recordingIds, messageIds, withheld } = await this.scope.run(clientId, async (tx) => {
-      const delivery = await tx.findOneOrFail(Delivery, { where: { id: deliveryId, clientId } });
-      const items = await tx.find(DeliveryItem, { where: { deliveryId, clientId } });
+      const delivery = await this.deliveries.ofClientOrFail(tx, clientId, deliveryId);
+      const items = await this.deliveries.items(tx, clientId, deliveryId);
       const withheld = await this.withheld(clientId, items, tx);
       const wanted = (kind: string) => items.filter((i) => i.kind === kind && !withheld.has(i.itemId)).map((i) => i.itemId);
       const recordingIds = wanted('recording');

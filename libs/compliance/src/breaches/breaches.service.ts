@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
@@ -10,8 +10,8 @@ import { NotFoundError } from '#errors';
 import { NotificationsService } from '#notifications';
 import { ConflictError, InvalidInputError } from '../errors';
 import { addHours, hoursLeft } from '../rules/deadlines';
-import { BreachAffectedClient } from './breach-affected-client.entity';
 import { Breach } from './breach.entity';
+import { BreachesRepository } from './breaches.repository';
 
 /** Art. 33(1): the regulator is told within 72 hours of the operator becoming aware. */
 export const REGULATOR_DEADLINE_HOURS = 72;
@@ -58,6 +58,7 @@ export class BreachesService {
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
     private readonly clients: ClientsService,
+    private readonly breaches: BreachesRepository,
   ) {}
 
   async record(principal: Principal, input: NewBreach) {
@@ -72,25 +73,23 @@ export class BreachesService {
       if ((await this.clients.existingAmong(clientIds, tx)).length !== clientIds.length) {
         throw new InvalidInputError('affectedClientIds contains an unknown client');
       }
-      const breach = await tx.save(
-        tx.create(Breach, {
-          detectedAt: input.detectedAt,
-          occurredAt: input.occurredAt ?? null,
-          nature: input.nature.trim(),
-          dataCategories: input.dataCategories,
-          affectsCallerData: input.affectsCallerData,
-          affectsOperatorData: input.affectsOperatorData,
-          approxSubjects: input.approxSubjects ?? null,
-          approxRecords: input.approxRecords ?? null,
-          likelyConsequences: input.likelyConsequences.trim(),
-          measuresTaken: input.measuresTaken.trim(),
-          highRisk: input.highRisk ?? false,
-          regulatorDueAt: input.affectsOperatorData ? addHours(input.detectedAt, REGULATOR_DEADLINE_HOURS) : null,
-          recordedBy: principal.id,
-        }),
-      );
+      const breach = await this.breaches.record(tx, {
+        detectedAt: input.detectedAt,
+        occurredAt: input.occurredAt ?? null,
+        nature: input.nature.trim(),
+        dataCategories: input.dataCategories,
+        affectsCallerData: input.affectsCallerData,
+        affectsOperatorData: input.affectsOperatorData,
+        approxSubjects: input.approxSubjects ?? null,
+        approxRecords: input.approxRecords ?? null,
+        likelyConsequences: input.likelyConsequences.trim(),
+        measuresTaken: input.measuresTaken.trim(),
+        highRisk: input.highRisk ?? false,
+        regulatorDueAt: input.affectsOperatorData ? addHours(input.detectedAt, REGULATOR_DEADLINE_HOURS) : null,
+        recordedBy: principal.id,
+      });
       const notifyBy = addHours(input.detectedAt, CLIENT_NOTICE_TARGET_HOURS);
-      if (clientIds.length) await tx.insert(BreachAffectedClient, clientIds.map((clientId) => ({ breachId: breach.id, clientId, notifyBy })));
+      await this.breaches.addAffectedClients(tx, breach.id, clientIds, notifyBy);
       // The DPO is reminded a day before each deadline and when it has passed.
       const remind = (label: string, deadline: Date) =>
         this.notifications.trackDeadline(tx, { audience: 'dpo', clientId: null, subjectType: 'breach', subjectId: breach.id, label, deadline });
@@ -111,14 +110,14 @@ export class BreachesService {
 
   /** Every breach ever recorded, newest first, with its deadlines as of now. The read is audited. */
   async list(principal: Principal) {
-    const breaches = await this.dataSource.getRepository(Breach).find({ relations: { affectedClients: true }, order: { detectedAt: 'DESC' } });
+    const breaches = await this.breaches.all(this.dataSource.manager);
     await this.audit.append({ actor: actorOf(principal), dataRole: 'controller', purpose: 'legal_obligation', action: 'breach.list', outcome: 'success', details: { results: breaches.length } });
     const now = this.clock.now();
     return breaches.map((b) => this.view(b, now));
   }
 
   async get(id: string) {
-    const breach = await this.dataSource.getRepository(Breach).findOne({ where: { id }, relations: { affectedClients: true } });
+    const breach = await this.breaches.withAffectedClients(this.dataSource.manager, id);
     if (!breach) throw new NotFoundError('Breach');
     return this.view(breach, this.clock.now());
   }
@@ -126,20 +125,20 @@ export class BreachesService {
   async act(principal: Principal, id: string, action: BreachAction) {
     const now = this.clock.now();
     await this.dataSource.transaction(async (tx) => {
-      const breach = await tx.findOne(Breach, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const breach = await this.breaches.lock(tx, id);
       if (!breach) throw new NotFoundError('Breach');
       let clientId: string | null = null;
       switch (action.action) {
         case 'notify_client': {
           if (!action.clientId) throw new InvalidInputError('clientId is required');
-          const affected = await tx.findOne(BreachAffectedClient, { where: { breachId: id, clientId: action.clientId } });
+          const affected = await this.breaches.affectedClient(tx, id, action.clientId);
           if (!affected) throw new NotFoundError('Affected client');
           if (affected.notifiedAt) throw new ConflictError('This client was already notified', 'already_notified');
-          await tx.update(BreachAffectedClient, { breachId: id, clientId: action.clientId }, { notifiedAt: now, notifiedBy: principal.id, channel: action.channel ?? null });
+          await this.breaches.markClientNotified(tx, id, action.clientId, { at: now, by: principal.id, channel: action.channel ?? null });
           clientId = action.clientId;
           // The notice itself reaches the client's breach-notice recipients (and its portal).
           await this.notifications.breachNotice(tx, { clientId, breachId: id });
-          const unnotified = await tx.count(BreachAffectedClient, { where: { breachId: id, notifiedAt: IsNull() } });
+          const unnotified = await this.breaches.clientsAwaitingNotice(tx, id);
           if (!unnotified) await this.notifications.closeDeadlines(tx, 'breach', id, 'clients');
           break;
         }
@@ -165,7 +164,7 @@ export class BreachesService {
           breach.subjectsNotInformedReason = this.reason(action.reason);
           break;
       }
-      await tx.save(breach);
+      await this.breaches.save(tx, breach);
       await this.event(tx, principal, `breach.${action.action}`, id, clientId, {});
     });
     return this.get(id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy, actorOf } from '#access';
 import type { Principal } from '#access';
 import { AuditService } from '#audit';
@@ -13,6 +13,7 @@ import { ProcessingRestrictions } from '../dsr/processing-restrictions';
 import { InvalidInputError } from '../errors';
 import { IdentifierHasher, normalizeEmail, PersonIdentifiers } from '../rules/identifiers';
 import { ConsentChannel, ConsentSubjectType, MarketingConsent } from './marketing-consent.entity';
+import { MarketingConsentsRepository } from './marketing-consents.repository';
 import { SuppressionList } from './suppression-list';
 
 export interface NewConsent {
@@ -73,6 +74,7 @@ export class ConsentService {
     private readonly clients: ClientsService,
     private readonly contacts: ClientContacts,
     private readonly callerRecords: CallerDataSubjects,
+    private readonly consents: MarketingConsentsRepository,
   ) {}
 
   async record(principal: Principal, input: NewConsent) {
@@ -92,22 +94,20 @@ export class ConsentService {
     if (givenAt.getTime() > now.getTime() + 60_000) throw new InvalidInputError('givenAt cannot be in the future');
     return this.dataSource.transaction(async (tx) => {
       if (input.clientId && !(await this.clients.existingAmong([input.clientId], tx)).length) throw new NotFoundError('Client');
-      const consent = await tx.save(
-        tx.create(MarketingConsent, {
-          subjectType: input.subjectType,
-          clientId: input.clientId ?? null,
-          name: input.name?.trim() || null,
-          email: input.email ? normalizeEmail(input.email) : null,
-          phone: input.phone?.trim() || null,
-          emailHash,
-          phoneHash,
-          wording: input.wording.trim(),
-          channel: input.channel,
-          positiveAction: input.positiveActionDescription.trim(),
-          givenAt,
-          recordedBy: principal.id,
-        }),
-      );
+      const consent = await this.consents.record(tx, {
+        subjectType: input.subjectType,
+        clientId: input.clientId ?? null,
+        name: input.name?.trim() || null,
+        email: input.email ? normalizeEmail(input.email) : null,
+        phone: input.phone?.trim() || null,
+        emailHash,
+        phoneHash,
+        wording: input.wording.trim(),
+        channel: input.channel,
+        positiveAction: input.positiveActionDescription.trim(),
+        givenAt,
+        recordedBy: principal.id,
+      });
       await this.event(tx, principal, 'consent.record', consent.id, input.clientId ?? null, { subjectType: input.subjectType, channel: input.channel });
       // A new opt-in by positive action after an opt-out is the person changing their mind: lift their suppression.
       for (const lifted of await this.suppression.remove(tx, [emailHash, phoneHash].filter((h): h is string => !!h))) {
@@ -119,7 +119,7 @@ export class ConsentService {
 
   /** The consent register (newest first), without the lookup hashes. The read is audited. */
   async list(principal: Principal) {
-    const consents = await this.dataSource.getRepository(MarketingConsent).find({ order: { givenAt: 'DESC' }, take: 1000 });
+    const consents = await this.consents.newestFirst(this.dataSource.manager, 1000);
     await this.event(null, principal, 'consent.list', null, null, { results: consents.length });
     return consents.map(consentView);
   }
@@ -127,12 +127,12 @@ export class ConsentService {
   /** Withdraws one consent at any time; the identifiers it covered go on the suppression list. */
   async withdraw(principal: Principal, id: string, channel: string) {
     return this.dataSource.transaction(async (tx) => {
-      const consent = await tx.findOne(MarketingConsent, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const consent = await this.consents.lock(tx, id);
       if (!consent) throw new NotFoundError('Consent');
       if (!consent.withdrawnAt) {
         consent.withdrawnAt = this.clock.now();
         consent.withdrawalChannel = channel;
-        await tx.save(consent);
+        await this.consents.save(tx, consent);
       }
       await this.suppression.add(tx, consent, 'withdrawal');
       await this.event(tx, principal, 'consent.withdraw', consent.id, consent.clientId, { channel });
@@ -145,9 +145,9 @@ export class ConsentService {
     const hashes = this.hasher.hashes(person);
     if (!hashes.length) throw new InvalidInputError('an opt-out needs an e-mail address or a phone number');
     return this.dataSource.transaction(async (tx) => {
-      const consents = await this.activeConsentsFor(tx, hashes.map((h) => h.hash));
+      const consents = await this.consents.activeFor(tx, hashes.map((h) => h.hash));
       const now = this.clock.now();
-      if (consents.length) await tx.update(MarketingConsent, { id: In(consents.map((c) => c.id)) }, { withdrawnAt: now, withdrawalChannel: channel });
+      if (consents.length) await this.consents.markWithdrawn(tx, consents.map((c) => c.id), now, channel);
       const entries = await this.suppression.add(tx, person, 'opt_out');
       for (const consent of consents) await this.event(tx, principal, 'consent.withdraw', consent.id, consent.clientId, { channel });
       for (const entry of entries) await this.event(tx, principal, 'suppression.add', entry, null, { source: 'opt_out' });
@@ -169,7 +169,7 @@ export class ConsentService {
     const all = [...new Set(hashesOf.flat())];
     const suppressed = await this.suppression.suppressedHashes(all, manager);
     const permitted = new Set(
-      (await this.activeConsentsFor(manager, all))
+      (await this.consents.activeFor(manager, all))
         .filter((c) => c.subjectType === 'caller' && c.clientId === clientId)
         .flatMap((c) => [c.emailHash, c.phoneHash].filter((h): h is string => !!h)),
     );
@@ -205,10 +205,7 @@ export class ConsentService {
 
   private async fromConsents(channel: MarketingChannel): Promise<MarketingExport> {
     // Callers' permissions are for the client whose call it was to rely on, exported through caller_data.
-    const consents = await this.dataSource.getRepository(MarketingConsent).find({
-      where: { withdrawnAt: IsNull(), subjectType: In(['client_contact', 'prospect']) },
-      order: { givenAt: 'ASC' },
-    });
+    const consents = await this.consents.activeOfContactsAndProspects(this.dataSource.manager);
     return this.filtered('consents', channel, consents.map((c) => ({ name: c.name, email: c.email, phone: c.phone })), 0);
   }
 
@@ -256,16 +253,6 @@ export class ConsentService {
       recipients.push({ name: c.name ?? null, [channel]: channel === 'email' ? normalizeEmail(c.email!) : c.phone! });
     }
     return { source, channel, recipients, excluded: { suppressed: suppressedCount, restricted, noContact: candidates.length - reachable.length } };
-  }
-
-  private activeConsentsFor(manager: EntityManager, hashes: string[]): Promise<MarketingConsent[]> {
-    if (!hashes.length) return Promise.resolve([]);
-    return manager.find(MarketingConsent, {
-      where: [
-        { emailHash: In(hashes), withdrawnAt: IsNull() },
-        { phoneHash: In(hashes), withdrawnAt: IsNull() },
-      ],
-    });
   }
 
   private event(

@@ -1,12 +1,53 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { MarketingConsent } from './marketing-consent.entity';
 
 export type ConsentChanges = Partial<Pick<MarketingConsent, 'name' | 'email' | 'emailHash' | 'phone' | 'phoneHash'>>;
 
-/** The SQL on `marketing_consents` that data subjects' requests use. Every method takes the caller's transaction. */
+/** The SQL on `marketing_consents`: the register and data subjects' requests. Every method takes the caller's manager or transaction. */
 @Injectable()
 export class MarketingConsentsRepository {
+  record(tx: EntityManager, fields: Partial<MarketingConsent>): Promise<MarketingConsent> {
+    return tx.save(tx.create(MarketingConsent, fields));
+  }
+
+  save(tx: EntityManager, consent: MarketingConsent): Promise<MarketingConsent> {
+    return tx.save(consent);
+  }
+
+  /** The register, newest first, at most `limit` consents. */
+  newestFirst(manager: EntityManager, limit: number): Promise<MarketingConsent[]> {
+    return manager.find(MarketingConsent, { order: { givenAt: 'DESC' }, take: limit });
+  }
+
+  /** The consent, row-locked until the transaction ends (two withdrawals of it take turns). */
+  lock(tx: EntityManager, id: string): Promise<MarketingConsent | null> {
+    return tx.findOne(MarketingConsent, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markWithdrawn(tx: EntityManager, ids: string[], at: Date, channel: string): Promise<void> {
+    await tx.update(MarketingConsent, { id: In(ids) }, { withdrawnAt: at, withdrawalChannel: channel });
+  }
+
+  /** Consents not withdrawn that cover any of these keyed hashes (e-mail or phone). */
+  activeFor(manager: EntityManager, hashes: string[]): Promise<MarketingConsent[]> {
+    if (!hashes.length) return Promise.resolve([]);
+    return manager.find(MarketingConsent, {
+      where: [
+        { emailHash: In(hashes), withdrawnAt: IsNull() },
+        { phoneHash: In(hashes), withdrawnAt: IsNull() },
+      ],
+    });
+  }
+
+  /** Consents not withdrawn of client contacts and prospects (not callers'), oldest first. */
+  activeOfContactsAndProspects(manager: EntityManager): Promise<MarketingConsent[]> {
+    return manager.find(MarketingConsent, {
+      where: { withdrawnAt: IsNull(), subjectType: In(['client_contact', 'prospect']) },
+      order: { givenAt: 'ASC' },
+    });
+  }
+
   /** Consents recorded under either keyed hash, oldest first, with which matched. */
   matching(tx: EntityManager, emailHash: string | null, phoneHash: string | null): Promise<{ id: string; on_email: boolean; on_phone: boolean }[]> {
     if (!emailHash && !phoneHash) return Promise.resolve([]);

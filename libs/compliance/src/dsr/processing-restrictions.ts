@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Purpose } from '#audit';
 import type { SqlPart } from '#database';
 import { ForbiddenError } from '../errors';
-import { ProcessingRestriction } from './processing-restriction.entity';
+import { ProcessingRestrictionsRepository } from './processing-restrictions.repository';
 
 export interface RecordRef {
   type: string;
@@ -18,27 +18,20 @@ export interface RecordRef {
  */
 @Injectable()
 export class ProcessingRestrictions {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly restrictions: ProcessingRestrictionsRepository,
+  ) {}
 
   /** Every purpose an active restriction or objection refuses for this record. */
   async refusedPurposes(record: RecordRef, manager: EntityManager = this.dataSource.manager): Promise<Purpose[]> {
-    const rows: { purpose: Purpose }[] = await manager.query(
-      `SELECT DISTINCT unnest(purposes) AS purpose FROM processing_restrictions
-        WHERE record_type = $1 AND record_id = $2 AND lifted_at IS NULL`,
-      [record.type, record.id],
-    );
-    return rows.map((r) => r.purpose).sort();
+    return (await this.restrictions.refusedPurposes(manager, record.type, record.id)).sort();
   }
 
   /** The subset of `records` (ids of one type) for which `purpose` is refused. */
   async restrictedAmong(recordType: string, ids: string[], purpose: Purpose, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { record_id: string }[] = await manager.query(
-      `SELECT DISTINCT record_id FROM processing_restrictions
-        WHERE record_type = $1 AND record_id = ANY($2::uuid[]) AND $3 = ANY(purposes) AND lifted_at IS NULL`,
-      [recordType, ids, purpose],
-    );
-    return new Set(rows.map((r) => r.record_id));
+    return new Set(await this.restrictions.restrictedAmong(manager, recordType, ids, purpose));
   }
 
   /**
@@ -46,11 +39,7 @@ export class ProcessingRestrictions {
    * access policy's single read of its facts.
    */
   restrictedPart(records: { kind: string; id: string }[], purpose: Purpose): SqlPart {
-    return {
-      sql: `SELECT coalesce(array_agg(DISTINCT record_type || ' ' || record_id::text), '{}') FROM processing_restrictions
-             WHERE (record_type, record_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[])) AND $3 = ANY(purposes) AND lifted_at IS NULL`,
-      params: [records.map((r) => r.kind), records.map((r) => r.id), purpose],
-    };
+    return this.restrictions.restrictedPart(records, purpose);
   }
 
   async assertAllowed(record: RecordRef, purpose: Purpose, manager?: EntityManager): Promise<void> {
@@ -68,8 +57,8 @@ export class ProcessingRestrictions {
     requestId: string,
   ): Promise<void> {
     if (!entries.length) return;
-    await tx.insert(
-      ProcessingRestriction,
+    await this.restrictions.mark(
+      tx,
       entries.map((e) => ({ ...e, requestId, purposes: [...purposes], grounds })),
     );
   }

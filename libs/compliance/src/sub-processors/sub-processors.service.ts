@@ -7,8 +7,8 @@ import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { NotFoundError } from '#errors';
 import { ConflictError, InvalidInputError } from '../errors';
-import { SubProcessorTransfer } from './sub-processor-transfer.entity';
 import { SubProcessor, TransferMechanism } from './sub-processor.entity';
+import { SubProcessorsRepository } from './sub-processors.repository';
 import { needsTransferMechanism, transferProblem } from './transfer-rules';
 
 export interface NewSubProcessor {
@@ -46,6 +46,7 @@ export class SubProcessorsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly subProcessors: SubProcessorsRepository,
   ) {}
 
   async register(principal: Principal, input: NewSubProcessor) {
@@ -58,30 +59,28 @@ export class SubProcessorsService {
       throw new InvalidInputError('contractDate cannot be in the future: register a sub-processor once its contract is signed');
     }
     return this.dataSource.transaction(async (tx) => {
-      if (await tx.exists(SubProcessor, { where: { name: input.name.trim() } })) throw new ConflictError('A sub-processor with this name is registered already', 'name_taken');
-      const saved = await tx.save(
-        tx.create(SubProcessor, {
-          name: input.name.trim(),
-          purpose: input.purpose.trim(),
-          location,
-          dataCategories: [...new Set(input.dataCategories)],
-          contractDate: input.contractDate,
-          transferMechanism: mechanism,
-          transferMechanismReference: input.transferMechanismReference?.trim() || null,
-          createdBy: principal.id,
-        }),
-      );
+      if (await this.subProcessors.nameTaken(tx, input.name.trim())) throw new ConflictError('A sub-processor with this name is registered already', 'name_taken');
+      const saved = await this.subProcessors.register(tx, {
+        name: input.name.trim(),
+        purpose: input.purpose.trim(),
+        location,
+        dataCategories: [...new Set(input.dataCategories)],
+        contractDate: input.contractDate,
+        transferMechanism: mechanism,
+        transferMechanismReference: input.transferMechanismReference?.trim() || null,
+        createdBy: principal.id,
+      });
       await this.event(tx, principal, 'sub_processor.register', saved.id, { location, mechanism: mechanism ?? 'none' });
       return saved;
     });
   }
 
   list(): Promise<SubProcessor[]> {
-    return this.dataSource.getRepository(SubProcessor).find({ order: { name: 'ASC' } });
+    return this.subProcessors.all(this.dataSource.manager);
   }
 
   async get(id: string): Promise<SubProcessor> {
-    const found = await this.dataSource.getRepository(SubProcessor).findOne({ where: { id } });
+    const found = await this.subProcessors.byId(this.dataSource.manager, id);
     if (!found) throw new NotFoundError('Sub-processor');
     return found;
   }
@@ -92,7 +91,7 @@ export class SubProcessorsService {
    */
   async update(principal: Principal, id: string, changes: SubProcessorChanges) {
     return this.dataSource.transaction(async (tx) => {
-      const entry = await tx.findOne(SubProcessor, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const entry = await this.subProcessors.lock(tx, id);
       if (!entry) throw new NotFoundError('Sub-processor');
       const location = changes.location?.toUpperCase() ?? entry.location;
       const mechanism = changes.transferMechanism !== undefined ? changes.transferMechanism : entry.transferMechanism;
@@ -109,7 +108,7 @@ export class SubProcessorsService {
         ...(changes.transferMechanismReference !== undefined ? { transferMechanismReference: changes.transferMechanismReference?.trim() || null } : {}),
         ...(changes.status !== undefined ? { status: changes.status } : {}),
       });
-      const saved = await tx.save(entry);
+      const saved = await this.subProcessors.save(tx, entry);
       await this.event(tx, principal, 'sub_processor.update', id, { location, mechanism: saved.transferMechanism ?? 'none', status: saved.status });
       return saved;
     });
@@ -127,7 +126,7 @@ export class SubProcessorsService {
   /** Records a transfer the register allows, with the safeguard it relied on; refuses any other. */
   async recordTransfer(principal: Principal, id: string, input: NewTransfer) {
     return this.dataSource.transaction(async (tx) => {
-      const entry = await tx.findOne(SubProcessor, { where: { id } });
+      const entry = await this.subProcessors.byId(tx, id);
       if (!entry) throw new NotFoundError('Sub-processor');
       try {
         this.assertTransferAllowed(entry, input.dataCategories);
@@ -143,16 +142,14 @@ export class SubProcessorsService {
         });
         throw refusal;
       }
-      const transfer = await tx.save(
-        tx.create(SubProcessorTransfer, {
-          subProcessorId: id,
-          dataCategories: [...new Set(input.dataCategories)],
-          purpose: input.purpose.trim(),
-          location: entry.location,
-          transferMechanism: entry.transferMechanism,
-          recordedBy: principal.id,
-        }),
-      );
+      const transfer = await this.subProcessors.recordTransfer(tx, {
+        subProcessorId: id,
+        dataCategories: [...new Set(input.dataCategories)],
+        purpose: input.purpose.trim(),
+        location: entry.location,
+        transferMechanism: entry.transferMechanism,
+        recordedBy: principal.id,
+      });
       await this.event(tx, principal, 'sub_processor.transfer', id, { transferId: transfer.id, location: entry.location, mechanism: entry.transferMechanism ?? 'none' });
       return transfer;
     });
