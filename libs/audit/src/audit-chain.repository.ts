@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
-import { ADVISORY_LOCKS, queryPrepared } from '#database';
+import { ADVISORY_LOCKS, commitWith } from '#database';
 import { AuditEvent } from './audit-event.entity';
 
 /** One chain, one writer at a time, across every API and worker process. */
@@ -54,10 +54,13 @@ export class AuditChainRepository {
     return { pending, head };
   }
 
-  /** Gives each event its place; `columns` are parallel arrays of id, seq, prev_hash, hash and canonical text. */
-  async assignPlaces(runner: QueryRunner, columns: [string[], string[], string[], string[], string[]]): Promise<void> {
-    await queryPrepared(
-      runner.manager,
+  /**
+   * Gives each event its place and commits the pass, both in one write; `columns` are parallel arrays
+   * of id, seq, prev_hash, hash and canonical text.
+   */
+  async assignPlacesAndCommit(runner: QueryRunner, columns: [string[], string[], string[], string[], string[]]): Promise<void> {
+    await commitWith(
+      runner,
       `UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, canonical = v.canonical
          FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS v(id, seq, prev_hash, hash, canonical)
         WHERE e.id = v.id`,

@@ -21,6 +21,10 @@ export const SEQUENCER_SESSION = {
   lock_timeout: '2s',
   statement_timeout: '10s',
   idle_in_transaction_session_timeout: '5s',
+  // A pass's commit need not wait for its WAL flush: a pass lost in a crash leaves its events unchained,
+  // and the next pass chains them again from the durable head in the same order, to the same hashes.
+  // Any later durable commit (the events' own, a segment seal) flushes the WAL before it, pass included.
+  synchronous_commit: 'off',
 } as const;
 const LOCK_ATTEMPTS = 4;
 /** How long a pass requested while another runs waits after it, gathering more committers. */
@@ -118,9 +122,9 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
 
   private async chainPendingOnce(): Promise<void> {
     const runner = await this.connection();
-    // Three round trips a pass: this runs on the request path (committers wait for it), where every
+    // Two round trips a pass: this runs on the request path (committers wait for it), where every
     // round trip also waits its turn on a busy event loop: BEGIN, the lock and the read as one query,
-    // then the UPDATE, then COMMIT.
+    // then the UPDATE with the COMMIT.
     const client = (await runner.connect()) as SimpleQueryClient;
     let open = false;
     try {
@@ -128,7 +132,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
         open = true;
         const { pending, head } = await this.chainSql.beginPass(runner, client, BATCH);
         if (pending.length) await this.chain(runner, pending, head);
-        await this.chainSql.commitPass(client);
+        else await this.chainSql.commitPass(client);
         open = false;
         if (pending.length < BATCH) return;
       }
@@ -139,7 +143,10 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
     }
   }
 
-  /** `last`: the chain's head, the newest chained event or, when retention pruned every one, the last pruned segment's end. */
+  /**
+   * Chains `pending` after `last` and commits the pass. `last`: the chain's head, the newest chained
+   * event or, when retention pruned every one, the last pruned segment's end.
+   */
   private async chain(runner: QueryRunner, pending: AuditEvent[], last: ChainHead): Promise<void> {
     let seq = last ? BigInt(last.seq) : 0n;
     let prevHash: string = last?.hash ?? GENESIS_HASH;
@@ -151,7 +158,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
       [event.id, seq.toString(), prevHash, hash, canonical].forEach((value, i) => columns[i].push(value));
       prevHash = hash;
     }
-    await this.chainSql.assignPlaces(runner, columns);
+    await this.chainSql.assignPlacesAndCommit(runner, columns);
   }
 
   private async connection(): Promise<QueryRunner> {

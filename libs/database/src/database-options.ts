@@ -29,6 +29,10 @@ export function dataSourceOptions(url: string, schema: Schema, options: Connecti
     extra: {
       max: options.poolSize ?? 20,
       application_name: options.as === 'owner' ? 'callvault-owner' : 'callvault',
+      // node-postgres' pipeline mode: a query goes out when it is made, so a transaction's first
+      // statement can share START TRANSACTION's write (beginWith). Each await still waits for its answer;
+      // no cursors or row streams are used on these connections (pipeline mode refuses them).
+      pipeline: options.as === 'application',
     },
   };
 }

@@ -15,5 +15,5 @@ export type { AcrossClientsReason } from './tenant-scope';
 export { digitsOf, foldedOf, matchedFields } from './person-match';
 export type { MatchField, PersonSearchKeys } from './person-match';
 export { placePart, shiftPlaceholders, WriteBatch } from './sql-parts';
-export { queryPrepared } from './prepared-statements';
+export { beginWith, commitWith, queryPrepared } from './prepared-statements';
 export type { SqlPart } from './sql-parts';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { queryPrepared } from './prepared-statements';
+import { beginWith, queryPrepared } from './prepared-statements';
 
 /**
  * Caller-data tables carry row-level security keyed on `app.client_id`: a query sees only the rows of
@@ -14,10 +14,7 @@ export class TenantScope {
 
   /** Runs `work` in a transaction that sees only `clientId`'s caller data. Joins `manager`'s transaction if given. */
   run<T>(clientId: string, work: (tx: EntityManager) => Promise<T>, manager?: EntityManager): Promise<T> {
-    return this.within(manager, async (tx) => {
-      await tx.query(`SELECT set_config('app.client_id', $1, true), set_config('app.tenant_scope', '', true)`, [clientId]);
-      return work(tx);
-    });
+    return this.within(manager, ENTER_CLIENT, [clientId], work);
   }
 
   /**
@@ -26,12 +23,8 @@ export class TenantScope {
    * id; `missing` is thrown when it gives none.
    */
   runAsOwner<T>(ownerSql: string, params: unknown[], missing: () => Error, work: (tx: EntityManager, clientId: string) => Promise<T>): Promise<T> {
-    return this.transaction(async (tx) => {
-      const [row] = await queryPrepared<{ client_id: string }>(
-        tx,
-        `SELECT set_config('app.client_id', coalesce((${ownerSql})::text, ''), true) AS client_id, set_config('app.tenant_scope', '', true)`,
-        params,
-      );
+    const enter = `SELECT set_config('app.client_id', coalesce((${ownerSql})::text, ''), true) AS client_id, set_config('app.tenant_scope', '', true)`;
+    return this.transaction<T, { client_id: string }>(enter, params, (tx, [row]) => {
       if (!row?.client_id) throw missing();
       return work(tx, row.client_id);
     });
@@ -42,33 +35,32 @@ export class TenantScope {
    * sweeps, and finding a delivery by its id before its password is checked. Callers name why.
    */
   runAcrossClients<T>(reason: AcrossClientsReason, work: (tx: EntityManager) => Promise<T>, manager?: EntityManager): Promise<T> {
-    return this.within(manager, async (tx) => {
-      await tx.query(`SELECT set_config('app.tenant_scope', 'all', true), set_config('app.scope_reason', $1, true)`, [reason]);
-      return work(tx);
-    });
+    return this.within(manager, ENTER_ALL_CLIENTS, [reason], work);
   }
 
-  private within<T>(manager: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (manager?.queryRunner?.isTransactionActive) return work(manager);
-    return this.transaction(work);
+  private async within<T>(manager: EntityManager | undefined, enter: string, params: unknown[], work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (!manager?.queryRunner?.isTransactionActive) return this.transaction(enter, params, (tx) => work(tx));
+    await queryPrepared(manager, enter, params);
+    return work(manager);
   }
 
   /**
-   * DataSource.transaction, except that what must happen after the commit but need not hold the
-   * connection (the audit chain: see afterReleaseOf) is awaited once the connection is back in the
-   * pool. The caller still returns only after it; the pool serves other requests meanwhile.
+   * DataSource.transaction, entered by the statement `enter` (sent with START TRANSACTION in one write:
+   * see beginWith), except that what must happen after the commit but need not hold the connection
+   * (the audit chain: see afterReleaseOf) is awaited once the connection is back in the pool. The
+   * caller still returns only after it; the pool serves other requests meanwhile.
    */
-  private async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  private async transaction<T, R = Record<string, unknown>>(enter: string, params: unknown[], work: (tx: EntityManager, entered: R[]) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const waits: Promise<unknown>[] = [];
     runner.data = { ...runner.data, [AFTER_RELEASE]: waits };
     let result: T;
     try {
-      await runner.startTransaction();
-      result = await work(runner.manager);
+      const entered = await beginWith<R>(runner, enter, params);
+      result = await work(runner.manager, entered);
       await runner.commitTransaction();
     } catch (error) {
-      await runner.rollbackTransaction().catch(() => undefined);
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
@@ -77,6 +69,9 @@ export class TenantScope {
     return result;
   }
 }
+
+const ENTER_CLIENT = `SELECT set_config('app.client_id', $1, true), set_config('app.tenant_scope', '', true)`;
+const ENTER_ALL_CLIENTS = `SELECT set_config('app.tenant_scope', 'all', true), set_config('app.scope_reason', $1, true)`;
 
 const AFTER_RELEASE = 'waitsAfterRelease';
 
