@@ -22,7 +22,9 @@ async function main() {
   const { clientId, agent } = await createClientWithUsers(http, adminToken, 'Bench Ltd');
   const call = await http.post('/calls').set('Authorization', `Bearer ${agent.token}`).send({ clientId, callerNumber: '+44 20 7946 0000', startedAt: new Date().toISOString() }).expect(201);
   const MESSAGE = { callerName: 'Bench Caller', callerPhone: '+44 20 7946 0000', body: 'Please call back about the quote.' };
-  for (let i = 0; i < 300; i++) await http.post(`/calls/${call.body.id}/messages`).set('Authorization', `Bearer ${agent.token}`).send(MESSAGE).expect(201);
+  const one = () => http.post(`/calls/${call.body.id}/messages`).set("Authorization", `Bearer ${agent.token}`).send(MESSAGE).expect(201);
+  const N = Number(process.env.PAR ?? 1);
+  for (let i = 0; i < 300 / N; i++) await Promise.all(Array.from({ length: N }, one));
   await su.end();
   await app.close(); await env.destroy();
 }

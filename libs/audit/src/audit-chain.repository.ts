@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
-import { ADVISORY_LOCKS, commitWith } from '#database';
+import { ADVISORY_LOCKS, runTogether } from '#database';
 import { AuditEvent } from './audit-event.entity';
 
 /** One chain, one writer at a time, across every API and worker process. */
 const CHAIN_LOCK = ADVISORY_LOCKS.auditChain;
-
-/** The sequencer's own pg connection, for a multi-statement query without parameters (one result per statement). */
-export type SimpleQueryClient = { query(text: string): Promise<{ rows: unknown[] }[]> };
 
 /** The chain's head: the newest chained event or, when retention pruned every one, the last pruned segment's end. */
 export type ChainHead = { seq: string; hash: string } | null;
@@ -31,24 +28,28 @@ export class AuditChainRepository {
   }
 
   /**
-   * Opens a pass: BEGIN, the chain lock and the read go as one simple-protocol query (no parameters;
-   * each statement takes its own snapshot, so the read sees everything committed before the lock was
-   * granted). Up to `limit` unchained events in id order, and the chain's head.
+   * Opens a pass: BEGIN, the chain lock and the read in one write (runTogether; each statement takes
+   * its own snapshot, so the read sees everything committed before the lock was granted). Up to
+   * `limit` unchained events in id order, and the chain's head.
    */
-  async beginPass(runner: QueryRunner, client: SimpleQueryClient, limit: number): Promise<{ pending: AuditEvent[]; head: ChainHead }> {
+  async beginPass(runner: QueryRunner, limit: number): Promise<{ pending: AuditEvent[]; head: ChainHead }> {
     this.eventColumns ??= runner.connection
       .getMetadata(AuditEvent)
       .columns.map((c) => `e.${c.databaseName} AS "${c.propertyName}"`)
       .join(', ');
-    const results = await client.query(
-      `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK});
-           WITH head AS ((SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
-                         UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
-                         ORDER BY seq DESC LIMIT 1)
-           SELECT ${this.eventColumns}, (SELECT seq FROM head) AS "headSeq", (SELECT hash FROM head) AS "headHash"
-             FROM audit_events e WHERE e.seq IS NULL ORDER BY e.id LIMIT ${limit}`,
-    );
-    const rows = results[2].rows as (AuditEvent & { headSeq: string | null; headHash: string | null })[];
+    const [, , read] = await runTogether(runner, [
+      'BEGIN',
+      { text: 'SELECT pg_advisory_xact_lock($1)', values: [CHAIN_LOCK] },
+      {
+        text: `WITH head AS ((SELECT seq, hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1)
+                             UNION ALL (SELECT last_seq, last_hash FROM audit_segments ORDER BY last_seq DESC LIMIT 1)
+                             ORDER BY seq DESC LIMIT 1)
+               SELECT ${this.eventColumns}, (SELECT seq FROM head) AS "headSeq", (SELECT hash FROM head) AS "headHash"
+                 FROM audit_events e WHERE e.seq IS NULL ORDER BY e.id LIMIT $1`,
+        values: [limit],
+      },
+    ]);
+    const rows = read as (AuditEvent & { headSeq: string | null; headHash: string | null })[];
     const pending = rows.map(({ headSeq: _s, headHash: _h, ...event }) => Object.assign(new AuditEvent(), event));
     const head = rows.length && rows[0].headSeq !== null ? { seq: rows[0].headSeq, hash: rows[0].headHash! } : null;
     return { pending, head };
@@ -59,20 +60,22 @@ export class AuditChainRepository {
    * of id, seq, prev_hash, hash and canonical text.
    */
   async assignPlacesAndCommit(runner: QueryRunner, columns: [string[], string[], string[], string[], string[]]): Promise<void> {
-    await commitWith(
-      runner,
-      `UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, canonical = v.canonical
-         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS v(id, seq, prev_hash, hash, canonical)
-        WHERE e.id = v.id`,
-      columns,
-    );
+    await runTogether(runner, [
+      {
+        text: `UPDATE audit_events AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, canonical = v.canonical
+                 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS v(id, seq, prev_hash, hash, canonical)
+                WHERE e.id = v.id`,
+        values: columns,
+      },
+      'COMMIT',
+    ]);
   }
 
-  async commitPass(client: SimpleQueryClient): Promise<void> {
-    await client.query('COMMIT');
+  async commitPass(runner: QueryRunner): Promise<void> {
+    await runner.query('COMMIT');
   }
 
-  async abandonPass(client: SimpleQueryClient): Promise<void> {
-    await client.query('ROLLBACK');
+  async abandonPass(runner: QueryRunner): Promise<void> {
+    await runner.query('ROLLBACK');
   }
 }

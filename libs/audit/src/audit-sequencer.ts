@@ -4,7 +4,7 @@ import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEv
 import { afterReleaseOf } from '#database';
 import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditChainRepository } from './audit-chain.repository';
-import type { ChainHead, SimpleQueryClient } from './audit-chain.repository';
+import type { ChainHead } from './audit-chain.repository';
 import { AuditEvent } from './audit-event.entity';
 
 const BATCH = 1000;
@@ -123,21 +123,20 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
   private async chainPendingOnce(): Promise<void> {
     const runner = await this.connection();
     // Two round trips a pass: this runs on the request path (committers wait for it), where every
-    // round trip also waits its turn on a busy event loop: BEGIN, the lock and the read as one query,
+    // round trip also waits its turn on a busy event loop: BEGIN, the lock and the read in one write,
     // then the UPDATE with the COMMIT.
-    const client = (await runner.connect()) as SimpleQueryClient;
     let open = false;
     try {
       for (;;) {
         open = true;
-        const { pending, head } = await this.chainSql.beginPass(runner, client, BATCH);
+        const { pending, head } = await this.chainSql.beginPass(runner, BATCH);
         if (pending.length) await this.chain(runner, pending, head);
-        else await this.chainSql.commitPass(client);
+        else await this.chainSql.commitPass(runner);
         open = false;
         if (pending.length < BATCH) return;
       }
     } catch (error) {
-      if (open) await this.chainSql.abandonPass(client).catch(() => undefined);
+      if (open) await this.chainSql.abandonPass(runner).catch(() => undefined);
       if (!AuditSequencer.isLockTimeout(error)) this.discardConnection();
       throw error;
     }

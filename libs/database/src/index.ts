@@ -15,5 +15,6 @@ export type { AcrossClientsReason } from './tenant-scope';
 export { digitsOf, foldedOf, matchedFields } from './person-match';
 export type { MatchField, PersonSearchKeys } from './person-match';
 export { placePart, shiftPlaceholders, WriteBatch } from './sql-parts';
-export { beginWith, commitWith, queryPrepared } from './prepared-statements';
+export { beginWith, queryPrepared, runTogether } from './prepared-statements';
+export type { Statement } from './prepared-statements';
 export type { SqlPart } from './sql-parts';

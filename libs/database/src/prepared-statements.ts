@@ -53,51 +53,50 @@ export async function queryPrepared<T = Record<string, unknown>>(manager: Entity
   return result.rows as T[];
 }
 
-/** Writes the queries `send` makes in one socket write; they are answered in order (pipeline mode). */
-function together<T>(client: PgClient, send: () => T): T {
+/** A statement to send: plain text (simple protocol, e.g. BEGIN), or prepared text with its values. */
+export type Statement = string | { text: string; values: unknown[] };
+
+/**
+ * Sends the statements in one socket write and answers each one's rows, in order (pg's pipeline mode:
+ * the backend is woken once and the caller waits one round trip, where each write on a busy machine
+ * wakes the backend and each round trip waits its turn on the event loop). Without pipeline mode, one
+ * after the other. They run one after the other either way; if one fails, the error is thrown once all
+ * have answered (in a transaction, those after it fail too and a COMMIT among them rolls back).
+ */
+export async function runTogether(runner: QueryRunner, statements: Statement[]): Promise<unknown[][]> {
+  const client = (await runner.connect()) as PgClient;
+  const send = (statement: Statement) =>
+    typeof statement === 'string' ? (client.query(statement) as Promise<QueryResult>) : client.query(prepared(statement.text, statement.values));
+  const failed = (statement: Statement) => (typeof statement === 'string' ? (error: unknown) => Promise.reject(error) : asQueryFailed(statement.text, statement.values));
+  if (!client.pipeline) {
+    const rows: unknown[][] = [];
+    for (const statement of statements) rows.push((await send(statement).catch(failed(statement))).rows);
+    return rows;
+  }
   client.connection.stream.cork();
+  let answers: Promise<QueryResult>[];
   try {
-    return send();
+    answers = statements.map((statement) => send(statement).catch(failed(statement)));
   } finally {
     client.connection.stream.uncork();
   }
+  const settled = await Promise.allSettled(answers);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<QueryResult>).value.rows);
 }
 
 /**
- * Starts the runner's transaction with its first statement (prepared) written in the same packet:
- * on a busy machine each write wakes the database backend, and a round trip waits its turn on the
- * event loop, so the two together cost one instead of two. Leaves the runner in the state
- * `startTransaction` leaves it. Without pipeline mode, the two go one after the other.
+ * Starts the runner's transaction with its first statement (prepared) in the same write (runTogether),
+ * and leaves the runner in the state `startTransaction` leaves it.
  */
 export async function beginWith<T = Record<string, unknown>>(runner: QueryRunner, text: string, values: unknown[]): Promise<T[]> {
-  const client = (await runner.connect()) as PgClient;
-  if (!client.pipeline) {
-    await runner.startTransaction();
-    return queryPrepared<T>(runner.manager, text, values);
-  }
   // The state startTransaction sets (TypeORM's flag and nesting depth), so commit and rollback end this transaction.
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   state.isTransactionActive = true;
   await runner.broadcaster.broadcast('BeforeTransactionStart');
-  const [begun, first] = together(client, () => [client.query('START TRANSACTION'), client.query(prepared(text, values))] as const);
   state.transactionDepth = 1;
-  const [, result] = await Promise.all([begun, first]).catch(asQueryFailed(text, values));
+  const [, rows] = await runTogether(runner, ['START TRANSACTION', { text, values }]);
   await runner.broadcaster.broadcast('AfterTransactionStart');
-  return result.rows as T[];
-}
-
-/**
- * The last statement of a transaction and its COMMIT in one write (pipeline mode; else one after the
- * other). If the statement fails, Postgres answers the COMMIT with a rollback and the statement's error
- * is thrown: nothing of the transaction remains.
- */
-export async function commitWith(runner: QueryRunner, text: string, values: unknown[]): Promise<void> {
-  const client = (await runner.connect()) as PgClient;
-  if (!client.pipeline) {
-    await queryPrepared(runner.manager, text, values);
-    await client.query('COMMIT');
-    return;
-  }
-  const [last, committed] = together(client, () => [client.query(prepared(text, values)), client.query('COMMIT')] as const);
-  await Promise.all([last, committed]).catch(asQueryFailed(text, values));
+  return rows as T[];
 }
