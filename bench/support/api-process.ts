@@ -2,16 +2,11 @@
  * What the streaming benchmarks share: the API as a child process of its own (so its RSS and CPU are
  * its own), plain HTTP calls to it, and /proc readings of a process.
  */
-import { NestFactory } from '@nestjs/core';
 import { ChildProcess, fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { loadConfig } from '#config';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { configureHttp } from '../../apps/api/src/http-setup';
 
 export const MiB = 1024 * 1024;
 export const mib = (bytes: number) => (bytes / MiB).toFixed(1);
@@ -49,38 +44,11 @@ export const cpuSeconds = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 };
 
-/** Child role: the API alone, reporting its port; it profiles itself when asked (BENCH_PROFILE). */
-export async function runApi(): Promise<void> {
-  const config = loadConfig(process.env);
-  const app = configureHttp(await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true, logger: false }));
-  await app.listen(0, '127.0.0.1');
-  process.on('message', (message: { profile?: 'start' | 'stop'; file?: string }) => void profile(message));
-  process.send!({ port: app.getHttpServer().address().port });
-  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
-}
-
-let session: Session | undefined;
-async function profile(message: { profile?: 'start' | 'stop'; file?: string }): Promise<void> {
-  const post = (method: string) => new Promise<any>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
-  if (message.profile === 'start') {
-    session = new Session();
-    session.connect();
-    await post('Profiler.enable');
-    await post('Profiler.start');
-    process.send!({ profiling: true });
-  } else if (message.profile === 'stop' && session) {
-    const { profile: result } = await post('Profiler.stop');
-    writeFileSync(message.file!, JSON.stringify(result));
-    session.disconnect();
-    process.send!({ profiled: message.file });
-  }
-}
-
 /** Starts the API in a process of its own (BENCH_CPU_PROFILE_DIR profiles it whole); resolves its port. */
 export async function startApiProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(__dirname, 'api-child.ts'), [], {
+  const child = fork(join(__dirname, 'api-child.cjs'), [], {
     env: { ...process.env, ...env },
-    execArgv: ['-C', 'development', '-r', 'ts-node/register/transpile-only', ...(process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [])],
+    execArgv: [...(process.env.BENCH_API_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
