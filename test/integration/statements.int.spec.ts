@@ -1,0 +1,95 @@
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { ClientsModule, ClientsService } from '#clients';
+import { ManualClock } from '#clock';
+import { AppConfig } from '#config';
+import { queryPrepared, runTogether, TenantScope } from '#database';
+import { PlatformModule } from '#platform';
+import { ownerQuery } from '../support/test-app';
+import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
+
+/**
+ * The message path's statement plumbing (#database) on the runtime login's pool: pipeline mode, a
+ * transaction begun in the same write as its first statement, statements sent together, named
+ * prepared statements. What must hold: a failure anywhere rolls the whole transaction back and surfaces
+ * as TypeORM's QueryFailedError, and the connection stays usable.
+ */
+@Module({})
+class StatementsTier {
+  static forRoot(config: AppConfig, clock: ManualClock): DynamicModule {
+    return { module: StatementsTier, imports: [PlatformModule.forRoot(config, { clock }), ClientsModule] };
+  }
+}
+
+describe('statements on the runtime pool (integration, no HTTP)', () => {
+  const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
+  let env: TestEnvironment;
+  let app: INestApplicationContext;
+  let scope: TenantScope;
+  let dataSource: DataSource;
+  let clientId: string;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    app = await NestFactory.createApplicationContext(StatementsTier.forRoot(env.config, clock), { logger: false, abortOnError: false });
+    await app.init();
+    scope = app.get(TenantScope);
+    dataSource = app.get<DataSource>(getDataSourceToken());
+    clientId = (await app.get(ClientsService).create({ name: 'Original Ltd' }, { id: null, role: 'system' })).client.id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.destroy();
+  });
+
+  const nameOf = async () => (await ownerQuery<{ name: string }>(env.config, 'SELECT name FROM clients WHERE id = $1', [clientId]))[0].name;
+  const rename = () => ({ text: 'UPDATE clients SET name = $2 WHERE id = $1', values: [clientId, 'Renamed Ltd'] });
+
+  it('runs in pipeline mode, and a scope begun in one write sees only its client', async () => {
+    const seen = await scope.run(clientId, async (tx) => {
+      const client = (await tx.queryRunner!.connect()) as { pipeline?: boolean };
+      const [row] = await queryPrepared<{ client: string; scope: string }>(tx, `SELECT current_setting('app.client_id') AS client, current_setting('app.tenant_scope') AS scope`, []);
+      return { pipeline: client.pipeline, ...row };
+    });
+    expect(seen).toEqual({ pipeline: true, client: clientId, scope: '' });
+  });
+
+  it('a statement failing after a write rolls the write back and throws QueryFailedError', async () => {
+    const failed = scope.run(clientId, async (tx) => {
+      const { text, values } = rename();
+      await queryPrepared(tx, text, values);
+      await queryPrepared(tx, 'SELECT no_such_column FROM clients', []);
+    });
+    await expect(failed).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(failed).rejects.toMatchObject({ code: '42703' });
+    expect(await nameOf()).toBe('Original Ltd');
+  });
+
+  it('statements sent together: one failing in the middle fails the batch, its COMMIT rolls back, the connection stays usable', async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      const batch = runTogether(runner, ['BEGIN', rename(), { text: 'SELECT 1 / $1::int AS x', values: [0] }, 'COMMIT']);
+      await expect(batch).rejects.toBeInstanceOf(QueryFailedError);
+      await expect(batch).rejects.toMatchObject({ code: '22012' });
+      expect(await nameOf()).toBe('Original Ltd');
+      const [[row]] = await runTogether(runner, [{ text: 'SELECT $1::int + 1 AS x', values: [41] }]);
+      expect(row).toEqual({ x: 42 });
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('a statement run twice on a connection is prepared there once, under one name', async () => {
+    const text = 'SELECT count(*)::int AS n FROM clients WHERE id = $1';
+    const prepared = await scope.run(clientId, async (tx) => {
+      await queryPrepared(tx, text, [clientId]);
+      await queryPrepared(tx, text, [clientId]);
+      return tx.query(`SELECT name FROM pg_prepared_statements WHERE statement = $1`, [text]);
+    });
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0].name).toMatch(/^cv_/);
+  });
+});
