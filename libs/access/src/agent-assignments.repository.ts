@@ -7,13 +7,6 @@ import { AgentAssignment } from './agent-assignment.entity';
 /** The SQL on `agent_assignments`. Every method takes the caller's manager or transaction. */
 @Injectable()
 export class AgentAssignmentsRepository {
-  /** True when the user has no list (serves every active client) or the client is on it. */
-  async allows(manager: EntityManager, userId: string, clientId: string): Promise<boolean> {
-    const { sql, params } = this.allowsPart(userId, clientId);
-    const [row] = await manager.query(`SELECT (${sql}) AS assigned`, params);
-    return row?.assigned === true;
-  }
-
   /** Whether the agent's list allows the client (no list: every client), as one boolean in SQL. */
   allowsPart(userId: string, clientId: string): SqlPart {
     return {
