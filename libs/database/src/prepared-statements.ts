@@ -48,9 +48,8 @@ function asQueryFailed(text: string, values: unknown[]) {
 export async function queryPrepared<T = Record<string, unknown>>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   const runner = manager.queryRunner;
   if (!runner || runner.isReleased) return manager.query(text, values);
-  const client = (await runner.connect()) as PgClient;
-  const result = await client.query(prepared(text, values)).catch(asQueryFailed(text, values));
-  return result.rows as T[];
+  const [rows] = await runTogether(runner, [{ text, values }]);
+  return rows as T[];
 }
 
 /** A statement to send: plain text (simple protocol, e.g. BEGIN), or prepared text with its values. */
@@ -66,17 +65,18 @@ export type Statement = string | { text: string; values: unknown[] };
 export async function runTogether(runner: QueryRunner, statements: Statement[]): Promise<unknown[][]> {
   const client = (await runner.connect()) as PgClient;
   const send = (statement: Statement) =>
-    typeof statement === 'string' ? (client.query(statement) as Promise<QueryResult>) : client.query(prepared(statement.text, statement.values));
-  const failed = (statement: Statement) => (typeof statement === 'string' ? (error: unknown) => Promise.reject(error) : asQueryFailed(statement.text, statement.values));
+    typeof statement === 'string'
+      ? (client.query(statement) as Promise<QueryResult>).catch(asQueryFailed(statement, []))
+      : client.query(prepared(statement.text, statement.values)).catch(asQueryFailed(statement.text, statement.values));
   if (!client.pipeline) {
     const rows: unknown[][] = [];
-    for (const statement of statements) rows.push((await send(statement).catch(failed(statement))).rows);
+    for (const statement of statements) rows.push((await send(statement)).rows);
     return rows;
   }
   client.connection.stream.cork();
   let answers: Promise<QueryResult>[];
   try {
-    answers = statements.map((statement) => send(statement).catch(failed(statement)));
+    answers = statements.map(send);
   } finally {
     client.connection.stream.uncork();
   }
