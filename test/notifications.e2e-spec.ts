@@ -253,6 +253,17 @@ describe('notifications, private by default', () => {
     expect(await noticesOf(juliet.client)).toHaveLength(2);
   });
 
+  it('messages logged together when no notice is open make one notice with all of them (one opens it, the rest join)', async () => {
+    const lima = await party('Lima Locksmiths');
+    const calls = [];
+    for (let i = 0; i < 8; i++) calls.push((await api.http.post('/calls').set(auth(lima.agent)).send({ clientId: lima.clientId, callerNumber: CALLER.callerPhone, startedAt: clock.now().toISOString() }).expect(201)).body.id);
+    const logged = await Promise.all(calls.map((id) => api.http.post(`/calls/${id}/messages`).set(auth(lima.agent)).send({ ...CALLER, urgency: 'normal' }).expect(201)));
+    const notices = await noticesOf(lima.client);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].facts.count).toBe(8);
+    expect([...(notices[0].facts.messageIds as string[])].sort()).toEqual(logged.map((r) => r.body.id).sort());
+  });
+
   it('an urgent message joining an open group sends the group at once', async () => {
     const kilo = await party('Kilo Kitchens');
     await logMessage(kilo, 'normal');

@@ -22,6 +22,8 @@ export const ADVISORY_LOCKS = {
     processingInstructions: 7004,
     /** Grouping new-message notices per client. */
     messageNoticeGrouping: 7016,
+    /** Opening a client's new-message notice: one opener, the others wait for it and join. */
+    messageNoticeOpening: 7018,
     /** The daily summary notice: one per client and day. */
     dailySummary: 7017,
     /** A client's key-encryption keys: creators share it, rotation takes it alone. */

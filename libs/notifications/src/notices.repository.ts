@@ -26,15 +26,41 @@ export class NoticesRepository {
    * notice is open.
    */
   joinOpenMessageNoticePart(clientId: string, messageId: string, now: Date): SqlPart {
+    // The lock is taken only once a notice was chosen, so whoever holds it has joined (a holder that
+    // then waited for the opening lock could deadlock with the opener waiting for the grouping lock).
     return {
       sql: `INSERT INTO notice_message_joins (notification_id, message_id)
-            SELECT o.id, $2 FROM notifications o
-             WHERE o.client_id = $1 AND o.event = 'message.new' AND o.group_open_until > $3
-               AND pg_advisory_xact_lock_shared($4, hashtext($1::text)) IS NOT NULL
-             ORDER BY o.created_at DESC LIMIT 1
+            SELECT o.id, $2
+              FROM (SELECT id FROM notifications
+                     WHERE client_id = $1 AND event = 'message.new' AND group_open_until > $3
+                     ORDER BY created_at DESC LIMIT 1) o
+             WHERE pg_advisory_xact_lock_shared($4, hashtext($1::text)) IS NOT NULL
             RETURNING id`,
       params: [clientId, messageId, now, ADVISORY_LOCKS.perClient.messageNoticeGrouping],
     };
+  }
+
+  /** The same join as its own statement: true when the message joined an open notice. */
+  async joinOpenMessageNotice(tx: EntityManager, clientId: string, messageId: string, now: Date): Promise<boolean> {
+    const { sql, params } = this.joinOpenMessageNoticePart(clientId, messageId, now);
+    return ((await tx.query(sql, params)) as unknown[]).length > 0;
+  }
+
+  /** The client's opening lock, exclusive until the transaction ends, if no one else holds it now. */
+  async tryLockOpening(tx: EntityManager, clientId: string): Promise<boolean> {
+    const [row] = await tx.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [ADVISORY_LOCKS.perClient.messageNoticeOpening, clientId]);
+    return row.locked === true;
+  }
+
+  /**
+   * Waits until nobody holds the client's opening lock (its holder committed or rolled back), holding
+   * nothing afterwards: a session lock taken and given back in one statement.
+   */
+  async awaitOpening(tx: EntityManager, clientId: string): Promise<void> {
+    await tx.query('SELECT pg_advisory_unlock_shared($1, hashtext($2)) FROM (SELECT pg_advisory_lock_shared($1, hashtext($2)) OFFSET 0) waited', [
+      ADVISORY_LOCKS.perClient.messageNoticeOpening,
+      clientId,
+    ]);
   }
 
   /** The client's grouping lock, exclusive until the transaction ends: no message joins or opens a notice meanwhile. */

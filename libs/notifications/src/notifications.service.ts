@@ -72,7 +72,23 @@ export class NotificationsService {
 
   async messageLoggedAfter(tx: EntityManager, counts: Record<string, number>, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
     if (!input.urgent && counts.notice === 1) return;
+    if (!input.urgent && (await this.joinedOpening(tx, input))) return;
     return this.groupMessage(tx, input);
+  }
+
+  /**
+   * No notice was open to join. Usually the window has just ended and the messages in flight all found
+   * the same: one of them opens the notice under the client's opening lock, the others wait for it to
+   * commit and join it together, instead of queuing one by one for the grouping lock (each holding it
+   * to its commit, with every join behind them). False when this message should open the notice.
+   */
+  private async joinedOpening(tx: EntityManager, input: { clientId: string; messageId: string }): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await this.notices.tryLockOpening(tx, input.clientId)) return false;
+      await this.notices.awaitOpening(tx, input.clientId);
+      if (await this.notices.joinOpenMessageNotice(tx, input.clientId, input.messageId, this.clock.now())) return true;
+    }
+    return false; // the grouping lock still orders openers
   }
 
   /**
