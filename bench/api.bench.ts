@@ -1,56 +1,29 @@
 /**
  * bench:api — what the policy, row-level security and the audit chain cost on the hottest write.
- * autocannon (50 connections) against POST /calls/:id/messages, and in the same app and run against
- * a bare endpoint that does one INSERT of the same row and nothing else, in BENCH_ROUNDS (3) interleaved
- * rounds of 6 s each. Prints each round's rates (and the API's and Postgres' CPU per request) and the
- * last line `message path: R % of bare req/s, p99 Q x bare` (goals >= 60 %, <= 1.5 x), the medians of
- * the rounds' ratios. BENCH_PROFILE=/tmp/api.cpuprofile writes a CPU profile of the server (this process) while
- * the full path is measured.
+ * The API runs as operators run it (the compiled build in dist/, a process of its own, see
+ * bench/support/api-child.cjs) with one extra endpoint, a bare INSERT of the same row and nothing else
+ * (bench/support/bare-insert.cjs). autocannon (50 connections) against POST /calls/:id/messages and
+ * against the bare endpoint, in BENCH_ROUNDS (3) interleaved rounds of 6 s each. Prints each round's
+ * rates (and the API's and Postgres' CPU per request) and the last line
+ * `message path: R % of bare req/s, p99 Q x bare` (goals >= 60 %, <= 1.5 x), the medians of the
+ * rounds' ratios. BENCH_PROFILE=/tmp/api.cpuprofile writes a CPU profile of the API while the full
+ * path is measured in the first round.
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import type autocannon from 'autocannon';
-import { DataSource } from 'typeorm';
-import { Public } from '#access';
-import { ApiModule } from '../apps/api/src/api.module';
-import { configureHttp } from '../apps/api/src/http-setup';
-import { createTestEnvironment } from '../test/support/test-environment';
-import { createClientWithUsers, loginAdmin } from '../test/support/test-app';
 import request from 'supertest';
-import { cpuSeconds } from './support/api-process';
+import { createTestEnvironment, TestEnvironment } from '../test/support/test-environment';
+import { createClientWithUsers, loginAdmin } from '../test/support/test-app';
+import { cpuSeconds, profileApi, runBenchmark, startApiProcess, stopApiProcess } from './support/api-process';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_SECONDS = Number(process.argv[2] ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// The same row as bench/support/bare-insert.cjs inserts.
 const MESSAGE = { callerName: 'Bench Caller', callerPhone: '+44 20 7946 0000', body: 'Please call back about the quote.' };
-
-/** The baseline: the same row, one INSERT as the owner of nothing, no policy, no tenant scope, no audit. */
-@Controller('bench')
-class BareInsertController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  @Public()
-  @Post('bare-message')
-  @HttpCode(201)
-  async insert(@Body() body: { clientId: string; callId: string; agentId: string }) {
-    const id = randomUUID();
-    // calls/caller_messages have forced row-level security: the bare insert still has to name its tenant.
-    await this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT set_config('app.client_id', $1, true)`, [body.clientId]);
-      await tx.query(
-        `INSERT INTO caller_messages (id, client_id, call_id, agent_id, caller_name, caller_phone, body, instructions_version) VALUES ($1, $2, $3, $4, $5, $6, $7, 1)`,
-        [id, body.clientId, body.callId, body.agentId, MESSAGE.callerName, MESSAGE.callerPhone, MESSAGE.body],
-      );
-    });
-    return { id };
-  }
-}
 
 /** autocannon in its own process, so the load generator does not share the server's event loop. */
 function run(options: { url: string; duration: number; headers: Record<string, string>; body: string }): Promise<autocannon.Result> {
@@ -63,8 +36,8 @@ function run(options: { url: string; duration: number; headers: Record<string, s
   );
 }
 
-/** CPU seconds so far of this process and of the Postgres backends serving the run's database. */
-function cpuNow(database: string): { api: number; postgres: number } {
+/** CPU seconds so far of the API process and of the Postgres backends serving the run's database. */
+function cpuNow(apiPid: number, database: string): { api: number; postgres: number } {
   let postgres = 0;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -73,28 +46,28 @@ function cpuNow(database: string): { api: number; postgres: number } {
       // the process ended meanwhile
     }
   }
-  const own = process.cpuUsage();
-  return { api: (own.user + own.system) / 1e6, postgres };
+  return { api: cpuSeconds(apiPid), postgres };
 }
 
 /** Runs a measurement and reports what each side spent per request (ms), so a slower path shows where. */
-async function measured(database: string, go: () => Promise<autocannon.Result>) {
-  const before = cpuNow(database);
+async function measured(apiPid: number, database: string, go: () => Promise<autocannon.Result>) {
+  const before = cpuNow(apiPid, database);
   const result = await go();
-  const after = cpuNow(database);
+  const after = cpuNow(apiPid, database);
   const perRequest = (seconds: number) => ((seconds * 1000) / Math.max(1, result.requests.total)).toFixed(2);
   return { result, cpu: `API ${perRequest(after.api - before.api)} ms, Postgres ${perRequest(after.postgres - before.postgres)} ms CPU per request` };
 }
 
 async function main() {
-  const env = await createTestEnvironment({ LOG_LEVEL: 'silent' });
-  @Module({ imports: [ApiModule.forRoot(env.config)], controllers: [BareInsertController] })
-  class BenchModule {}
-  const app = configureHttp(await NestFactory.create(BenchModule, { logger: false }));
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  let env: TestEnvironment | undefined;
+  let child: ChildProcess | undefined;
   try {
-    const http = request(app.getHttpServer());
+    env = await createTestEnvironment({ LOG_LEVEL: 'silent' });
+    const started = await startApiProcess({ ...env.env, BENCH_BARE_INSERT: '1' });
+    child = started.child;
+    const pid = child.pid!;
+    const url = `http://127.0.0.1:${started.port}`;
+    const http = request(url);
     const adminToken = await loginAdmin(http);
     const { clientId, agent } = await createClientWithUsers(http, adminToken, 'Bench Ltd');
     const call = await http.post('/calls').set('Authorization', `Bearer ${agent.token}`).send({ clientId, callerNumber: '+44 20 7946 0000', startedAt: new Date().toISOString() }).expect(201);
@@ -108,23 +81,15 @@ async function main() {
     // Warm both paths (JIT, pool) before measuring.
     await bareRun(2);
     await fullRun(2);
-    const session = process.env.BENCH_PROFILE ? new Session() : undefined;
-    const post = (method: string) => new Promise<any>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
     // Rounds of bare then full, interleaved: this VM's speed drifts by tens of percent between minutes,
     // so each round's ratio compares neighbours, and the median round is reported.
     const rounds: { bare: Awaited<ReturnType<typeof measured>>; full: Awaited<ReturnType<typeof measured>>; ratio: number; p99: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const bare = await measured(database, () => bareRun(DURATION_SECONDS));
-      if (session && round === 0) {
-        session.connect();
-        await post('Profiler.enable');
-        await post('Profiler.start');
-      }
-      const full = await measured(database, () => fullRun(DURATION_SECONDS));
-      if (session && round === 0) {
-        writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await post('Profiler.stop')).profile));
-        session.disconnect();
-      }
+      const bare = await measured(pid, database, () => bareRun(DURATION_SECONDS));
+      const profiling = process.env.BENCH_PROFILE && round === 0;
+      if (profiling) await profileApi(child, { profile: 'start' });
+      const full = await measured(pid, database, () => fullRun(DURATION_SECONDS));
+      if (profiling) await profileApi(child, { profile: 'stop', file: process.env.BENCH_PROFILE! });
       const ratio = (full.result.requests.average / bare.result.requests.average) * 100;
       const p99 = full.result.latency.p99 / bare.result.latency.p99;
       rounds.push({ bare, full, ratio, p99 });
@@ -137,9 +102,9 @@ async function main() {
     console.log(`rounds: ${rounds.map((r) => `${r.ratio.toFixed(1)} % / ${r.p99.toFixed(2)} x`).join(', ')}`);
     console.log(`message path: ${median(rounds.map((r) => r.ratio)).toFixed(1)} % of bare req/s, p99 ${median(rounds.map((r) => r.p99)).toFixed(2)} x bare (goals >= 60 %, <= 1.5 x; medians of ${ROUNDS} rounds)`);
   } finally {
-    await app.close();
-    await env.destroy();
+    await stopApiProcess(child);
+    await env?.destroy();
   }
 }
 
-void main();
+runBenchmark(main);

@@ -1,5 +1,5 @@
 /**
- * The API role of a streaming benchmark, as operators run it: the compiled build in dist/ (npm run
+ * The API role of a benchmark, as operators run it: the compiled build in dist/ (npm run
  * build:api), not ts-node. Under ts-node the TypeScript compiler sits in the heap, and every major GC
  * (which streaming triggers several times a second through its buffers) marks it too.
  * Reports its port to the parent; profiles itself when asked (BENCH_PROFILE).
@@ -32,7 +32,10 @@ async function profile(message) {
 
 async function main() {
   const config = loadConfig(process.env);
-  const app = configureHttp(await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true, logger: false }));
+  const api = ApiModule.forRoot(config);
+  // bench:api compares the message path with a bare INSERT endpoint in the same process.
+  const root = process.env.BENCH_BARE_INSERT === '1' ? require('./bare-insert.cjs').withBareInsert(api) : api;
+  const app = configureHttp(await NestFactory.create(root, { bufferLogs: true, logger: false }));
   await app.listen(0, '127.0.0.1');
   process.on('message', (message) => void profile(message));
   process.send({ port: app.getHttpServer().address().port });
