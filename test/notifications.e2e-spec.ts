@@ -264,6 +264,25 @@ describe('notifications, private by default', () => {
     expect([...(notices[0].facts.messageIds as string[])].sort()).toEqual(logged.map((r) => r.body.id).sort());
   });
 
+  it('a message for a notice that closed behind its back is logged once, in a new notice', async () => {
+    const mike = await party('Mike Movers');
+    const first = await logMessage(mike, 'normal');
+    const second = await logMessage(mike, 'normal'); // joins, and commits with its write batch
+    // The window ends by another hand (another API process, say): this process still thinks it open.
+    await ownerQuery(env.config, `UPDATE notifications SET group_open_until = $2 WHERE client_id = $1 AND event = 'message.new'`, [mike.clientId, new Date(clock.now().getTime() - 1)]);
+    const third = await logMessage(mike, 'normal');
+    const notices = await noticesOf(mike.client);
+    expect(notices).toHaveLength(2);
+    expect(notices.map((n) => n.facts.messageIds)).toEqual(expect.arrayContaining([[third], [first, second]]));
+    const [{ messages, events }] = await ownerQuery<{ messages: number; events: number }>(
+      env.config,
+      `SELECT (SELECT count(*) FROM caller_messages WHERE id = $1)::int AS messages,
+              (SELECT count(*) FROM audit_events WHERE action = 'message.create' AND subject_id = $1::text)::int AS events`,
+      [third],
+    );
+    expect({ messages, events }).toEqual({ messages: 1, events: 1 });
+  });
+
   it('an urgent message joining an open group sends the group at once', async () => {
     const kilo = await party('Kilo Kitchens');
     await logMessage(kilo, 'normal');

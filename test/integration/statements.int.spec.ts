@@ -5,7 +5,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { ClientsModule, ClientsService } from '#clients';
 import { ManualClock } from '#clock';
 import { AppConfig } from '#config';
-import { queryPrepared, runTogether, TenantScope } from '#database';
+import { queryPrepared, RequiredWriteMissingError, runTogether, TenantScope, WriteBatch } from '#database';
 import { PlatformModule } from '#platform';
 import { ownerQuery } from '../support/test-app';
 import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
@@ -13,7 +13,7 @@ import { createTestEnvironment, TestEnvironment } from '../support/test-environm
 /**
  * The message path's statement plumbing (#database) on the runtime login's pool: pipeline mode, a
  * transaction begun in the same write as its first statement, statements sent together, named
- * prepared statements. What must hold: a failure anywhere rolls the whole transaction back and surfaces
+ * prepared statements, a write batch committed in the write that carries it. What must hold: a failure anywhere rolls the whole transaction back and surfaces
  * as TypeORM's QueryFailedError, and the connection stays usable.
  */
 @Module({})
@@ -91,5 +91,37 @@ describe('statements on the runtime pool (integration, no HTTP)', () => {
     });
     expect(prepared).toHaveLength(1);
     expect(prepared[0].name).toMatch(/^cv_/);
+  });
+
+  const renamePart = (name: string) => ({ sql: 'UPDATE clients SET name = $2 WHERE id = $1 RETURNING id', params: [clientId, name] });
+  const nothingPart = () => ({ sql: 'UPDATE clients SET name = name WHERE id = $1 RETURNING id', params: ['00000000-0000-4000-8000-000000000000'] });
+
+  it('a write batch committed in its own write is committed when the scope returns, and its after-commit hooks ran', async () => {
+    const events: string[] = [];
+    dataSource.subscribers.push({ afterTransactionCommit: () => void events.push('commit'), afterTransactionRollback: () => void events.push('rollback') });
+    const counts = await scope.run(clientId, async (tx) => {
+      const result = await new WriteBatch().add('renamed', renamePart('Batched Ltd'), { required: true }).runAndCommit(tx);
+      expect(tx.queryRunner!.isTransactionActive).toBe(false);
+      return result;
+    });
+    dataSource.subscribers.pop();
+    expect(counts).toEqual({ renamed: 1 });
+    expect(events).toEqual(['commit']);
+    expect(await nameOf()).toBe('Batched Ltd');
+    await ownerQuery(env.config, `UPDATE clients SET name = 'Original Ltd' WHERE id = $1`, [clientId]);
+  });
+
+  it('a required part that writes nothing fails the batch: nothing of it or before it is written, and the pool connection is usable', async () => {
+    const failed = scope.run(clientId, async (tx) => {
+      const { text, values } = rename();
+      await queryPrepared(tx, text, values);
+      await new WriteBatch().add('renamed', renamePart('Half Written Ltd')).add('missing', nothingPart(), { required: true }).runAndCommit(tx);
+    });
+    await expect(failed).rejects.toBeInstanceOf(RequiredWriteMissingError);
+    await expect(failed).rejects.toMatchObject({ part: 'missing' });
+    expect(await nameOf()).toBe('Original Ltd');
+    // The same batch without the required part, through run(): optional parts that write nothing are counted as 0.
+    const counts = await scope.run(clientId, (tx) => new WriteBatch().add('missing', nothingPart()).run(tx));
+    expect(counts).toEqual({ missing: 0 });
   });
 });

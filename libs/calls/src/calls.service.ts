@@ -6,7 +6,7 @@ import type { Principal } from '#access';
 import { AuditService } from '#audit';
 import { Clock } from '#clock';
 import { AppConfig } from '#config';
-import { TenantScope, WriteBatch } from '#database';
+import { RequiredWriteMissingError, TenantScope, WriteBatch } from '#database';
 import { DomainError, NotFoundError } from '#errors';
 import { billableMinutes, UsageLedger } from '#usage';
 import type { UsageRecord } from '#usage';
@@ -187,6 +187,21 @@ export class CallsService {
 
   async addMessage(principal: Principal, callId: string, input: NewMessage): Promise<CallerMessage> {
     const now = this.clock.now();
+    const id = randomUUID();
+    try {
+      return await this.logMessage(principal, callId, input, now, id, true);
+    } catch (error) {
+      if (!(error instanceof RequiredWriteMissingError)) throw error;
+      // The client's notice closed while the message was on its way: nothing was written; again, the usual way.
+      return this.logMessage(principal, callId, input, now, id, false);
+    }
+  }
+
+  /**
+   * `quick`: when the notice it joins is known open, the message commits with its write batch (one
+   * round trip less); otherwise the notice step follows the batch in the same transaction.
+   */
+  private logMessage(principal: Principal, callId: string, input: NewMessage, now: Date, id: string, quick: boolean): Promise<CallerMessage> {
     return this.owners.inScopeOfOwner('call', callId, async (tx, clientId) => {
       // The call is read with the policy's facts (one round trip), and used only once access is granted.
       const { instructions, also } = await this.policy
@@ -196,7 +211,7 @@ export class CallsService {
       await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx, { phoneSystemCalls: true, call });
       const customFields = validateCustomFields(instructions.intakeFields ?? [], input.customFields);
       const message: CallerMessage = Object.assign(new CallerMessage(), {
-        id: randomUUID(),
+        id,
         clientId,
         callId,
         agentId: principal.id,
@@ -223,6 +238,13 @@ export class CallsService {
       callRecords.insertMessageIn(batch, message);
       this.ledger.recordIn(batch, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
       this.audit.appendIn(batch, this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }), tx);
+      if (quick && this.notifications.messageJoinsIn(batch, notice)) {
+        await batch.runAndCommit(tx).catch((error: unknown) => {
+          if (error instanceof RequiredWriteMissingError) this.notifications.messageJoinMissed(clientId);
+          throw error;
+        });
+        return message;
+      }
       this.notifications.messageLoggedIn(batch, notice);
       await this.notifications.messageLoggedAfter(tx, await batch.run(tx), notice);
       return message;

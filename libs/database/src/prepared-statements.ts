@@ -100,3 +100,28 @@ export async function beginWith<T = Record<string, unknown>>(runner: QueryRunner
   await runner.broadcaster.broadcast('AfterTransactionStart');
   return rows as T[];
 }
+
+/**
+ * Sends the transaction's last statement (prepared) and COMMIT in one write (runTogether), and leaves
+ * the runner as commitTransaction leaves it. Only for a transaction at depth 1 (one TenantScope began).
+ * When the statement fails the COMMIT rolls back: the transaction is over either way, and the
+ * statement's error is thrown.
+ */
+export async function commitWith<T = Record<string, unknown>>(runner: QueryRunner, text: string, values: unknown[]): Promise<T[]> {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  if (!state.isTransactionActive || state.transactionDepth !== 1) throw new Error('commitWith ends a transaction of depth 1 only');
+  await runner.broadcaster.broadcast('BeforeTransactionCommit');
+  let rows: unknown[];
+  try {
+    [rows] = await runTogether(runner, [{ text, values }, 'COMMIT']);
+  } catch (error) {
+    state.isTransactionActive = false;
+    state.transactionDepth = 0;
+    await runner.broadcaster.broadcast('AfterTransactionRollback');
+    throw error;
+  }
+  state.isTransactionActive = false;
+  state.transactionDepth = 0;
+  await runner.broadcaster.broadcast('AfterTransactionCommit');
+  return rows as T[];
+}

@@ -58,7 +58,8 @@ export class TenantScope {
     try {
       const entered = await beginWith<R>(runner, enter, params);
       result = await work(runner.manager, entered);
-      await runner.commitTransaction();
+      // The work may have committed already, with its last statement (WriteBatch.runAndCommit).
+      if (runner.isTransactionActive) await runner.commitTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

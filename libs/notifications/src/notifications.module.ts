@@ -10,6 +10,7 @@ import { NOTIFICATIONS_QUEUE } from './notification-queue';
 import { NotificationScheduler } from './notification.scheduler';
 import { NotificationSender } from './notification-sender';
 import { NotificationSweeper } from './notification-sweeper';
+import { OpenNoticeHints } from './open-notice-hints';
 import { NotificationsService } from './notifications.service';
 import { SealedSecrets } from './sealed-secrets';
 import { UrgentEscalationsRepository } from './urgent-escalations.repository';
@@ -30,6 +31,7 @@ import { WebhookEndpointsService } from './webhook-endpoints.service';
     NotificationSender,
     NotificationSweeper,
     NotificationsService,
+    OpenNoticeHints,
     SealedSecrets,
     WebhookEndpointsService,
     // The SQL of the library's tables, for its services only.

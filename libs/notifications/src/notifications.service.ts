@@ -12,6 +12,7 @@ import { InvalidInputError } from './errors';
 import { emailsFor, endpointWants, resolveSettings, ResolvedSettings } from './notice-recipients';
 import { summaryOf } from './notice-text';
 import { NoticeShelf, NoticesRepository } from './notices.repository';
+import { OpenNoticeHints } from './open-notice-hints';
 import { NotificationOutboxRepository } from './notification-outbox.repository';
 import { NotificationScheduler } from './notification.scheduler';
 import { Notification, NoticeAudience, NoticeFacts } from './notification.entity';
@@ -58,6 +59,7 @@ export class NotificationsService {
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly escalations: UrgentEscalationsRepository,
     private readonly reminders: DeadlineRemindersRepository,
+    private readonly openNotices: OpenNoticeHints,
   ) {}
 
   /**
@@ -70,9 +72,27 @@ export class NotificationsService {
     if (!input.urgent) batch.add('notice', this.notices.joinOpenMessageNoticePart(input.clientId, input.messageId, this.clock.now()));
   }
 
+  /**
+   * The quicker form of the two steps, when this process saw the client's notice open moments ago: the
+   * join goes into the batch as a required part and nothing is left for after it, so the caller may
+   * commit with the batch. True when it did; if the notice closed meanwhile the batch fails with
+   * RequiredWriteMissingError (nothing written) and the caller logs the message again the usual way.
+   */
+  messageJoinsIn(batch: WriteBatch, input: { clientId: string; messageId: string; urgent: boolean }): boolean {
+    const now = this.clock.now();
+    if (input.urgent || !this.openNotices.seemsOpen(input.clientId, now)) return false;
+    batch.add('notice', this.notices.joinOpenMessageNoticePart(input.clientId, input.messageId, now), { required: true });
+    return true;
+  }
+
+  /** A required join failed: the client's notice closed (an urgent message, another process). */
+  messageJoinMissed(clientId: string): void {
+    this.openNotices.closed(clientId);
+  }
+
   async messageLoggedAfter(tx: EntityManager, counts: Record<string, number>, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
-    if (!input.urgent && counts.notice === 1) return;
-    if (!input.urgent && (await this.joinedOpening(tx, input))) return;
+    if (!input.urgent && counts.notice === 1) return this.openNotices.joined(input.clientId, this.clock.now());
+    if (!input.urgent && (await this.joinedOpening(tx, input))) return this.openNotices.joined(input.clientId, this.clock.now());
     return this.groupMessage(tx, input);
   }
 
@@ -115,6 +135,7 @@ export class NotificationsService {
       // An urgent message closes the group: everything in it goes now.
       const closeAt = input.urgent ? now : open.groupOpenUntil!;
       await this.notices.updateGroup(tx, open.id, { facts, urgent: open.urgent || input.urgent, summary: summaryOf('message.new', name, facts), groupOpenUntil: closeAt });
+      this.openNotices.openUntil(input.clientId, closeAt, tx);
       const rows = await this.outbox.ofNotice(tx, open.id);
       if (input.urgent) {
         await this.outbox.bringForwardPending(tx, open.id, now);
@@ -127,6 +148,7 @@ export class NotificationsService {
       const facts = { messageIds: [input.messageId], count: 1, urgentCount: input.urgent ? 1 : 0 };
       const due = input.urgent ? now : new Date(now.getTime() + this.config.notifications.groupWindowMs);
       await this.notify(tx, { clientId: input.clientId, name, settings, event: 'message.new', urgent: input.urgent, facts, dueAt: due, groupOpenUntil: due });
+      this.openNotices.openUntil(input.clientId, due, tx);
     }
     if (input.urgent && settings.escalationMinutes) {
       await this.escalations.insert(tx, {
