@@ -124,4 +124,22 @@ describe('statements on the runtime pool (integration, no HTTP)', () => {
     const counts = await scope.run(clientId, (tx) => new WriteBatch().add('missing', nothingPart()).run(tx));
     expect(counts).toEqual({ missing: 0 });
   });
+
+  it('a statement sent ahead with the begin answers the same text and values once, then goes out again', async () => {
+    const mark = { text: `UPDATE clients SET name = name || '!' WHERE id = $1 RETURNING name`, values: [clientId] };
+    const names = await scope.run(
+      clientId,
+      async (tx) => {
+        const [begun] = await tx.query('SELECT name FROM clients WHERE id = $1', [clientId]); // ran with the begin
+        const [first] = await queryPrepared<{ name: string }>(tx, mark.text, mark.values);
+        const [second] = await queryPrepared<{ name: string }>(tx, mark.text, mark.values);
+        return [begun.name, first.name, second.name];
+      },
+      undefined,
+      [mark],
+    );
+    expect(names).toEqual(['Original Ltd!', 'Original Ltd!', 'Original Ltd!!']);
+    expect(await nameOf()).toBe('Original Ltd!!');
+    await ownerQuery(env.config, `UPDATE clients SET name = 'Original Ltd' WHERE id = $1`, [clientId]);
+  });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, DataRole, personalDataOf, PersonalDataDeclaration, Purpose } from '#audit';
-import type { SqlPart } from '#database';
+import type { PreparedStatement, SqlPart } from '#database';
 import { ClientsService, ProcessingInstructions } from '#clients';
 import { NotFoundError } from '#errors';
 import { AgentAssignmentsService } from './agent-assignments.service';
@@ -96,21 +96,8 @@ export class AccessPolicy {
     if (credentialRefusal) return this.refuse(principal, request, null, credentialRefusal);
     // Another tenant's client looks exactly like a missing one: no existence oracle.
     if (principal.clientId && principal.clientId !== request.clientId) return this.refuse(principal, request, null, new NotFoundError('Client'));
-    // The facts this decision needs (instructions, the data subjects' restrictions, the agent's
-    // assignment) in one round trip; each library gives the SQL of its own tables.
-    const subjectQuery = request.dataRole === 'processor' ? (this.subjectDecisions?.refusalQuery(request) ?? null) : null;
-    const servesAsked = principal.kind === 'user' && (principal.role === 'agent' || principal.role === 'supervisor');
-    const read = await this.clients
-      .currentInstructionsWith(
-        request.clientId,
-        {
-          ...(subjectQuery ? { restricted: subjectQuery.part } : {}),
-          ...(servesAsked ? { serves: this.assignments.servesPart(principal.id, request.clientId) } : {}),
-          ...Object.fromEntries(Object.entries(also ?? {}).map(([name, part]) => [`also:${name}`, part])),
-        },
-        manager,
-      )
-      .catch(() => null);
+    const { subjectQuery, servesAsked, facts: asking } = this.factsOf(principal, request, also);
+    const read = await this.clients.currentInstructionsWith(request.clientId, asking, manager).catch(() => null);
     if (!read) return this.refuse(principal, request, null, new NotFoundError('Client'));
     const { instructions, facts } = read;
     const purposeRefusal = this.declaredPurposeRefusal(request) ?? this.purposeRefusal(principal, request, instructions);
@@ -121,6 +108,29 @@ export class AccessPolicy {
     if (decision instanceof Error) return this.refuse(principal, request, instructions, decision);
     const alsoRead = also && Object.fromEntries(Object.keys(also).map((name) => [name, (facts as Record<string, unknown>)[`also:${name}`]]));
     return { instructions, dataRole: request.dataRole, ...decision, ...(alsoRead ? { also: alsoRead } : {}) };
+  }
+
+  /**
+   * The statement `authorize` reads its facts with, for a caller that knows the client before its
+   * transaction begins: sent with the begin (TenantScope.run's `ahead`), it costs no round trip of its own.
+   */
+  factsAhead(principal: Principal, asked: AccessRequest, also?: Record<string, SqlPart>): PreparedStatement {
+    return this.clients.currentInstructionsStatement(asked.clientId, this.factsOf(principal, this.declared(asked), also).facts);
+  }
+
+  /**
+   * The facts this decision needs (instructions, the data subjects' restrictions, the agent's
+   * assignment) in one round trip; each library gives the SQL of its own tables.
+   */
+  private factsOf(principal: Principal, request: DeclaredRequest, also?: Record<string, SqlPart>) {
+    const subjectQuery = request.dataRole === 'processor' ? (this.subjectDecisions?.refusalQuery(request) ?? null) : null;
+    const servesAsked = principal.kind === 'user' && (principal.role === 'agent' || principal.role === 'supervisor');
+    const facts: Record<string, SqlPart> = {
+      ...(subjectQuery ? { restricted: subjectQuery.part } : {}),
+      ...(servesAsked ? { serves: this.assignments.servesPart(principal.id, request.clientId) } : {}),
+      ...Object.fromEntries(Object.entries(also ?? {}).map(([name, part]) => [`also:${name}`, part])),
+    };
+    return { subjectQuery, servesAsked, facts };
   }
 
   /** The entity's one declaration of its data role and purposes (libs/audit personal-data); an entity without one is a programming error. */

@@ -105,7 +105,7 @@ export class CallsService {
     const clientId = this.clientOf(principal, input.clientId);
     if (input.endedAt && input.endedAt.getTime() < input.startedAt.getTime()) throw new InvalidInputError('endedAt must not be before startedAt');
     const now = this.clock.now();
-    return this.scope.run(clientId, async (tx) => {
+    const made = await this.scope.run(clientId, async (tx) => {
       const { instructions } = await this.policy.authorize(principal, this.request('call.create', clientId), tx);
       const call = tx.create(Call, {
         id: randomUUID(),
@@ -127,6 +127,8 @@ export class CallsService {
       }
       return { call: await this.repeatedCreate(principal, tx, clientId, input, now, instructions.version), created: false };
     });
+    this.owners.ownerIs('call', made.call.id, clientId); // its messages follow, usually at once
+    return made;
   }
 
   /**
@@ -202,12 +204,14 @@ export class CallsService {
    * round trip less); otherwise the notice step follows the batch in the same transaction.
    */
   private logMessage(principal: Principal, callId: string, input: NewMessage, now: Date, id: string, quick: boolean): Promise<CallerMessage> {
+    const asked = (clientId: string) => this.request('message.create', clientId, { type: 'call', id: callId });
+    const also = (tx: EntityManager, clientId: string) => ({ call: callRecords.byIdPart(tx, clientId, callId) });
+    // With the call's client known, the policy's facts go out with the transaction's begin.
+    const ahead = (clientId: string, manager: EntityManager) => [this.policy.factsAhead(principal, asked(clientId), also(manager, clientId))];
     return this.owners.inScopeOfOwner('call', callId, async (tx, clientId) => {
       // The call is read with the policy's facts (one round trip), and used only once access is granted.
-      const { instructions, also } = await this.policy
-        .authorize(principal, this.request('message.create', clientId, { type: 'call', id: callId }), tx, { call: callRecords.byIdPart(tx, clientId, callId) })
-        .catch(asMissing('Call'));
-      const call = callRecords.fromJson(tx, also?.call);
+      const { instructions, also: read } = await this.policy.authorize(principal, asked(clientId), tx, also(tx, clientId)).catch(asMissing('Call'));
+      const call = callRecords.fromJson(tx, read?.call);
       await this.ownCallInWindow(principal, clientId, callId, now, 'message.create', tx, { phoneSystemCalls: true, call });
       const customFields = validateCustomFields(instructions.intakeFields ?? [], input.customFields);
       const message: CallerMessage = Object.assign(new CallerMessage(), {
@@ -248,7 +252,7 @@ export class CallsService {
       this.notifications.messageLoggedIn(batch, notice);
       await this.notifications.messageLoggedAfter(tx, await batch.run(tx), notice);
       return message;
-    });
+    }, ahead);
   }
 
   /**

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '#audit';
 import type { ActorRole } from '#audit';
 import { Clock } from '#clock';
-import type { SqlPart } from '#database';
+import type { PreparedStatement, SqlPart } from '#database';
 import { NotFoundError } from '#errors';
 import { Client } from './client.entity';
 import { ClientsRepository } from './clients.repository';
@@ -165,6 +165,11 @@ export class ClientsService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ instructions: ProcessingInstructions; facts: Partial<Record<K, unknown>> } | null> {
     return this.instructions.currentWith(manager, clientId, facts);
+  }
+
+  /** The statement `currentInstructionsWith` sends, for sending it ahead with a transaction's begin. */
+  currentInstructionsStatement(clientId: string, facts: Partial<Record<string, SqlPart>>): PreparedStatement {
+    return this.instructions.currentWithStatement(this.dataSource.manager, clientId, facts);
   }
 
   /** SQL giving the name of the client whose id `clientIdSql` gives (for another library's statement). */

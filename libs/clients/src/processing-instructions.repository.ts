@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DeepPartial, EntityManager, In } from 'typeorm';
 import { ADVISORY_LOCKS, placePart, queryPrepared } from '#database';
-import type { SqlPart } from '#database';
+import type { PreparedStatement, SqlPart } from '#database';
 import { ProcessingInstructions } from './processing-instructions.entity';
 
 const selectList = (columns: { databaseName: string; propertyName: string }[]) => columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', ');
@@ -35,12 +35,10 @@ export class ProcessingInstructionsRepository {
     clientId: string,
     facts: Partial<Record<K, SqlPart>>,
   ): Promise<{ instructions: ProcessingInstructions; facts: Partial<Record<K, unknown>> } | null> {
-    this.columns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
-    const params: unknown[] = [clientId];
     const names = Object.keys(facts) as K[];
-    const extra = names.map((name, i) => `, (${placePart(facts[name]!, params)}) AS "fact${i}"`).join('');
+    const { text, values } = this.currentWithStatement(manager, clientId, facts);
     // Prepared: read on every access to caller data, with the same few fact sets.
-    const [row] = await queryPrepared<Record<string, unknown>>(manager, `SELECT ${this.columns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, params);
+    const [row] = await queryPrepared<Record<string, unknown>>(manager, text, values);
     if (!row) return null;
     const found: Partial<Record<K, unknown>> = {};
     names.forEach((name, i) => {
@@ -48,6 +46,14 @@ export class ProcessingInstructionsRepository {
       delete row[`fact${i}`];
     });
     return { instructions: Object.assign(new ProcessingInstructions(), row), facts: found };
+  }
+
+  /** The statement `currentWith` sends, for sending it ahead (TenantScope.run). */
+  currentWithStatement(manager: EntityManager, clientId: string, facts: Partial<Record<string, SqlPart>>): PreparedStatement {
+    this.columns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const values: unknown[] = [clientId];
+    const extra = Object.keys(facts).map((name, i) => `, (${placePart(facts[name]!, values)}) AS "fact${i}"`).join('');
+    return { text: `SELECT ${this.columns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, values };
   }
 
   /** The newest version of each of these clients' instructions. */

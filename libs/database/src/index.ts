@@ -18,5 +18,5 @@ export { placePart, shiftPlaceholders, WriteBatch } from './sql-parts';
 export { beginWith, commitWith, queryPrepared, runTogether } from './prepared-statements';
 export { RequiredWriteMissingError } from './write-batch-errors';
 export { WriteBatchRequiredParts1700000002010 } from './migrations/1700000002010-WriteBatchRequiredParts';
-export type { Statement } from './prepared-statements';
+export type { PreparedStatement, Statement } from './prepared-statements';
 export type { SqlPart } from './sql-parts';

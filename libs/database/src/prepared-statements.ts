@@ -48,12 +48,31 @@ function asQueryFailed(text: string, values: unknown[]) {
 export async function queryPrepared<T = Record<string, unknown>>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   const runner = manager.queryRunner;
   if (!runner || runner.isReleased) return manager.query(text, values);
+  const ahead = takeAhead(runner, text, values);
+  if (ahead) return ahead as T[];
   const [rows] = await runTogether(runner, [{ text, values }]);
   return rows as T[];
 }
 
+const AHEAD = 'answeredAhead';
+
+/** The rows of a statement sent ahead with the transaction's begin (beginWith), taken once; undefined if none. */
+function takeAhead(runner: QueryRunner, text: string, values: unknown[]): unknown[] | undefined {
+  const answered: { text: string; values: string; rows: unknown[] }[] | undefined = runner.data?.[AHEAD];
+  if (!answered?.length) return undefined;
+  const key = JSON.stringify(values);
+  const at = answered.findIndex((a) => a.text === text && a.values === key);
+  return at < 0 ? undefined : answered.splice(at, 1)[0].rows;
+}
+
 /** A statement to send: plain text (simple protocol, e.g. BEGIN), or prepared text with its values. */
-export type Statement = string | { text: string; values: unknown[] };
+export type Statement = string | PreparedStatement;
+
+/** A statement's text with its values, sent as a named prepared statement. */
+export interface PreparedStatement {
+  text: string;
+  values: unknown[];
+}
 
 /**
  * Sends the statements in one socket write and answers each one's rows, in order (pg's pipeline mode:
@@ -88,15 +107,18 @@ export async function runTogether(runner: QueryRunner, statements: Statement[]):
 
 /**
  * Starts the runner's transaction with its first statement (prepared) in the same write (runTogether),
- * and leaves the runner in the state `startTransaction` leaves it.
+ * and leaves the runner in the state `startTransaction` leaves it. `ahead`: statements the work is
+ * known to send first (the policy's facts), sent in the same write; queryPrepared answers them from
+ * what came back when the work sends the same text and values, once.
  */
-export async function beginWith<T = Record<string, unknown>>(runner: QueryRunner, text: string, values: unknown[]): Promise<T[]> {
+export async function beginWith<T = Record<string, unknown>>(runner: QueryRunner, text: string, values: unknown[], ahead: PreparedStatement[] = []): Promise<T[]> {
   // The state startTransaction sets (TypeORM's flag and nesting depth), so commit and rollback end this transaction.
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   state.isTransactionActive = true;
   await runner.broadcaster.broadcast('BeforeTransactionStart');
   state.transactionDepth = 1;
-  const [, rows] = await runTogether(runner, ['START TRANSACTION', { text, values }]);
+  const [, rows, ...answers] = await runTogether(runner, ['START TRANSACTION', { text, values }, ...ahead]);
+  if (ahead.length) runner.data = { ...runner.data, [AHEAD]: ahead.map((a, i) => ({ text: a.text, values: JSON.stringify(a.values), rows: answers[i] })) };
   await runner.broadcaster.broadcast('AfterTransactionStart');
   return rows as T[];
 }

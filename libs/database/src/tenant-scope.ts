@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { beginWith, queryPrepared } from './prepared-statements';
+import type { PreparedStatement } from './prepared-statements';
 
 /**
  * Caller-data tables carry row-level security keyed on `app.client_id`: a query sees only the rows of
@@ -12,8 +13,12 @@ import { beginWith, queryPrepared } from './prepared-statements';
 export class TenantScope {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in a transaction that sees only `clientId`'s caller data. Joins `manager`'s transaction if given. */
-  run<T>(clientId: string, work: (tx: EntityManager) => Promise<T>, manager?: EntityManager): Promise<T> {
+  /**
+   * Runs `work` in a transaction that sees only `clientId`'s caller data. Joins `manager`'s transaction
+   * if given. `ahead`: the statements the work sends first, sent with the begin (see beginWith).
+   */
+  run<T>(clientId: string, work: (tx: EntityManager) => Promise<T>, manager?: EntityManager, ahead: PreparedStatement[] = []): Promise<T> {
+    if (!manager?.queryRunner?.isTransactionActive) return this.transaction(ENTER_CLIENT, [clientId], (tx) => work(tx), ahead);
     return this.within(manager, ENTER_CLIENT, [clientId], work);
   }
 
@@ -50,13 +55,13 @@ export class TenantScope {
    * (the audit chain: see afterReleaseOf) is awaited once the connection is back in the pool. The
    * caller still returns only after it; the pool serves other requests meanwhile.
    */
-  private async transaction<T, R = Record<string, unknown>>(enter: string, params: unknown[], work: (tx: EntityManager, entered: R[]) => Promise<T>): Promise<T> {
+  private async transaction<T, R = Record<string, unknown>>(enter: string, params: unknown[], work: (tx: EntityManager, entered: R[]) => Promise<T>, ahead: PreparedStatement[] = []): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const waits: Promise<unknown>[] = [];
     runner.data = { ...runner.data, [AFTER_RELEASE]: waits };
     let result: T;
     try {
-      const entered = await beginWith<R>(runner, enter, params);
+      const entered = await beginWith<R>(runner, enter, params, ahead);
       result = await work(runner.manager, entered);
       // The work may have committed already, with its last statement (WriteBatch.runAndCommit).
       if (runner.isTransactionActive) await runner.commitTransaction();
