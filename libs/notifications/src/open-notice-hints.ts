@@ -16,7 +16,8 @@ const MAX_CLIENTS = 10_000;
  */
 @Injectable()
 export class OpenNoticeHints implements EntitySubscriberInterface, OnModuleInit {
-  private readonly until = new Map<string, number>();
+  /** Until when each client's notice stays open; `exact` when this process set the window itself. */
+  private readonly until = new Map<string, { at: number; exact: boolean }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -27,20 +28,23 @@ export class OpenNoticeHints implements EntitySubscriberInterface, OnModuleInit 
   seemsOpen(clientId: string, now: Date): boolean {
     const until = this.until.get(clientId);
     if (until === undefined) return false;
-    if (until > now.getTime() + MARGIN_MS) return true;
-    this.until.delete(clientId);
+    if (until.at > now.getTime() + MARGIN_MS) return true;
+    // Kept until it has passed: a join near its end must not stretch a window this process knows.
+    if (until.at <= now.getTime()) this.until.delete(clientId);
     return false;
   }
 
-  /** A message joined the client's notice at `now`. */
+  /** A message joined the client's notice at `now` (a window this process set is known better). */
   joined(clientId: string, now: Date): void {
-    this.set(clientId, Math.max(this.until.get(clientId) ?? 0, now.getTime() + SEEN_OPEN_MS));
+    const known = this.until.get(clientId);
+    if (known?.exact && known.at > now.getTime()) return;
+    this.set(clientId, now.getTime() + SEEN_OPEN_MS, false);
   }
 
   /** The notice's window, as `tx` sets it; counts once `tx` commits. */
   openUntil(clientId: string, until: Date, tx: EntityManager): void {
     const runner = tx.queryRunner;
-    if (!runner?.isTransactionActive) return this.set(clientId, until.getTime());
+    if (!runner?.isTransactionActive) return this.set(clientId, until.getTime(), true);
     const pending: [string, number][] = runner.data?.noticeWindows ?? [];
     runner.data = { ...runner.data, noticeWindows: [...pending, [clientId, until.getTime()]] };
   }
@@ -52,7 +56,7 @@ export class OpenNoticeHints implements EntitySubscriberInterface, OnModuleInit 
   afterTransactionCommit(event: TransactionCommitEvent): void {
     const runner = event.queryRunner;
     if (runner.isTransactionActive || !runner.data?.noticeWindows?.length) return;
-    for (const [clientId, until] of runner.data.noticeWindows as [string, number][]) this.set(clientId, until);
+    for (const [clientId, until] of runner.data.noticeWindows as [string, number][]) this.set(clientId, until, true);
     runner.data.noticeWindows = [];
   }
 
@@ -60,8 +64,8 @@ export class OpenNoticeHints implements EntitySubscriberInterface, OnModuleInit 
     if (!event.queryRunner.isTransactionActive && event.queryRunner.data?.noticeWindows) event.queryRunner.data.noticeWindows = [];
   }
 
-  private set(clientId: string, until: number): void {
+  private set(clientId: string, at: number, exact: boolean): void {
     if (this.until.size >= MAX_CLIENTS && !this.until.has(clientId)) this.until.clear();
-    this.until.set(clientId, until);
+    this.until.set(clientId, { at, exact });
   }
 }
