@@ -105,8 +105,12 @@ export class NotificationsService {
   private async joinedOpening(tx: EntityManager, input: { clientId: string; messageId: string }): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (await this.notices.tryLockOpening(tx, input.clientId)) return false;
-      await this.notices.awaitOpening(tx, input.clientId);
-      if (await this.notices.joinOpenMessageNotice(tx, input.clientId, input.messageId, this.clock.now())) return true;
+      // Sent together (pipeline mode): the join runs once the wait is over, on a fresh snapshot.
+      const [, joined] = await Promise.all([
+        this.notices.awaitOpening(tx, input.clientId),
+        this.notices.joinOpenMessageNotice(tx, input.clientId, input.messageId, this.clock.now()),
+      ]);
+      if (joined) return true;
     }
     return false; // the grouping lock still orders openers
   }
@@ -126,8 +130,8 @@ export class NotificationsService {
   private async groupMessage(tx: EntityManager, input: { clientId: string; messageId: string; urgent: boolean }): Promise<void> {
     const now = this.clock.now();
     await this.notices.lockGrouping(tx, input.clientId);
-    const { name, settings } = await this.settingsOf(input.clientId, tx);
-    const open = await this.notices.openMessageNoticeForUpdate(tx, input.clientId, now);
+    // Other messages of the client may be waiting for this transaction: its reads go out together.
+    const [{ name, settings }, open] = await Promise.all([this.settingsOf(input.clientId, tx), this.notices.openMessageNoticeForUpdate(tx, input.clientId, now)]);
     if (open && (await this.foldJoined(tx, [open.id]))) Object.assign(open, await this.notices.byIdOrFail(tx, open.id));
     if (open) {
       const ids = [...((open.facts.messageIds as string[]) ?? []), input.messageId];
@@ -276,14 +280,15 @@ export class NotificationsService {
       createdAt: now,
     };
     if (input.secret) notice.sealedSecret = this.secrets.seal(`notice:${notice.id}`, input.secret);
-    await this.notices.insert(tx, notice);
     const subscription = (input.event === 'message.escalation' || input.event === 'summary.daily' ? 'message.new' : input.event) as ClientNoticeEvent;
-    const targets =
+    const [, targets] = await Promise.all([
+      this.notices.insert(tx, notice),
       input.audience && input.audience !== 'client'
         ? this.operatorTargets(input.audience)
         : input.clientId && input.settings
-          ? await this.targets(tx, input.clientId, input.settings, subscription, input.urgent ?? false)
-          : [];
+          ? this.targets(tx, input.clientId, input.settings, subscription, input.urgent ?? false)
+          : [],
+    ]);
     if (this.config.notifications.smtpUrl) {
       for (const address of input.extraEmails ?? []) if (!targets.some((t) => t.emailAddress === address)) targets.push({ emailAddress: address, endpointId: null });
     }
@@ -294,8 +299,7 @@ export class NotificationsService {
   }
 
   async settingsOf(clientId: string, manager: EntityManager): Promise<{ name: string; settings: ResolvedSettings }> {
-    const client = await this.clients.get(clientId, manager);
-    const instructions = await this.clients.currentInstructions(clientId, manager);
+    const [client, instructions] = await Promise.all([this.clients.get(clientId, manager), this.clients.currentInstructions(clientId, manager)]);
     return { name: client.name, settings: resolveSettings(instructions.notifications, client.contactEmail) };
   }
 
