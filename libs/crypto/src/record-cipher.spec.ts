@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   createDecryptStream,
   createEncryptStream,
@@ -105,6 +107,27 @@ describe('record cipher', () => {
     await pipeline(source, createEncryptStream(key, KEY_ID), counter, createDecryptStream(async () => key), sink);
     expect(cipherBytes).toBe(encryptedLength(total, KEY_ID));
     expect(outHash.digest('hex')).toBe(inHash.digest('hex'));
+  });
+
+  it('lets go of each input chunk once its bytes are consumed, while the stream is still running', async () => {
+    // Reads of the store's size: records (64 KiB + tag) straddle them, so the queue is never empty.
+    const cipher = await encrypt(key, randomBytes(40 * R));
+    const decrypt = createDecryptStream(async () => key);
+    decrypt.resume();
+    const written: WeakRef<ArrayBuffer>[] = [];
+    for (let at = 0; at < cipher.length; at += 65_536) {
+      const chunk = Buffer.from(cipher.subarray(at, at + 65_536)); // a memory block of its own, like a socket read
+      written.push(new WeakRef(chunk.buffer));
+      await new Promise<void>((resolve, reject) => decrypt.write(chunk, (error) => (error ? reject(error) : resolve())));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    // Only the last record's bytes may still be held (it is not known to be the final one before the
+    // end): they span the last two chunks.
+    expect(written.slice(0, -2).flatMap((ref, i) => (ref.deref() !== undefined ? [i] : []))).toEqual([]);
+    decrypt.end();
+    await new Promise((resolve) => decrypt.once('end', resolve));
   });
 
   it('does not leak plaintext into the ciphertext', async () => {
