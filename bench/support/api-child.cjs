@@ -1,7 +1,7 @@
 /**
  * The API role of a benchmark, as operators run it: the compiled build in dist/ (npm run
  * build:api), not ts-node. Under ts-node the TypeScript compiler sits in the heap, and every major GC
- * (which streaming triggers several times a second through its buffers) marks it too.
+ * marks it too.
  * Reports its port to the parent; profiles itself when asked (BENCH_PROFILE).
  */
 require('reflect-metadata');
