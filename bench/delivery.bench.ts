@@ -5,7 +5,7 @@
  * The API runs as a child process (the real ApiModule and HTTP set-up, S3 driver) against an s3rver
  * in this process. Each round uploads recordings totalling BENCH_DELIVERY_MIB (default 256) MiB
  * through PUT /calls/:id/recording, then, interleaved:
- *   pass-through: GET of every stored (encrypted) object through bench/support/pass-through.ts (a
+ *   pass-through: GET of every stored (encrypted) object through bench/support/pass-through.cjs (a
  *             minimal Node HTTP server streaming the S3 object to the response with the driver's SDK
  *             settings, in a process of its own), one after the other, read to the end;
  *   delivery: POST /deliveries, then GET /deliveries/:id/download (HTTP Basic): one ZIP streamed with

@@ -4,7 +4,7 @@
  *
  * The API runs as a child process (the real ApiModule and HTTP set-up, S3 driver) against an s3rver
  * in this process. Each round sends the same generated stream (never a whole buffer) twice, to the
- * same endpoint: through the pass-through (bench/support/pass-through.ts: a minimal Node HTTP server
+ * same endpoint: through the pass-through (bench/support/pass-through.cjs: a minimal Node HTTP server
  * streaming the request body to S3 with the driver's SDK settings, in a process of its own) and through
  * PUT /calls/:id/recording (sniff, SHA-256, AES-256-GCM, streamed PutObject). This process then runs
  * the primitives the path must do (AES-256-GCM in 64 KiB records, SHA-256) on the same bytes.

@@ -1,6 +1,6 @@
 /**
  * The floor of the cost-ratio benchmarks: what the same bytes cost with no work of ours on top.
- * floor = pass-through CPU (bench/support/pass-through.ts, a process of its own) + the native
+ * floor = pass-through CPU (bench/support/pass-through.cjs, a process of its own) + the native
  * primitives the path must do, measured here in one process on the same bytes.
  */
 import { ChildProcess, fork } from 'node:child_process';
@@ -12,9 +12,10 @@ export const GiB = 1024 ** 3;
 
 /** Starts the pass-through in a process of its own, pointed at the same S3 endpoint and bucket. */
 export async function startPassThrough(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(__dirname, 'pass-through.ts'), [], {
+  // Plain JavaScript with no loader, as the API child runs its compiled build (see pass-through.cjs).
+  const child = fork(join(__dirname, 'pass-through.cjs'), [], {
     env: { ...process.env, ...env },
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
