@@ -18,8 +18,7 @@ export class TenantScope {
    * if given. `ahead`: the statements the work sends first, sent with the begin (see beginWith).
    */
   run<T>(clientId: string, work: (tx: EntityManager) => Promise<T>, manager?: EntityManager, ahead: PreparedStatement[] = []): Promise<T> {
-    if (!manager?.queryRunner?.isTransactionActive) return this.transaction(ENTER_CLIENT, [clientId], (tx) => work(tx), ahead);
-    return this.within(manager, ENTER_CLIENT, [clientId], work);
+    return this.within(manager, ENTER_CLIENT, [clientId], work, ahead);
   }
 
   /**
@@ -43,8 +42,9 @@ export class TenantScope {
     return this.within(manager, ENTER_ALL_CLIENTS, [reason], work);
   }
 
-  private async within<T>(manager: EntityManager | undefined, enter: string, params: unknown[], work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (!manager?.queryRunner?.isTransactionActive) return this.transaction(enter, params, (tx) => work(tx));
+  /** In `manager`'s transaction if it has one (`ahead` then simply goes out when the work sends it), else in a new one. */
+  private async within<T>(manager: EntityManager | undefined, enter: string, params: unknown[], work: (tx: EntityManager) => Promise<T>, ahead: PreparedStatement[] = []): Promise<T> {
+    if (!manager?.queryRunner?.isTransactionActive) return this.transaction(enter, params, (tx) => work(tx), ahead);
     await queryPrepared(manager, enter, params);
     return work(manager);
   }
