@@ -6,8 +6,8 @@
  * against the bare endpoint, in BENCH_ROUNDS (3) interleaved rounds of 6 s each. Prints each round's
  * rates (and the API's and Postgres' CPU per request) and the last line
  * `message path: R % of bare req/s, p99 Q x bare` (goals >= 60 %, <= 1.5 x), the medians of the
- * rounds' ratios. BENCH_PROFILE=/tmp/api.cpuprofile writes a CPU profile of the API while the full
- * path is measured in the first round.
+ * rounds' ratios. BENCH_PROFILE=/tmp/api.cpuprofile writes CPU profiles of the API while the full
+ * path (that file) and the bare path (/tmp/api.bare.cpuprofile) are measured in the first round.
  */
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
@@ -85,8 +85,10 @@ async function main() {
     // so each round's ratio compares neighbours, and the median round is reported.
     const rounds: { bare: Awaited<ReturnType<typeof measured>>; full: Awaited<ReturnType<typeof measured>>; ratio: number; p99: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const bare = await measured(pid, database, () => bareRun(DURATION_SECONDS));
       const profiling = process.env.BENCH_PROFILE && round === 0;
+      if (profiling) await profileApi(child, { profile: 'start' });
+      const bare = await measured(pid, database, () => bareRun(DURATION_SECONDS));
+      if (profiling) await profileApi(child, { profile: 'stop', file: process.env.BENCH_PROFILE!.replace(/(\.cpuprofile)?$/, '.bare.cpuprofile') });
       if (profiling) await profileApi(child, { profile: 'start' });
       const full = await measured(pid, database, () => fullRun(DURATION_SECONDS));
       if (profiling) await profileApi(child, { profile: 'stop', file: process.env.BENCH_PROFILE! });

@@ -264,13 +264,21 @@ describe('notifications, private by default', () => {
     expect([...(notices[0].facts.messageIds as string[])].sort()).toEqual(logged.map((r) => r.body.id).sort());
   });
 
+  /** The place in the audit chain of a message's create event (null while unchained). */
+  const chainPlaceOf = async (messageId: string) =>
+    (await ownerQuery<{ seq: string | null }>(env.config, `SELECT seq FROM audit_events WHERE action = 'message.create' AND subject_id = $1::text`, [messageId]))[0].seq;
+
   it('a message for a notice that closed behind its back is logged once, in a new notice', async () => {
     const mike = await party('Mike Movers');
     const first = await logMessage(mike, 'normal');
     const second = await logMessage(mike, 'normal'); // joins, and commits with its write batch
+    // Either way the answer comes only once the message's audit event is chained.
+    expect(await chainPlaceOf(first)).not.toBeNull();
+    expect(await chainPlaceOf(second)).not.toBeNull();
     // The window ends by another hand (another API process, say): this process still thinks it open.
     await ownerQuery(env.config, `UPDATE notifications SET group_open_until = $2 WHERE client_id = $1 AND event = 'message.new'`, [mike.clientId, new Date(clock.now().getTime() - 1)]);
     const third = await logMessage(mike, 'normal');
+    expect(await chainPlaceOf(third)).not.toBeNull();
     const notices = await noticesOf(mike.client);
     expect(notices).toHaveLength(2);
     expect(notices.map((n) => n.facts.messageIds)).toEqual(expect.arrayContaining([[third], [first, second]]));

@@ -96,17 +96,19 @@ describe('statements on the runtime pool (integration, no HTTP)', () => {
   const renamePart = (name: string) => ({ sql: 'UPDATE clients SET name = $2 WHERE id = $1 RETURNING id', params: [clientId, name] });
   const nothingPart = () => ({ sql: 'UPDATE clients SET name = name WHERE id = $1 RETURNING id', params: ['00000000-0000-4000-8000-000000000000'] });
 
-  it('a write batch committed in its own write is committed when the scope returns, and its after-commit hooks ran', async () => {
+  it('a write batch committed in its own write is committed when the scope returns; its steps ran, then its after-commit hooks', async () => {
     const events: string[] = [];
     dataSource.subscribers.push({ afterTransactionCommit: () => void events.push('commit'), afterTransactionRollback: () => void events.push('rollback') });
     const counts = await scope.run(clientId, async (tx) => {
-      const result = await new WriteBatch().add('renamed', renamePart('Batched Ltd'), { required: true }).runAndCommit(tx);
+      const batch = new WriteBatch().add('renamed', renamePart('Batched Ltd'), { required: true }).afterRun(() => void events.push('ran'));
+      const result = await batch.runAndCommit(tx);
       expect(tx.queryRunner!.isTransactionActive).toBe(false);
       return result;
     });
     dataSource.subscribers.pop();
     expect(counts).toEqual({ renamed: 1 });
-    expect(events).toEqual(['commit']);
+    // The hooks act on what the steps mark (the audit chain waits for events a step marked).
+    expect(events).toEqual(['ran', 'commit']);
     expect(await nameOf()).toBe('Batched Ltd');
     await ownerQuery(env.config, `UPDATE clients SET name = 'Original Ltd' WHERE id = $1`, [clientId]);
   });

@@ -127,9 +127,10 @@ export async function beginWith<T = Record<string, unknown>>(runner: QueryRunner
  * Sends the transaction's last statement (prepared) and COMMIT in one write (runTogether), and leaves
  * the runner as commitTransaction leaves it. Only for a transaction at depth 1 (one TenantScope began).
  * When the statement fails the COMMIT rolls back: the transaction is over either way, and the
- * statement's error is thrown.
+ * statement's error is thrown. `written` runs once both succeeded, before the after-commit hooks (which
+ * act on what it marks, e.g. audit events to chain).
  */
-export async function commitWith<T = Record<string, unknown>>(runner: QueryRunner, text: string, values: unknown[]): Promise<T[]> {
+export async function commitWith<T = Record<string, unknown>>(runner: QueryRunner, text: string, values: unknown[], written?: () => void): Promise<T[]> {
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   if (!state.isTransactionActive || state.transactionDepth !== 1) throw new Error('commitWith ends a transaction of depth 1 only');
   await runner.broadcaster.broadcast('BeforeTransactionCommit');
@@ -144,6 +145,7 @@ export async function commitWith<T = Record<string, unknown>>(runner: QueryRunne
   }
   state.isTransactionActive = false;
   state.transactionDepth = 0;
+  written?.();
   await runner.broadcaster.broadcast('AfterTransactionCommit');
   return rows as T[];
 }

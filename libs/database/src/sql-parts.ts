@@ -42,7 +42,7 @@ export class WriteBatch {
     return this;
   }
 
-  /** Work to do once the statement ran (e.g. marking the transaction as carrying audit events). */
+  /** Work to do once the statement ran (e.g. marking the transaction as carrying audit events), before its commit's hooks. */
   afterRun(step: () => void): this {
     this.done.push(step);
     return this;
@@ -65,8 +65,8 @@ export class WriteBatch {
   async runAndCommit(tx: EntityManager): Promise<Record<string, number>> {
     if (!tx.queryRunner) throw new Error('runAndCommit needs the transaction of a query runner');
     const { text, params } = this.statement();
-    const [row] = await this.failures(commitWith<Record<string, number>>(tx.queryRunner, text, params));
-    for (const step of this.done) step();
+    // The steps run before the after-commit hooks, which act on what they mark.
+    const [row] = await this.failures(commitWith<Record<string, number>>(tx.queryRunner, text, params, () => this.done.forEach((step) => step())));
     return row;
   }
 
