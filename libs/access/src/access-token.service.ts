@@ -19,6 +19,9 @@ interface AccessTokenClaims {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Tokens whose signature this process checked, kept until they expire (bounded: the oldest go first). */
+const VERIFIED_TOKENS = 10_000;
+
 /**
  * Short-lived signed access tokens (lifetime and secret from configuration), each bound to a session
  * row. Reading a token checks the signature, the expiry and that its session is still open: this is
@@ -26,6 +29,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class AccessTokenService {
+  /**
+   * Claims by the exact token text: a token's signature is checked once per process, not on every
+   * request (HMAC and JSON parsing were a measured share of the message path). Its expiry and its
+   * session are still checked on every request.
+   */
+  private readonly verified = new Map<string, AccessTokenClaims & { exp: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly sessions: SessionsService,
@@ -43,15 +53,32 @@ export class AccessTokenService {
 
   /** The principal a token names, or null when it is invalid, expired, or its session has ended. */
   async read(token: string): Promise<Principal | null> {
+    const claims = await this.claimsOf(token);
+    if (!claims) return null;
+    if (!ROLES.includes(claims.role) || typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return null;
+    if (!(await this.sessions.isLive(claims.sid, claims.sub))) return null;
+    const scope: SessionScope = claims.scp === 'totp_enrolment' ? 'totp_enrolment' : 'full';
+    return { kind: 'user', id: claims.sub, role: claims.role, clientId: claims.cid ?? null, sessionId: claims.sid, scope };
+  }
+
+  /** The token's claims when its signature holds and it has not expired (as jsonwebtoken decides expiry), else null. */
+  private async claimsOf(token: string): Promise<AccessTokenClaims | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Math.floor(Date.now() / 1000) < known.exp) return known;
+      this.verified.delete(token);
+      return null;
+    }
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
-    if (!ROLES.includes(claims.role) || typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !UUID.test(claims.sub)) return null;
-    if (!(await this.sessions.isLive(claims.sid, claims.sub))) return null;
-    const scope: SessionScope = claims.scp === 'totp_enrolment' ? 'totp_enrolment' : 'full';
-    return { kind: 'user', id: claims.sub, role: claims.role, clientId: claims.cid ?? null, sessionId: claims.sid, scope };
+    if (typeof claims.exp === 'number') {
+      if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { ...claims, exp: claims.exp });
+    }
+    return claims;
   }
 }

@@ -12,9 +12,21 @@ export interface SqlPart {
   params: unknown[];
 }
 
+/** Shifted texts by offset and SQL: parts come from a small fixed set of call sites, so each is shifted once. */
+const shifted = new Map<string, string>();
+const SHIFTED_TEXTS = 2_000;
+
 /** The part's SQL with its placeholders moved past `offset` parameters that come before it. */
 export function shiftPlaceholders(sql: string, offset: number): string {
-  return offset ? sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : sql;
+  if (!offset) return sql;
+  const key = `${offset}:${sql}`;
+  let text = shifted.get(key);
+  if (text === undefined) {
+    text = sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    if (shifted.size >= SHIFTED_TEXTS) shifted.clear();
+    shifted.set(key, text);
+  }
+  return text;
 }
 
 /** Appends a part's parameters to `params` and returns its SQL renumbered to match. */
