@@ -170,6 +170,46 @@ describe('database trust: two identities, audit segments the application cannot 
       expect(await verify()).toMatchObject({ ok: true });
     });
 
+    it('events are written pending and reach the chain only through the sequencer: the runtime login can neither write the chain nor drop a pending event', async () => {
+      const [head] = await app.query(`SELECT seq FROM audit_events ORDER BY seq DESC LIMIT 1`);
+      await expect(app.query(`UPDATE audit_events SET outcome = 'denied' WHERE seq = $1`, [head.seq])).rejects.toThrow(/permission denied/);
+      await expect(
+        app.query(
+          `INSERT INTO audit_events (seq, occurred_at, actor_role, data_role, purpose, action, outcome, prev_hash, hash, canonical)
+           VALUES ($1::bigint + 1, now(), 'admin', 'controller', 'security', 'forged', 'allowed', repeat('0', 64), repeat('0', 64), '[]')`,
+          [head.seq],
+        ),
+      ).rejects.toThrow(/permission denied/);
+      await onAppConnection(async (runner) => {
+        await runner.startTransaction();
+        try {
+          // Held pending: the sequencer cannot see it until this commits.
+          const [pending] = await runner.query(
+            `INSERT INTO audit_pending_events (occurred_at, actor_role, data_role, purpose, action, outcome) VALUES (now(), 'system', 'controller', 'security', 'test.pending', 'allowed') RETURNING id`,
+          );
+          const refused = async (sql: string, values: unknown[], error: RegExp) => {
+            await runner.query('SAVEPOINT s');
+            await expect(runner.query(sql, values)).rejects.toThrow(error);
+            await runner.query('ROLLBACK TO SAVEPOINT s');
+          };
+          await refused(`DELETE FROM audit_pending_events WHERE id = $1`, [pending.id], /permission denied/);
+          await refused(`UPDATE audit_pending_events SET action = 'test.changed' WHERE id = $1`, [pending.id], /permission denied/);
+          // Moving an event that is not pending (here: one already chained) is refused whole.
+          await refused(
+            `SELECT audit_chain_events(ARRAY[$1::bigint], ARRAY[$2::bigint + 1], ARRAY[repeat('0', 64)], ARRAY[repeat('0', 64)], ARRAY['[]'])`,
+            [head.seq, head.seq],
+            /0 of 1 events are pending/,
+          );
+        } finally {
+          await runner.rollbackTransaction();
+        }
+      });
+      const appended = await api.http.get('/audit?limit=1').set(bearer(admin)).expect(200);
+      expect(appended.body[0]).toMatchObject({ seq: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(await ownerQuery(env.config, `SELECT id FROM audit_pending_events`)).toEqual([]);
+      expect(await verify()).toMatchObject({ ok: true });
+    });
+
     it('through the functions: sealing everything is allowed, pruning it before the retention period is refused, and neither the period nor the clock can be moved', async () => {
       const [sealed] = await app.query(`SELECT * FROM audit_seal_segment('infinity')`);
       expect(sealed).toMatchObject({ first_seq: '1', prev_hash: '0'.repeat(64) });

@@ -7,8 +7,9 @@ export type AuditDetails = Record<string, string | number | boolean | null>;
 
 /**
  * One link of the append-only, hash-chained accountability record (data role: controller).
- * Written in the transaction of the change it records, then chained by the sequencer, which alone
- * fills `seq`, `prevHash`, `hash` and `canonical` (the exact text that was hashed) — once.
+ * Written in the transaction of the change it records to `audit_pending_events` (same fields, no
+ * chain columns; see migration 1700000002020), then moved here by the sequencer with `seq`,
+ * `prevHash`, `hash` and `canonical` (the exact text that was hashed): every row here is chained.
  */
 @PersonalData({ dataRole: 'controller', category: 'accountability_record', purposes: ['security', 'legal_obligation'] })
 @Entity('audit_events')
@@ -16,15 +17,14 @@ export type AuditDetails = Record<string, string | number | boolean | null>;
 @Index('ix_audit_events_actor_time', ['actorId', 'occurredAt'])
 @Index('ix_audit_events_subject', ['subjectId'])
 @Index('uq_audit_events_seq', ['seq'], { unique: true })
-@Index('ix_audit_events_pending', ['id'], { where: 'seq IS NULL' })
 export class AuditEvent {
   /** Insertion order. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_audit_events' })
   id: string;
 
-  /** Gapless position in the chain, assigned by the sequencer under the chain lock; null while pending. */
-  @Column('bigint', { nullable: true })
-  seq: string | null;
+  /** Gapless position in the chain, assigned by the sequencer under the chain lock. */
+  @Column('bigint')
+  seq: string;
 
   @Column('timestamptz')
   occurredAt: Date;
@@ -59,12 +59,12 @@ export class AuditEvent {
   @Column('jsonb', { default: {} })
   details: AuditDetails;
 
-  @Column('char', { length: 64, nullable: true })
-  prevHash: string | null;
+  @Column('char', { length: 64 })
+  prevHash: string;
 
-  @Column('char', { length: 64, nullable: true })
-  hash: string | null;
+  @Column('char', { length: 64 })
+  hash: string;
 
-  @Column('text', { nullable: true })
-  canonical: string | null;
+  @Column('text')
+  canonical: string;
 }

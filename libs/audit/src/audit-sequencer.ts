@@ -4,8 +4,7 @@ import { DataSource, EntitySubscriberInterface, QueryRunner, TransactionCommitEv
 import { afterReleaseOf } from '#database';
 import { canonicalText, chainHash, GENESIS_HASH } from './audit-chain';
 import { AuditChainRepository } from './audit-chain.repository';
-import type { ChainHead } from './audit-chain.repository';
-import { AuditEvent } from './audit-event.entity';
+import type { ChainHead, PendingEvent } from './audit-chain.repository';
 
 const BATCH = 1000;
 /** Safety net: events committed by a process that died before chaining them are picked up by any other. */
@@ -39,7 +38,8 @@ const sqlState = (error: unknown) => {
 
 /**
  * Chains pending audit events: gives each its place (`seq`), the previous hash, the exact hashed text
- * and its hash. Events are written in their own business transaction without any lock; when that
+ * and its hash, moving it from audit_pending_events into audit_events (written once there, never
+ * updated). Events are written in their own business transaction without any lock; when that
  * transaction commits, the committer waits here until its events are chained (group commit: one
  * locked pass chains everything committed so far), so the chain lock is never held across a
  * business transaction and readers always find their own events chained.
@@ -124,7 +124,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
     const runner = await this.connection();
     // Two round trips a pass: this runs on the request path (committers wait for it), where every
     // round trip also waits its turn on a busy event loop: BEGIN, the lock and the read in one write,
-    // then the UPDATE with the COMMIT.
+    // then the move into the chain with the COMMIT.
     let open = false;
     try {
       for (;;) {
@@ -146,7 +146,7 @@ export class AuditSequencer implements EntitySubscriberInterface, OnModuleInit, 
    * Chains `pending` after `last` and commits the pass. `last`: the chain's head, the newest chained
    * event or, when retention pruned every one, the last pruned segment's end.
    */
-  private async chain(runner: QueryRunner, pending: AuditEvent[], last: ChainHead): Promise<void> {
+  private async chain(runner: QueryRunner, pending: PendingEvent[], last: ChainHead): Promise<void> {
     let seq = last ? BigInt(last.seq) : 0n;
     let prevHash: string = last?.hash ?? GENESIS_HASH;
     const columns: [string[], string[], string[], string[], string[]] = [[], [], [], [], []];
