@@ -6,6 +6,7 @@ import type { ActorActivity, AuditEntry, AuditFilter } from './audit.service';
 
 const INSERT_EVENT = `INSERT INTO audit_pending_events (occurred_at, actor_id, actor_role, client_id, data_role, purpose, action, subject_type, subject_id, outcome, details)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+const INSERT_EVENT_RETURNING_ID = `${INSERT_EVENT} RETURNING id`;
 
 /** The INSERT_EVENT parameters of an entry. */
 function eventValues(entry: AuditEntry, occurredAt: Date): unknown[] {
@@ -38,7 +39,7 @@ export class AuditEventsRepository {
 
   /** The same insert as a part of a write batch, whose parts each return their rows. */
   insertPart(entry: AuditEntry, occurredAt: Date): SqlPart {
-    return { sql: `${INSERT_EVENT} RETURNING id`, params: eventValues(entry, occurredAt) };
+    return { sql: INSERT_EVENT_RETURNING_ID, params: eventValues(entry, occurredAt) };
   }
 
   /** What these actors did, oldest first (events not chained yet last, without a place). */

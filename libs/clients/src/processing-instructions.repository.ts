@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DeepPartial, EntityManager, In } from 'typeorm';
-import { ADVISORY_LOCKS, placePart, queryPrepared } from '#database';
+import { ADVISORY_LOCKS, ComposedTexts, placePart, queryPrepared } from '#database';
 import type { PreparedStatement, SqlPart } from '#database';
 import { ProcessingInstructions } from './processing-instructions.entity';
+
+/** The policy's facts statements by shape (the facts' SQL and parameter counts): composed once each. */
+const FACTS_TEXTS = new ComposedTexts();
 
 const selectList = (columns: { databaseName: string; propertyName: string }[]) => columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', ');
 
@@ -50,10 +53,18 @@ export class ProcessingInstructionsRepository {
 
   /** The statement `currentWith` sends, for sending it ahead (TenantScope.run). */
   currentWithStatement(manager: EntityManager, clientId: string, facts: Partial<Record<string, SqlPart>>): PreparedStatement {
-    this.columns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
-    const values: unknown[] = [clientId];
-    const extra = Object.keys(facts).map((name, i) => `, (${placePart(facts[name]!, values)}) AS "fact${i}"`).join('');
-    return { text: `SELECT ${this.columns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`, values };
+    const columns = (this.columns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns));
+    const parts = Object.values(facts) as SqlPart[];
+    const values: unknown[] = [clientId, ...parts.flatMap((part) => part.params)];
+    const text = FACTS_TEXTS.text(
+      parts.map((part) => ({ sql: part.sql, tag: String(part.params.length) })),
+      () => {
+        const placed: unknown[] = [clientId];
+        const extra = parts.map((part, i) => `, (${placePart(part, placed)}) AS "fact${i}"`).join('');
+        return `SELECT ${columns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`;
+      },
+    );
+    return { text, values };
   }
 
   /** The newest version of each of these clients' instructions. */

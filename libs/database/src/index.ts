@@ -14,7 +14,7 @@ export { afterReleaseOf, TenantScope, tenantIsolationSql } from './tenant-scope'
 export type { AcrossClientsReason } from './tenant-scope';
 export { digitsOf, foldedOf, matchedFields } from './person-match';
 export type { MatchField, PersonSearchKeys } from './person-match';
-export { placePart, shiftPlaceholders, WriteBatch } from './sql-parts';
+export { ComposedTexts, placePart, shiftPlaceholders, WriteBatch } from './sql-parts';
 export { beginWith, commitWith, queryPrepared, runTogether } from './prepared-statements';
 export { RequiredWriteMissingError } from './write-batch-errors';
 export { WriteBatchRequiredParts1700000002010 } from './migrations/1700000002010-WriteBatchRequiredParts';

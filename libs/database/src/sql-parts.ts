@@ -12,21 +12,9 @@ export interface SqlPart {
   params: unknown[];
 }
 
-/** Shifted texts by offset and SQL: parts come from a small fixed set of call sites, so each is shifted once. */
-const shifted = new Map<string, string>();
-const SHIFTED_TEXTS = 2_000;
-
 /** The part's SQL with its placeholders moved past `offset` parameters that come before it. */
 export function shiftPlaceholders(sql: string, offset: number): string {
-  if (!offset) return sql;
-  const key = `${offset}:${sql}`;
-  let text = shifted.get(key);
-  if (text === undefined) {
-    text = sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-    if (shifted.size >= SHIFTED_TEXTS) shifted.clear();
-    shifted.set(key, text);
-  }
-  return text;
+  return offset ? sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : sql;
 }
 
 /** Appends a part's parameters to `params` and returns its SQL renumbered to match. */
@@ -35,6 +23,44 @@ export function placePart(part: SqlPart, params: unknown[]): string {
   params.push(...part.params);
   return sql;
 }
+
+type ShapeNode = { next: Map<string, Map<string, ShapeNode>>; text?: string };
+
+/**
+ * Statement texts composed from parts, kept by shape: the parts' SQL in order, each with a tag for
+ * whatever else the text depends on (its parameter count, a name). A hot path composes the same few
+ * shapes on every request; this composes each once and hands back the same string, which also makes
+ * the lookups keyed by it (prepared statement names) cheap. Bounded: when full, it starts again.
+ */
+export class ComposedTexts {
+  private root: ShapeNode = { next: new Map() };
+  private shapes = 0;
+
+  constructor(private readonly limit = 1_000) {}
+
+  text(parts: { sql: string; tag: string }[], compose: () => string): string {
+    if (this.shapes >= this.limit) {
+      this.root = { next: new Map() };
+      this.shapes = 0;
+    }
+    let node = this.root;
+    for (const { sql, tag } of parts) {
+      let byTag = node.next.get(sql);
+      if (!byTag) node.next.set(sql, (byTag = new Map()));
+      let child = byTag.get(tag);
+      if (!child) byTag.set(tag, (child = { next: new Map() }));
+      node = child;
+    }
+    if (node.text === undefined) {
+      node.text = compose();
+      this.shapes++;
+    }
+    return node.text;
+  }
+}
+
+/** Write batch texts by shape (its parts' SQL, names, requirement and parameter counts). */
+const BATCH_TEXTS = new ComposedTexts();
 
 /**
  * The writes of one request, sent as one statement (data-modifying WITH queries): one round trip
@@ -83,12 +109,17 @@ export class WriteBatch {
   }
 
   private statement(): { text: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const withs = this.parts.map((p, i) => `w${i} AS (${placePart(p.part, params)})`);
-    const counts = this.parts.map((p, i) =>
-      p.required ? `write_batch_required((SELECT count(*) FROM w${i})::int, '${p.name}') AS "${p.name}"` : `(SELECT count(*) FROM w${i})::int AS "${p.name}"`,
-    );
-    return { text: `WITH ${withs.join(', ')} SELECT ${counts.join(', ')}`, params };
+    const params = this.parts.flatMap((p) => p.part.params);
+    const shape = this.parts.map((p) => ({ sql: p.part.sql, tag: `${p.name}${p.required ? '!' : ''}${p.part.params.length}` }));
+    const text = BATCH_TEXTS.text(shape, () => {
+      const placed: unknown[] = [];
+      const withs = this.parts.map((p, i) => `w${i} AS (${placePart(p.part, placed)})`);
+      const counts = this.parts.map((p, i) =>
+        p.required ? `write_batch_required((SELECT count(*) FROM w${i})::int, '${p.name}') AS "${p.name}"` : `(SELECT count(*) FROM w${i})::int AS "${p.name}"`,
+      );
+      return `WITH ${withs.join(', ')} SELECT ${counts.join(', ')}`;
+    });
+    return { text, params };
   }
 
   private failures<T>(running: Promise<T>): Promise<T> {
