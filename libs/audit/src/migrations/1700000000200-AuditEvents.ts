@@ -2,6 +2,23 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const APP_ROLE = 'callvault_app';
 
+/** The trigger's body as this migration wrote it (migration 1700000002020 restores it on the way down). */
+export const REFUSE_CHANGE_BUT_CHAINING = `
+      BEGIN
+        IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL AND NEW.hash IS NOT NULL
+           AND (NEW.id, NEW.occurred_at, NEW.actor_id, NEW.actor_role, NEW.client_id, NEW.data_role, NEW.purpose,
+                NEW.action, NEW.subject_type, NEW.subject_id, NEW.outcome, NEW.details)
+               IS NOT DISTINCT FROM
+               (OLD.id, OLD.occurred_at, OLD.actor_id, OLD.actor_role, OLD.client_id, OLD.data_role, OLD.purpose,
+                OLD.action, OLD.subject_type, OLD.subject_id, OLD.outcome, OLD.details) THEN
+          RETURN NEW; -- the sequencer chaining a pending event, once
+        END IF;
+        IF TG_OP = 'DELETE' AND OLD.seq IS NOT NULL AND audit_event_retired(OLD.seq) THEN
+          RETURN OLD; -- retention retiring a whole sealed segment
+        END IF;
+        RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END `;
+
 /**
  * The accountability record. Append-only by trigger (which holds even for superusers) and by grant:
  * the one update allowed is the sequencer's, filling the chain columns of a pending event once.
@@ -34,21 +51,7 @@ export class AuditEvents1700000000200 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_audit_events_subject ON audit_events (subject_id)`);
     // Whether retention may delete a chained event; nothing may until sealed segments exist (migration 210).
     await q.query(`CREATE FUNCTION audit_event_retired(seq bigint) RETURNS boolean LANGUAGE sql STABLE AS 'SELECT false'`);
-    await q.query(`CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL AND NEW.hash IS NOT NULL
-           AND (NEW.id, NEW.occurred_at, NEW.actor_id, NEW.actor_role, NEW.client_id, NEW.data_role, NEW.purpose,
-                NEW.action, NEW.subject_type, NEW.subject_id, NEW.outcome, NEW.details)
-               IS NOT DISTINCT FROM
-               (OLD.id, OLD.occurred_at, OLD.actor_id, OLD.actor_role, OLD.client_id, OLD.data_role, OLD.purpose,
-                OLD.action, OLD.subject_type, OLD.subject_id, OLD.outcome, OLD.details) THEN
-          RETURN NEW; -- the sequencer chaining a pending event, once
-        END IF;
-        IF TG_OP = 'DELETE' AND OLD.seq IS NOT NULL AND audit_event_retired(OLD.seq) THEN
-          RETURN OLD; -- retention retiring a whole sealed segment
-        END IF;
-        RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
+    await q.query(`CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$${REFUSE_CHANGE_BUT_CHAINING}$$`);
     await q.query(`CREATE TRIGGER trg_audit_events_no_update_delete BEFORE UPDATE OR DELETE ON audit_events
       FOR EACH ROW EXECUTE FUNCTION audit_events_refuse_change()`);
     await q.query(`CREATE TRIGGER trg_audit_events_no_truncate BEFORE TRUNCATE ON audit_events

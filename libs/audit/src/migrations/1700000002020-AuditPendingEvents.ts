@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { appRole } from '#database';
+import { REFUSE_CHANGE_BUT_CHAINING } from './1700000000200-AuditEvents';
 
 const EVENT_COLUMNS = 'id, occurred_at, actor_id, actor_role, client_id, data_role, purpose, action, subject_type, subject_id, outcome, details';
 
@@ -91,20 +92,6 @@ export class AuditPendingEvents1700000002020 implements MigrationInterface {
     await q.query(`INSERT INTO audit_events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM audit_pending_events`);
     await q.query(`DROP TABLE audit_pending_events`);
     await q.query(`DROP FUNCTION audit_pending_events_refuse_change()`);
-    await q.query(`CREATE OR REPLACE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'UPDATE' AND OLD.seq IS NULL AND NEW.seq IS NOT NULL AND NEW.hash IS NOT NULL
-           AND (NEW.id, NEW.occurred_at, NEW.actor_id, NEW.actor_role, NEW.client_id, NEW.data_role, NEW.purpose,
-                NEW.action, NEW.subject_type, NEW.subject_id, NEW.outcome, NEW.details)
-               IS NOT DISTINCT FROM
-               (OLD.id, OLD.occurred_at, OLD.actor_id, OLD.actor_role, OLD.client_id, OLD.data_role, OLD.purpose,
-                OLD.action, OLD.subject_type, OLD.subject_id, OLD.outcome, OLD.details) THEN
-          RETURN NEW; -- the sequencer chaining a pending event, once
-        END IF;
-        IF TG_OP = 'DELETE' AND OLD.seq IS NOT NULL AND audit_event_retired(OLD.seq) THEN
-          RETURN OLD; -- retention retiring a whole sealed segment
-        END IF;
-        RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
+    await q.query(`CREATE OR REPLACE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$${REFUSE_CHANGE_BUT_CHAINING}$$`);
   }
 }
