@@ -16,21 +16,10 @@ const EVENT_COLUMNS = 'id, occurred_at, actor_id, actor_role, client_id, data_ro
 export class AuditPendingEvents1700000002020 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     const app = await appRole(q);
-    await q.query(`CREATE TABLE audit_pending_events (
-      id bigint NOT NULL DEFAULT nextval('audit_events_id_seq'),
-      occurred_at timestamptz NOT NULL,
-      actor_id uuid,
-      actor_role varchar(32) NOT NULL,
-      client_id uuid,
-      data_role varchar(16) NOT NULL,
-      purpose varchar(32) NOT NULL,
-      action varchar(64) NOT NULL,
-      subject_type varchar(32),
-      subject_id varchar(64),
-      outcome varchar(16) NOT NULL,
-      details jsonb NOT NULL DEFAULT '{}'::jsonb,
-      CONSTRAINT pk_audit_pending_events PRIMARY KEY (id)
-    )`);
+    // The event columns as audit_events has them (ids from its sequence), without the chain columns.
+    await q.query(`CREATE TABLE audit_pending_events (LIKE audit_events INCLUDING DEFAULTS)`);
+    await q.query(`ALTER TABLE audit_pending_events DROP COLUMN seq, DROP COLUMN prev_hash, DROP COLUMN hash, DROP COLUMN canonical,
+      ADD CONSTRAINT pk_audit_pending_events PRIMARY KEY (id)`);
     // Events committed but not chained yet move over as they are.
     await q.query(`ALTER TABLE audit_events DISABLE TRIGGER trg_audit_events_no_update_delete`);
     await q.query(`INSERT INTO audit_pending_events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM audit_events WHERE seq IS NULL`);
