@@ -124,19 +124,19 @@ export async function beginWith<T = Record<string, unknown>>(runner: QueryRunner
 }
 
 /**
- * Sends the transaction's last statement (prepared) and COMMIT in one write (runTogether), and leaves
- * the runner as commitTransaction leaves it. Only for a transaction at depth 1 (one TenantScope began).
- * When the statement fails the COMMIT rolls back: the transaction is over either way, and the
- * statement's error is thrown. `written` runs once both succeeded, before the after-commit hooks (which
- * act on what it marks, e.g. audit events to chain).
+ * Sends the transaction's last statements (prepared) and COMMIT in one write (runTogether), answers
+ * each statement's rows, and leaves the runner as commitTransaction leaves it. Only for a transaction
+ * at depth 1 (one TenantScope began). When a statement fails the COMMIT rolls back: the transaction is
+ * over either way, and the first error is thrown. `written` runs once all succeeded, before the
+ * after-commit hooks (which act on what it marks, e.g. audit events to chain).
  */
-export async function commitWith<T = Record<string, unknown>>(runner: QueryRunner, text: string, values: unknown[], written?: () => void): Promise<T[]> {
+export async function commitWith(runner: QueryRunner, statements: PreparedStatement[], written?: () => void): Promise<unknown[][]> {
   const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   if (!state.isTransactionActive || state.transactionDepth !== 1) throw new Error('commitWith ends a transaction of depth 1 only');
   await runner.broadcaster.broadcast('BeforeTransactionCommit');
-  let rows: unknown[];
+  let answers: unknown[][];
   try {
-    [rows] = await runTogether(runner, [{ text, values }, 'COMMIT']);
+    answers = (await runTogether(runner, [...statements, 'COMMIT'])).slice(0, -1);
   } catch (error) {
     state.isTransactionActive = false;
     state.transactionDepth = 0;
@@ -147,5 +147,5 @@ export async function commitWith<T = Record<string, unknown>>(runner: QueryRunne
   state.transactionDepth = 0;
   written?.();
   await runner.broadcaster.broadcast('AfterTransactionCommit');
-  return rows as T[];
+  return answers;
 }

