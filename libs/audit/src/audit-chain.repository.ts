@@ -17,8 +17,9 @@ export type PendingEvent = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash' | 'canon
 
 /**
  * The sequencer's SQL: pending events read from `audit_pending_events` and moved into `audit_events`
- * with their chain columns (seq, prev_hash, hash, canonical), on its own connection under the chain lock. The statements are on the request path
- * (committers wait for them): keep their number per pass as it is.
+ * with their chain columns (seq, prev_hash, hash, canonical), on its own connection under the chain
+ * lock. The statements are on the request path (committers wait for them): keep their number per
+ * pass as it is.
  */
 @Injectable()
 export class AuditChainRepository {

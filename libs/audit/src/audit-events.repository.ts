@@ -28,7 +28,8 @@ function eventValues(entry: AuditEntry, occurredAt: Date): unknown[] {
 
 /**
  * The SQL on the audit tables as the service writes and reads them: events are written pending, and
- * read chained from `audit_events` (the sequencer's chaining SQL is in audit-chain.repository.ts). Every method takes the caller's manager or transaction.
+ * read chained from `audit_events` (the sequencer's chaining SQL is in audit-chain.repository.ts).
+ * Every method takes the caller's manager or transaction.
  */
 @Injectable()
 export class AuditEventsRepository {
