@@ -3,8 +3,9 @@
  * The API runs as operators run it (the compiled build in dist/, a process of its own, see
  * bench/support/api-child.cjs) with one extra endpoint, a bare INSERT of the same row and nothing else
  * (bench/support/bare-insert.cjs). autocannon (50 connections) against POST /calls/:id/messages and
- * against the bare endpoint, in BENCH_ROUNDS (5: this VM drifts by tens of percent between minutes) interleaved rounds of 6 s each. Prints each round's
- * rates (and the API's and Postgres' CPU per request) and the last line
+ * against the bare endpoint, in BENCH_ROUNDS (5: this VM drifts by tens of percent between minutes)
+ * interleaved rounds of 6 s each. Prints each round's rates (and the API's and Postgres' CPU per
+ * request) and the last line
  * `message path: R % of bare req/s, p99 Q x bare` (goals >= 60 %, <= 1.5 x), the medians of the
  * rounds' ratios. BENCH_PROFILE=/tmp/api.cpuprofile writes CPU profiles of the API while the full
  * path (that file) and the bare path (/tmp/api.bare.cpuprofile) are measured in the first round.
