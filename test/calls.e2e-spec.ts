@@ -140,6 +140,20 @@ describe('calls and caller messages', () => {
       expect(res.body.message).toEqual(expect.arrayContaining(['callerEmail must be an email', 'urgency must be one of the following values: normal, urgent']));
     });
 
+    it('takes each message under the version in force when it is logged: a new version applies at once', async () => {
+      const c = await party('Charlie Heating');
+      const call = (await newCall(c.agent, c.clientId).expect(201)).body.id;
+      const post = (customFields: Record<string, string>) => api.http.post(`/calls/${call}/messages`).set(auth(c.agent)).send(message({ customFields }));
+      expect((await post({ account_number: 'C-1' }).expect(201)).body.instructionsVersion).toBe(1);
+      await api.http
+        .post(`/clients/${c.clientId}/instructions`)
+        .set(auth(admin))
+        .send({ intakeFields: [{ name: 'account_number', type: 'string', required: true }, { name: 'boiler_model', type: 'string', required: true }] })
+        .expect(201);
+      expect((await post({ account_number: 'C-2' }).expect(400)).body.message).toBe('customFields.boiler_model is required');
+      expect((await post({ account_number: 'C-2', boiler_model: 'Worcester' }).expect(201)).body.instructionsVersion).toBe(2);
+    });
+
     it('stores nothing for a refused message', async () => {
       const rows = await ownerQuery(env.config, 'SELECT 1 FROM caller_messages WHERE call_id = $1', [callId]);
       expect(rows).toHaveLength(0);

@@ -85,6 +85,14 @@ describe('database trust: two identities, audit segments the application cannot 
     });
   });
 
+  it('a version of processing instructions is never edited: the runtime login cannot, and the owner is refused too', async () => {
+    // The policy keeps each version it has read by its id (ProcessingInstructionsRepository).
+    await expect(app.query(`UPDATE processing_instructions SET greeting = 'edited' WHERE client_id = $1`, [a.clientId])).rejects.toThrow(/permission denied/);
+    await expect(ownerQuery(env.config, `UPDATE processing_instructions SET greeting = 'edited' WHERE client_id = $1`, [a.clientId])).rejects.toThrow(/a version is never edited/);
+    const [row] = await ownerQuery<{ greeting: string | null }>(env.config, `SELECT greeting FROM processing_instructions WHERE client_id = $1`, [a.clientId]);
+    expect(row.greeting).not.toBe('edited');
+  });
+
   it('row-level security still isolates tenants on that connection', async () => {
     const seen = await onAppConnection(async (runner) => {
       await runner.startTransaction();

@@ -41,7 +41,8 @@ export interface AccessRequest {
 
 /** What the decision relied on; the caller records it with the access it makes. */
 export interface AccessGrant {
-  instructions: ProcessingInstructions;
+  /** Shared between requests (a version is never edited): read only. */
+  instructions: Readonly<ProcessingInstructions>;
   /** The data role the entity's declaration gives, for the caller's audit event. */
   dataRole: DataRole;
   /** What the caller asked to read along with the policy's facts (`also`), by the names it gave. */

@@ -163,7 +163,7 @@ export class ClientsService {
     clientId: string,
     facts: Partial<Record<K, SqlPart>>,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ instructions: ProcessingInstructions; facts: Partial<Record<K, unknown>> } | null> {
+  ): Promise<{ instructions: Readonly<ProcessingInstructions>; facts: Partial<Record<K, unknown>> } | null> {
     return this.instructions.currentWith(manager, clientId, facts);
   }
 

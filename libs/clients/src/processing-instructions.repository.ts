@@ -7,6 +7,9 @@ import { ProcessingInstructions } from './processing-instructions.entity';
 /** The policy's facts statements by shape (the facts' SQL and parameter counts): composed once each. */
 const FACTS_TEXTS = new ComposedTexts();
 
+/** Clients whose instructions one process keeps (the oldest go first when full). */
+const KNOWN_CLIENTS = 10_000;
+
 const selectList = (columns: { databaseName: string; propertyName: string }[]) => columns.map((c) => `${c.databaseName} AS "${c.propertyName}"`).join(', ');
 
 /** The SQL on `processing_instructions` (versioned, never edited). Every method takes the caller's manager or transaction. */
@@ -14,6 +17,13 @@ const selectList = (columns: { databaseName: string; propertyName: string }[]) =
 export class ProcessingInstructionsRepository {
   /** Every column of the entity (from its metadata, so a new column is never missed), built once. */
   private columns?: string;
+
+  /**
+   * Each client's instructions as last read, by client. A version is never edited (a change inserts
+   * the next one, and the table refuses UPDATE), so the row read once stands for its id until the
+   * client's current version is another: the policy's facts statement reads only the current id.
+   */
+  private readonly known = new Map<string, Readonly<ProcessingInstructions>>();
 
   insert(tx: EntityManager, fields: DeepPartial<ProcessingInstructions>): Promise<ProcessingInstructions> {
     return tx.save(tx.create(ProcessingInstructions, fields));
@@ -32,28 +42,30 @@ export class ProcessingInstructionsRepository {
     return row ? Object.assign(new ProcessingInstructions(), row) : null;
   }
 
-  /** `current` with other libraries' facts (SQL giving one value each) in the same statement. */
+  /**
+   * `current` with other libraries' facts (SQL giving one value each) in the same statement. The
+   * statement names the current version only; its columns come from `known`, or are read once more
+   * when this process has not seen that version yet. The instructions returned are shared: read only.
+   */
   async currentWith<K extends string>(
     manager: EntityManager,
     clientId: string,
     facts: Partial<Record<K, SqlPart>>,
-  ): Promise<{ instructions: ProcessingInstructions; facts: Partial<Record<K, unknown>> } | null> {
+  ): Promise<{ instructions: Readonly<ProcessingInstructions>; facts: Partial<Record<K, unknown>> } | null> {
     const names = Object.keys(facts) as K[];
     const { text, values } = this.currentWithStatement(manager, clientId, facts);
     // Prepared: read on every access to caller data, with the same few fact sets.
     const [row] = await queryPrepared<Record<string, unknown>>(manager, text, values);
     if (!row) return null;
+    const instructions = await this.version(manager, clientId, row.id as string);
+    if (!instructions) return null;
     const found: Partial<Record<K, unknown>> = {};
-    names.forEach((name, i) => {
-      found[name] = row[`fact${i}`];
-      delete row[`fact${i}`];
-    });
-    return { instructions: Object.assign(new ProcessingInstructions(), row), facts: found };
+    names.forEach((name, i) => (found[name] = row[`fact${i}`]));
+    return { instructions, facts: found };
   }
 
   /** The statement `currentWith` sends, for sending it ahead (TenantScope.run). */
   currentWithStatement(manager: EntityManager, clientId: string, facts: Partial<Record<string, SqlPart>>): PreparedStatement {
-    const columns = (this.columns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns));
     const parts = Object.values(facts) as SqlPart[];
     const values: unknown[] = [clientId, ...parts.flatMap((part) => part.params)];
     const text = FACTS_TEXTS.text(
@@ -61,10 +73,24 @@ export class ProcessingInstructionsRepository {
       () => {
         const placed: unknown[] = [clientId];
         const extra = parts.map((part, i) => `, (${placePart(part, placed)}) AS "fact${i}"`).join('');
-        return `SELECT ${columns}${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`;
+        return `SELECT id AS "id"${extra} FROM processing_instructions WHERE client_id = $1 ORDER BY version DESC LIMIT 1`;
       },
     );
     return { text, values };
+  }
+
+  /** The version with this id, from `known` or read (null when it is gone: the client was erased meanwhile). */
+  private async version(manager: EntityManager, clientId: string, id: string): Promise<Readonly<ProcessingInstructions> | null> {
+    const known = this.known.get(clientId);
+    if (known?.id === id) return known;
+    this.columns ??= selectList(manager.connection.getMetadata(ProcessingInstructions).columns);
+    const [row] = await queryPrepared<Record<string, unknown>>(manager, `SELECT ${this.columns} FROM processing_instructions WHERE id = $1`, [id]);
+    if (!row) return null;
+    const instructions = Object.freeze(Object.assign(new ProcessingInstructions(), row));
+    this.known.delete(clientId);
+    if (this.known.size >= KNOWN_CLIENTS) this.known.delete(this.known.keys().next().value!);
+    this.known.set(clientId, instructions);
+    return instructions;
   }
 
   /** The newest version of each of these clients' instructions. */
