@@ -38,7 +38,15 @@ describe('configuration', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/callvault',
       redisUrl: 'redis://127.0.0.1:6379',
       storage: { driver: 'local', localDir: expect.stringMatching(/data\/objects$/) },
+      databasePoolSize: 10,
     });
+  });
+
+  it('takes the pool size from DATABASE_POOL_SIZE, 1 to 200', () => {
+    const key = { MASTER_KEY: Buffer.alloc(32, 1).toString('base64') };
+    expect(loadConfig({ ...key, DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);
+    expect(() => loadConfig({ ...key, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE: /);
+    expect(() => loadConfig({ ...key, DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE: /);
   });
 
   it('reads TRUST_PROXY as Express does, off by default, and refuses what it cannot mean', () => {

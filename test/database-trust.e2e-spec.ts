@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AuditService } from '#audit';
 import { AppConfig, appRoleName, databaseName, loadConfig } from '#config';
 import { dropDatabase, UntrustedDatabaseLoginError } from '#database';
@@ -47,7 +48,7 @@ describe('database trust: two identities, audit segments the application cannot 
   }
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
+    env = await createTestEnvironment({ DATABASE_POOL_SIZE: '7' });
     api = await startTestApi(env.config);
     admin = await loginAdmin(api.http);
     app = api.app.get<DataSource>(getDataSourceToken());
@@ -70,6 +71,10 @@ describe('database trust: two identities, audit segments the application cannot 
     expect(owned.n).toBe(0);
     const legacy = await ownerQuery(env.config, `SELECT c.relname FROM pg_class c, aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee WHERE r.rolname = 'callvault_app'`);
     expect(legacy).toEqual([]);
+  });
+
+  it('keeps the configured number of connections (DATABASE_POOL_SIZE)', () => {
+    expect((app.driver as PostgresDriver).master.options.max).toBe(7);
   });
 
   it('on its own connection RESET ROLE gains nothing, and SET ROLE, DISABLE TRIGGER, DISABLE ROW LEVEL SECURITY and session_replication_role all fail', async () => {

@@ -34,6 +34,10 @@ export class Environment {
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
   DATABASE_APP_URL?: string;
 
+  /** Connections each process keeps to Postgres as the runtime login. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
   @IsOptional() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
   REDIS_URL?: string;
 

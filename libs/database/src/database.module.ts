@@ -16,7 +16,7 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => dataSourceOptions(config.databaseAppUrl, schema, { as: 'application' }),
+          useFactory: (config: AppConfig) => dataSourceOptions(config.databaseAppUrl, schema, { as: 'application', poolSize: config.databasePoolSize }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
             try {
