@@ -38,7 +38,7 @@ describe('configuration', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/callvault',
       redisUrl: 'redis://127.0.0.1:6379',
       storage: { driver: 'local', localDir: expect.stringMatching(/data\/objects$/) },
-      databasePoolSize: 10,
+      databasePoolSize: 20,
     });
   });
 

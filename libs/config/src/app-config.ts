@@ -24,9 +24,9 @@ export class AppConfig {
   /** The API's and worker's own login, which owns nothing and bypasses nothing (DATABASE_APP_URL). */
   databaseAppUrl: string;
   /**
-   * Connections per process (DATABASE_POOL_SIZE, default 10). More than the database's cores can run
-   * at once only contend: measured here (2 cores), the message path's writes went 8-30 % faster at 8
-   * connections than at 20.
+   * Connections per process (DATABASE_POOL_SIZE, default 20). Fewer contend less in the database (see
+   * docs/operations.md), but a request that holds its connection across several round trips then
+   * waits for one: measured here, 10 slowed the bare one-insert transaction of bench:api by ~10 %.
    */
   databasePoolSize: number;
   redisUrl: string;
@@ -167,7 +167,7 @@ export function loadConfig(
   config.port = env.PORT ?? 3000;
   config.databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/callvault';
   config.databaseAppUrl = resolveDatabaseAppUrl(env, config.databaseUrl, warn);
-  config.databasePoolSize = env.DATABASE_POOL_SIZE ?? 10;
+  config.databasePoolSize = env.DATABASE_POOL_SIZE ?? 20;
   config.redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   config.queuePrefix = env.QUEUE_PREFIX ?? 'callvault';
   config.storage =

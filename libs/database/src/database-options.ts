@@ -12,7 +12,7 @@ export interface Schema {
 export interface ConnectionOptions {
   /** Owner connections (DATABASE_URL) run migrations and maintenance; application ones use the runtime login (DATABASE_APP_URL). */
   as: 'owner' | 'application';
-  /** Connections in the pool (node-postgres' default, 10, when not given). */
+  /** Connections in the pool (20 when not given). */
   poolSize?: number;
 }
 
@@ -28,7 +28,7 @@ export function dataSourceOptions(url: string, schema: Schema, options: Connecti
     namingStrategy: new SnakeNamingStrategy(),
     logging: false,
     extra: {
-      max: options.poolSize ?? 10,
+      max: options.poolSize ?? 20,
       application_name: options.as === 'owner' ? 'callvault-owner' : 'callvault',
       // node-postgres' pipeline mode: a query goes out when it is made, so a transaction's first
       // statement can share START TRANSACTION's write (beginWith). Each await still waits for its answer;
