@@ -240,7 +240,7 @@ export class CallsService {
       const notice = { clientId, messageId: message.id, urgent: message.urgency === 'urgent' };
       const batch = new WriteBatch();
       callRecords.insertMessageIn(batch, message);
-      this.ledger.recordIn(batch, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
+      this.ledger.recordNewIn(batch, [{ clientId, kind: 'message', occurredAt: now, sourceId: message.id }]);
       this.audit.appendIn(batch, this.event(principal, clientId, 'message.create', { type: 'message', id: message.id }, { callId, instructionsVersion: instructions.version }), tx);
       if (quick && this.notifications.messageJoinsIn(batch, notice)) {
         await batch.runAndCommit(tx).catch((error: unknown) => {

@@ -7,24 +7,25 @@ import type { UsageDay, UsageRecord } from './usage-ledger';
 /** The SQL on `usage_ledger`. Every method takes the caller's manager or transaction. */
 @Injectable()
 export class UsageLedgerRepository {
-  /** One multi-row insert; an entry already there for the same kind and source is skipped. */
-  insertEntriesPart(entries: UsageRecord[]): SqlPart {
+  /**
+   * One multi-row insert; an entry already there for the same kind and source is skipped, unless
+   * `sourcesNew` (the sources were created in the same transaction, so none can have an entry yet): a
+   * plain insert then, without ON CONFLICT's speculative insertion, and a duplicate fails the write.
+   */
+  insertEntriesPart(entries: UsageRecord[], sourcesNew = false): SqlPart {
     const params: unknown[] = [];
     const rows = entries.map((e) => {
       params.push(e.clientId, e.kind, e.quantity ?? 1, e.occurredAt, e.sourceId);
       const n = params.length;
       return `($${n - 4}::uuid, $${n - 3}, $${n - 2}::int, $${n - 1}::timestamptz, $${n}::uuid)`;
     });
-    return {
-      sql: `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ${rows.join(', ')}
-       ON CONFLICT (kind, source_id) DO NOTHING`,
-      params,
-    };
+    const insert = `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ${rows.join(', ')}`;
+    return { sql: sourcesNew ? insert : `${insert}\n       ON CONFLICT (kind, source_id) DO NOTHING`, params };
   }
 
   /** The insert as a part of a write batch, whose parts each return their rows. */
-  batchedInsertPart(entries: UsageRecord[]): SqlPart {
-    const part = this.insertEntriesPart(entries);
+  batchedInsertPart(entries: UsageRecord[], sourcesNew: boolean): SqlPart {
+    const part = this.insertEntriesPart(entries, sourcesNew);
     return { sql: `${part.sql} RETURNING 1`, params: part.params };
   }
 
