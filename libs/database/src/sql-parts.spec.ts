@@ -29,4 +29,12 @@ describe('shiftPlaceholders', () => {
     expect(shiftPlaceholders('SELECT $1, $2, $10', 3)).toBe('SELECT $4, $5, $13');
     expect(shiftPlaceholders('SELECT $1', 0)).toBe('SELECT $1');
   });
+
+  it('gives each offset its own text when the same part is placed again (texts are kept), past its bound too', () => {
+    expect(shiftPlaceholders('SELECT $1 FROM t WHERE a = $2', 2)).toBe('SELECT $3 FROM t WHERE a = $4');
+    expect(shiftPlaceholders('SELECT $1 FROM t WHERE a = $2', 5)).toBe('SELECT $6 FROM t WHERE a = $7');
+    expect(shiftPlaceholders('SELECT $1 FROM t WHERE a = $2', 2)).toBe('SELECT $3 FROM t WHERE a = $4');
+    for (let i = 0; i < 1_500; i++) expect(shiftPlaceholders(`SELECT $1, ${i}`, 1 + (i % 3))).toBe(`SELECT $${2 + (i % 3)}, ${i}`);
+    expect(shiftPlaceholders('SELECT $1 FROM t WHERE a = $2', 5)).toBe('SELECT $6 FROM t WHERE a = $7');
+  });
 });

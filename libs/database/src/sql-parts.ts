@@ -14,9 +14,29 @@ export interface SqlPart {
   params: unknown[];
 }
 
+/** Shifted texts by offset and SQL: hot paths place the same few parts at the same offsets on every request. */
+const SHIFTED = new Map<number, Map<string, string>>();
+const SHIFTED_LIMIT = 1_000;
+let shiftedCount = 0;
+
 /** The part's SQL with its placeholders moved past `offset` parameters that come before it. */
 export function shiftPlaceholders(sql: string, offset: number): string {
-  return offset ? sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`) : sql;
+  if (!offset) return sql;
+  let byText = SHIFTED.get(offset);
+  if (!byText) SHIFTED.set(offset, (byText = new Map()));
+  let shifted = byText.get(sql);
+  if (shifted === undefined) {
+    // Bounded: part texts come from code, but a caller composing texts from data must not grow this forever.
+    if (shiftedCount >= SHIFTED_LIMIT) {
+      SHIFTED.clear();
+      shiftedCount = 0;
+      SHIFTED.set(offset, (byText = new Map()));
+    }
+    shifted = sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    byText.set(sql, shifted);
+    shiftedCount++;
+  }
+  return shifted;
 }
 
 /** Appends a part's parameters to `params` and returns its SQL renumbered to match. */

@@ -7,26 +7,27 @@ import type { UsageDay, UsageRecord } from './usage-ledger';
 /** The SQL on `usage_ledger`. Every method takes the caller's manager or transaction. */
 @Injectable()
 export class UsageLedgerRepository {
+  /** The insert's texts by row count and form, composed once each (the message path writes one row a message). */
+  private readonly insertTexts = new Map<string, string>();
+
   /**
    * One multi-row insert; an entry already there for the same kind and source is skipped, unless
    * `sourcesNew` (the sources were created in the same transaction, so none can have an entry yet): a
    * plain insert then, without ON CONFLICT's speculative insertion, and a duplicate fails the write.
+   * `returning`: a row back per entry written (a write batch's parts each return their rows).
    */
-  insertEntriesPart(entries: UsageRecord[], sourcesNew = false): SqlPart {
-    const params: unknown[] = [];
-    const rows = entries.map((e) => {
-      params.push(e.clientId, e.kind, e.quantity ?? 1, e.occurredAt, e.sourceId);
-      const n = params.length;
-      return `($${n - 4}::uuid, $${n - 3}, $${n - 2}::int, $${n - 1}::timestamptz, $${n}::uuid)`;
-    });
-    const insert = `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ${rows.join(', ')}`;
-    return { sql: sourcesNew ? insert : `${insert}\n       ON CONFLICT (kind, source_id) DO NOTHING`, params };
-  }
-
-  /** The insert as a part of a write batch, whose parts each return their rows. */
-  batchedInsertPart(entries: UsageRecord[], sourcesNew: boolean): SqlPart {
-    const part = this.insertEntriesPart(entries, sourcesNew);
-    return { sql: `${part.sql} RETURNING 1`, params: part.params };
+  insertEntriesPart(entries: UsageRecord[], sourcesNew = false, returning = false): SqlPart {
+    const params = entries.flatMap((e) => [e.clientId, e.kind, e.quantity ?? 1, e.occurredAt, e.sourceId]);
+    const key = `${entries.length} ${sourcesNew} ${returning}`;
+    let sql = this.insertTexts.get(key);
+    if (sql === undefined) {
+      const rows = entries.map((_, i) => `($${i * 5 + 1}::uuid, $${i * 5 + 2}, $${i * 5 + 3}::int, $${i * 5 + 4}::timestamptz, $${i * 5 + 5}::uuid)`);
+      sql = `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ${rows.join(', ')}`;
+      if (!sourcesNew) sql += `\n       ON CONFLICT (kind, source_id) DO NOTHING`;
+      if (returning) sql += ' RETURNING 1';
+      if (this.insertTexts.size < 100) this.insertTexts.set(key, sql);
+    }
+    return { sql, params };
   }
 
   async insertEntries(tx: EntityManager, entries: UsageRecord[]): Promise<void> {

@@ -43,7 +43,7 @@ export class UsageLedger {
    */
   recordNewIn(batch: WriteBatch, entries: UsageRecord[]): void {
     if (!entries.length) return;
-    batch.add('usage', this.ledger.batchedInsertPart(entries, true));
+    batch.add('usage', this.ledger.insertEntriesPart(entries, true, true));
   }
 
   /** Quantities per UTC day and kind for one client, `from` inclusive, `end` exclusive. Run it in the client's tenant scope. */
