@@ -3,8 +3,8 @@
  * The API runs as operators run it (the compiled build in dist/, a process of its own, see
  * bench/support/api-child.cjs) with one extra endpoint, a bare INSERT of the same row and nothing else
  * (bench/support/bare-insert.cjs). autocannon (50 connections) against POST /calls/:id/messages and
- * against the bare endpoint, in BENCH_ROUNDS (5: this VM drifts by tens of percent between minutes)
- * interleaved rounds of 6 s each. Prints each round's rates (and the API's and Postgres' CPU per
+ * against the bare endpoint, in BENCH_ROUNDS (9: this VM drifts by tens of percent between minutes,
+ * and medians of 5 rounds still moved by ±5 % from run to run) interleaved rounds of 6 s each. Prints each round's rates (and the API's and Postgres' CPU per
  * request) and the last line
  * `message path: R % of bare req/s, p99 Q x bare` (goals >= 60 %, <= 1.5 x), the medians of the
  * rounds' ratios. BENCH_PROFILE=/tmp/api.cpuprofile writes CPU profiles of the API while the full
@@ -22,7 +22,7 @@ import { cpuSeconds, profileApi, runBenchmark, startApiProcess, stopApiProcess }
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_SECONDS = Number(process.argv[2] ?? 6);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 // The same row as bench/support/bare-insert.cjs inserts.
 const MESSAGE = { callerName: 'Bench Caller', callerPhone: '+44 20 7946 0000', body: 'Please call back about the quote.' };
 
