@@ -1,25 +1,16 @@
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { AccessModule, AccessPolicy } from '#access';
 import type { Principal } from '#access';
 import { CallerMessage } from '#calls';
 import { ClientsModule, ClientsService } from '#clients';
 import { ManualClock } from '#clock';
-import { AppConfig } from '#config';
 import { Delivery } from '#deliveries';
-import { PlatformModule } from '#platform';
 import { UsageEntry } from '#usage';
 import { ownerQuery } from '../support/test-app';
-import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
+import { startIntegrationTier } from '../support/integration-tier';
+import type { TestEnvironment } from '../support/test-environment';
 
 /** The access policy against a real, migrated Postgres, no HTTP: it decides on each entity's one @PersonalData declaration. */
-@Module({})
-class PolicyTier {
-  static forRoot(config: AppConfig, clock: ManualClock): DynamicModule {
-    return { module: PolicyTier, imports: [PlatformModule.forRoot(config, { clock }), ClientsModule, AccessModule] };
-  }
-}
-
 describe('access policy reads the entities\' declarations (integration, no HTTP)', () => {
   const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
   let env: TestEnvironment;
@@ -29,9 +20,7 @@ describe('access policy reads the entities\' declarations (integration, no HTTP)
   let clientUser: Principal;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    app = await NestFactory.createApplicationContext(PolicyTier.forRoot(env.config, clock), { logger: false, abortOnError: false });
-    await app.init();
+    ({ env, app } = await startIntegrationTier(clock, [ClientsModule, AccessModule]));
     policy = app.get(AccessPolicy);
     clientId = (await app.get(ClientsService).create({ name: 'Fir Accountants' }, { id: null, role: 'system' })).client.id;
     clientUser = { kind: 'user', id: '11111111-1111-4111-8111-111111111111', role: 'client', clientId } as Principal;

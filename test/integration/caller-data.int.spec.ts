@@ -1,30 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CallerDataErasureModule, CallerDataSubjects, RecordingVaultModule } from '#calls';
 import { ClientsModule, ClientsService } from '#clients';
 import { ManualClock } from '#clock';
-import { AppConfig } from '#config';
 import { KeyStore } from '#crypto';
 import { TenantScope } from '#database';
 import { DeletionModule, DeletionSweeper } from '#deliveries';
-import { PlatformModule } from '#platform';
 import { ownerQuery } from '../support/test-app';
-import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
+import { startIntegrationTier } from '../support/integration-tier';
+import type { TestEnvironment } from '../support/test-environment';
 
 /**
  * The middle tier: the calls and deliveries libraries' services and repositories against a real,
  * migrated Postgres (the application's restricted login, row-level security on), no HTTP. Fixtures are
  * written through the same login inside the owning client's tenant scope.
  */
-@Module({})
-class CallerDataTier {
-  static forRoot(config: AppConfig, clock: ManualClock): DynamicModule {
-    return { module: CallerDataTier, imports: [PlatformModule.forRoot(config, { clock }), ClientsModule, RecordingVaultModule, CallerDataErasureModule, DeletionModule] };
-  }
-}
-
 describe('caller data against Postgres (integration, no HTTP)', () => {
   const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
   let env: TestEnvironment;
@@ -33,9 +24,7 @@ describe('caller data against Postgres (integration, no HTTP)', () => {
   let clients: ClientsService;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    app = await NestFactory.createApplicationContext(CallerDataTier.forRoot(env.config, clock), { logger: false, abortOnError: false });
-    await app.init();
+    ({ env, app } = await startIntegrationTier(clock, [ClientsModule, RecordingVaultModule, CallerDataErasureModule, DeletionModule]));
     scope = app.get(TenantScope);
     clients = app.get(ClientsService);
   });

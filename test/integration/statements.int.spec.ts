@@ -1,14 +1,12 @@
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { ClientsModule, ClientsService } from '#clients';
 import { ManualClock } from '#clock';
-import { AppConfig } from '#config';
 import { queryPrepared, RequiredWriteMissingError, runTogether, TenantScope, WriteBatch } from '#database';
-import { PlatformModule } from '#platform';
 import { ownerQuery } from '../support/test-app';
-import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
+import { startIntegrationTier } from '../support/integration-tier';
+import type { TestEnvironment } from '../support/test-environment';
 
 /**
  * The message path's statement plumbing (#database) on the runtime login's pool: pipeline mode, a
@@ -16,13 +14,6 @@ import { createTestEnvironment, TestEnvironment } from '../support/test-environm
  * prepared statements, a write batch committed in the write that carries it. What must hold: a failure anywhere rolls the whole transaction back and surfaces
  * as TypeORM's QueryFailedError, and the connection stays usable.
  */
-@Module({})
-class StatementsTier {
-  static forRoot(config: AppConfig, clock: ManualClock): DynamicModule {
-    return { module: StatementsTier, imports: [PlatformModule.forRoot(config, { clock }), ClientsModule] };
-  }
-}
-
 describe('statements on the runtime pool (integration, no HTTP)', () => {
   const clock = new ManualClock(new Date('2026-03-02T10:00:00Z'));
   let env: TestEnvironment;
@@ -32,9 +23,7 @@ describe('statements on the runtime pool (integration, no HTTP)', () => {
   let clientId: string;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    app = await NestFactory.createApplicationContext(StatementsTier.forRoot(env.config, clock), { logger: false, abortOnError: false });
-    await app.init();
+    ({ env, app } = await startIntegrationTier(clock, [ClientsModule]));
     scope = app.get(TenantScope);
     dataSource = app.get<DataSource>(getDataSourceToken());
     clientId = (await app.get(ClientsService).create({ name: 'Original Ltd' }, { id: null, role: 'system' })).client.id;

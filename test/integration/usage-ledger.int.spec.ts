@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ClientsModule, ClientsService } from '#clients';
 import { ManualClock } from '#clock';
-import { AppConfig } from '#config';
 import { TenantScope, WriteBatch } from '#database';
-import { PlatformModule } from '#platform';
 import { UsageLedger, UsageModule } from '#usage';
 import { ownerQuery } from '../support/test-app';
-import { createTestEnvironment, TestEnvironment } from '../support/test-environment';
-
-@Module({})
-class UsageTier {
-  static forRoot(config: AppConfig, clock: ManualClock): DynamicModule {
-    return { module: UsageTier, imports: [PlatformModule.forRoot(config, { clock }), ClientsModule, UsageModule] };
-  }
-}
+import { startIntegrationTier } from '../support/integration-tier';
+import type { TestEnvironment } from '../support/test-environment';
 
 /** The usage ledger's two ways of writing in a caller's batch, on the runtime login's pool. */
 describe('usage ledger entries (integration, no HTTP)', () => {
@@ -28,9 +19,7 @@ describe('usage ledger entries (integration, no HTTP)', () => {
   let clientId: string;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    app = await NestFactory.createApplicationContext(UsageTier.forRoot(env.config, clock), { logger: false, abortOnError: false });
-    await app.init();
+    ({ env, app } = await startIntegrationTier(clock, [ClientsModule, UsageModule]));
     scope = app.get(TenantScope);
     ledger = app.get(UsageLedger);
     clientId = (await app.get(ClientsService).create({ name: 'Counted Ltd' }, { id: null, role: 'system' })).client.id;
