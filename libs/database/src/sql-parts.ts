@@ -14,29 +14,11 @@ export interface SqlPart {
   params: unknown[];
 }
 
-/** Shifted texts by offset and SQL: hot paths place the same few parts at the same offsets on every request. */
-const SHIFTED = new Map<number, Map<string, string>>();
-const SHIFTED_LIMIT = 1_000;
-let shiftedCount = 0;
-
 /** The part's SQL with its placeholders moved past `offset` parameters that come before it. */
 export function shiftPlaceholders(sql: string, offset: number): string {
   if (!offset) return sql;
-  let byText = SHIFTED.get(offset);
-  if (!byText) SHIFTED.set(offset, (byText = new Map()));
-  let shifted = byText.get(sql);
-  if (shifted === undefined) {
-    // Bounded: part texts come from code, but a caller composing texts from data must not grow this forever.
-    if (shiftedCount >= SHIFTED_LIMIT) {
-      SHIFTED.clear();
-      shiftedCount = 0;
-      SHIFTED.set(offset, (byText = new Map()));
-    }
-    shifted = sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-    byText.set(sql, shifted);
-    shiftedCount++;
-  }
-  return shifted;
+  // Hot paths place the same few parts at the same offsets on every request: each shifted text is kept.
+  return SHIFTED_TEXTS.text([{ sql, tag: String(offset) }], () => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`));
 }
 
 /** Appends a part's parameters to `params` and returns its SQL renumbered to match. */
@@ -80,6 +62,9 @@ export class ComposedTexts {
     return node.text;
   }
 }
+
+/** Parts' texts shifted past the parameters before them, by text and offset (shiftPlaceholders). */
+const SHIFTED_TEXTS = new ComposedTexts();
 
 /** A required part as a statement of its own: it fails (CVW01) when the part wrote no row. One text per part and name. */
 const REQUIRED_TEXTS = new ComposedTexts();

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ComposedTexts } from '#database';
 import type { SqlPart } from '#database';
 import type { UsageKind } from './usage-entry.entity';
 import type { UsageDay, UsageRecord } from './usage-ledger';
 
+/** The insert's texts by row count and form, composed once each (the message path writes one row a message). */
+const INSERT_TEXTS = new ComposedTexts();
+
 /** The SQL on `usage_ledger`. Every method takes the caller's manager or transaction. */
 @Injectable()
 export class UsageLedgerRepository {
-  /** The insert's texts by row count and form, composed once each (the message path writes one row a message). */
-  private readonly insertTexts = new Map<string, string>();
-
   /**
    * One multi-row insert; an entry already there for the same kind and source is skipped, unless
    * `sourcesNew` (the sources were created in the same transaction, so none can have an entry yet): a
@@ -18,15 +19,11 @@ export class UsageLedgerRepository {
    */
   insertEntriesPart(entries: UsageRecord[], sourcesNew = false, returning = false): SqlPart {
     const params = entries.flatMap((e) => [e.clientId, e.kind, e.quantity ?? 1, e.occurredAt, e.sourceId]);
-    const key = `${entries.length} ${sourcesNew} ${returning}`;
-    let sql = this.insertTexts.get(key);
-    if (sql === undefined) {
+    const sql = INSERT_TEXTS.text([{ sql: 'usage_ledger', tag: `${entries.length} ${sourcesNew} ${returning}` }], () => {
       const rows = entries.map((_, i) => `($${i * 5 + 1}::uuid, $${i * 5 + 2}, $${i * 5 + 3}::int, $${i * 5 + 4}::timestamptz, $${i * 5 + 5}::uuid)`);
-      sql = `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ${rows.join(', ')}`;
-      if (!sourcesNew) sql += `\n       ON CONFLICT (kind, source_id) DO NOTHING`;
-      if (returning) sql += ' RETURNING 1';
-      if (this.insertTexts.size < 100) this.insertTexts.set(key, sql);
-    }
+      const insert = `INSERT INTO usage_ledger (client_id, kind, quantity, occurred_at, source_id) VALUES ${rows.join(', ')}`;
+      return `${insert}${sourcesNew ? '' : '\n       ON CONFLICT (kind, source_id) DO NOTHING'}${returning ? ' RETURNING 1' : ''}`;
+    });
     return { sql, params };
   }
 
